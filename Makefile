@@ -1,0 +1,43 @@
+# peelstats: the two commands a newcomer needs are `make report` and `make test` (see README).
+# PEELSTATS_MIRROR=<folder or URL laid out like shared/data> makes every command work offline.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export PEELSTATS_MIRROR
+
+.PHONY: install dev data report test lint bench lab clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.core: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.core  ## the library, CLI and report machinery
+dev: $(VENV)/.dev       ## plus test and lint tools
+
+data: install           ## fetch every source (publisher or mirror) and build the tidy dataset
+	$(BIN)/peelstats fetch
+	$(BIN)/peelstats build
+
+report: data            ## the main job
+	$(BIN)/peelstats headline
+
+lint: dev
+	$(BIN)/ruff check peelstats tests benchmarks
+
+test: dev lint          ## lint, then every test
+	$(BIN)/python -m pytest
+
+bench: dev data         ## speed figures (printed, not asserted)
+	$(BIN)/python benchmarks/bench_data.py
+
+clean:
+	rm -rf data/processed reports .pytest_cache

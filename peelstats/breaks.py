@@ -1,0 +1,153 @@
+"""Series breaks: changes of classification, recording or coverage that make a comparison unsafe.
+
+Each break has an effective date and a one-line explanation. :func:`breaks_between` answers
+"which breaks lie between these two periods for this offence": a break lies between a baseline and a
+period when the baseline's 12 months (or quarter) start before the effective date and the period ends
+on or after it, i.e. the two figures were counted on different bases.
+
+``severity`` says what to do: ``not_comparable`` means the change must not be presented as like-for-like
+(compute the nearest comparable offence instead); ``caution`` means the change is computable on a
+consistent basis in back-cast series but figures from older tables are not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from peelstats import offences as off
+
+
+@dataclass(frozen=True)
+class SeriesBreak:
+    id: str
+    effective: date
+    offences: tuple[str, ...]
+    explanation: str
+    severity: str  # "not_comparable" or "caution"
+    comparable_offence: str | None = None
+    geography_codes: tuple[str, ...] = ()  # empty = every geography
+    ends: date | None = None  # for coverage gaps that close again
+    source: str = ""
+
+    def applies_to(self, offence: str, geography_code: str | None = None) -> bool:
+        name = off.canonical(offence)
+        contains_affected = any(leaf in self.offences for leaf in off.leaves_of(name))
+        hit = name in self.offences or (contains_affected and name not in _SAFE_AGGREGATES.get(self.id, ()))
+        if not hit:
+            return False
+        return not self.geography_codes or geography_code is None or geography_code in self.geography_codes
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "effective": self.effective.isoformat(),
+            "severity": self.severity,
+            "explanation": self.explanation,
+            "comparable_offence": self.comparable_offence,
+        }
+
+
+_BURGLARY_PARTS = (off.DOMESTIC_BURGLARY, off.NON_DOMESTIC_BURGLARY, off.RESIDENTIAL_BURGLARY,
+                   off.NON_RESIDENTIAL_BURGLARY)
+_VIOLENCE_PARTS = (off.VIOLENCE_WITH_INJURY, off.VIOLENCE_WITHOUT_INJURY, off.STALKING, off.DEATH_BY_DRIVING)
+
+# Aggregates that contain an affected leaf but are themselves unaffected (the offences only moved inside them).
+_SAFE_AGGREGATES: dict[str, tuple[str, ...]] = {
+    "burglary-residential-2017": (off.BURGLARY, off.THEFT, off.VICTIM_BASED, off.TOTAL),
+    "violence-subcategories-2017": (off.VIOLENCE, off.VICTIM_BASED, off.TOTAL),
+}
+
+BREAKS: tuple[SeriesBreak, ...] = (
+    SeriesBreak(
+        "burglary-residential-2017",
+        date(2017, 4, 1),
+        _BURGLARY_PARTS,
+        "From April 2017 domestic/non-domestic burglary were replaced by residential/non-residential "
+        "(business and community) burglary; residential includes sheds and garages within a dwelling's "
+        "boundary, so the sub-categories are not comparable over time. Only total burglary is.",
+        "not_comparable",
+        comparable_offence=off.BURGLARY,
+        source="ONS PFA tables, YE March 2018, Table P1 footnote 6 and Table P2 footnote 5",
+    ),
+    SeriesBreak(
+        "violence-subcategories-2017",
+        date(2017, 6, 30),
+        _VIOLENCE_PARTS,
+        "From the year ending June 2017 tables, stalking and harassment and death or serious injury by unlawful "
+        "driving were moved out of violence with/without injury into sub-categories of their own. Back-cast "
+        "series (ONS P2, rec-crime-pfa) are consistent; figures taken from earlier tables are not.",
+        "caution",
+        comparable_offence=off.VIOLENCE,
+        source="ONS PFA tables, YE March 2018, Table P1 footnote 5",
+    ),
+    SeriesBreak(
+        "fraud-national-recording",
+        date(2013, 4, 1),
+        (off.FRAUD,),
+        "Fraud recording moved from local forces to Action Fraud (completed by April 2013); force-level fraud "
+        "falls to zero and fraud is recorded nationally only from the year ending March 2014. Total recorded "
+        "crime is published excluding fraud for this reason.",
+        "not_comparable",
+        comparable_offence=None,
+        source="ONS PFA tables footnote on fraud; ONS User Guide to Crime Statistics",
+    ),
+    SeriesBreak(
+        "gmp-data-gap-2019",
+        date(2019, 7, 1),
+        tuple(off.LEAVES),
+        "Greater Manchester Police could not supply data after a new IT system went live in July 2019; ONS "
+        "shows '..' for the force and excludes it from national and regional totals for affected periods.",
+        "not_comparable",
+        comparable_offence=None,
+        geography_codes=("E23000005",),
+        ends=None,
+        source="ONS PFA tables, YE September and December 2019, Table P1 footnote",
+    ),
+)
+
+
+def _as_date(value) -> date:
+    return pd.Timestamp(value).date()
+
+
+def breaks_between(
+    offence: str,
+    baseline_end,
+    period_end,
+    *,
+    geography_code: str | None = None,
+    baseline_months: int = 12,
+) -> list[SeriesBreak]:
+    """Breaks that lie between a baseline period and a later period for this offence.
+
+    ``baseline_end``/``period_end`` are period-end dates; ``baseline_months`` is the baseline's length
+    (12 for rolling years, 3 for quarters).
+
+    >>> [b.id for b in breaks_between("residential burglary", "2017-03-31", "2018-03-31")]
+    ['burglary-residential-2017']
+    >>> breaks_between("burglary", "2017-03-31", "2018-03-31")
+    []
+    """
+    base_end = _as_date(baseline_end)
+    end = _as_date(period_end)
+    if base_end > end:
+        base_end, end = end, base_end
+    base_start = (pd.Timestamp(base_end) - pd.DateOffset(months=baseline_months) + pd.Timedelta(days=1)).date()
+    found = []
+    for brk in BREAKS:
+        if not brk.applies_to(offence, geography_code):
+            continue
+        if base_start < brk.effective <= end:
+            found.append(brk)
+    return found
+
+
+def breaks_table() -> pd.DataFrame:
+    return pd.DataFrame([
+        {**b.as_dict(), "offences": ", ".join(b.offences) if b.offences != tuple(off.LEAVES) else "all offences",
+         "geographies": ", ".join(b.geography_codes) or "all", "source": b.source}
+        for b in BREAKS
+    ])

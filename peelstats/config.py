@@ -1,0 +1,57 @@
+"""Where peelstats keeps its data, and where it downloads from.
+
+Environment variables (read on every call, so tests and notebooks can change them at run time):
+
+``PEELSTATS_DATA_DIR``
+    Folder holding ``raw/`` (downloads + ``manifest.json``) and ``processed/`` (tidy parquet).
+    Default: ``data/`` in the source checkout when peelstats runs from one (the project layout),
+    otherwise ``~/.cache/peelstats`` (or ``$XDG_CACHE_HOME/peelstats``).
+``PEELSTATS_MIRROR``
+    A folder or an http(s) base URL laid out like the project's ``shared/data`` folder
+    (``ons/pfa_tables/...xlsx``, ``ons/rec-crime-pfa.csv``, ``homeoffice/...``). When set, every source is
+    taken from it instead of the publisher, through the same download, checksum and parse code.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from peelstats import __version__
+
+DATA_DIR_ENV = "PEELSTATS_DATA_DIR"
+MIRROR_ENV = "PEELSTATS_MIRROR"
+
+USER_AGENT = f"peelstats/{__version__} (open-source checker of police recorded crime statistics; python-requests)"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def source_checkout() -> Path | None:
+    """The project folder when peelstats runs from a source checkout (e.g. ``pip install -e .``)."""
+    root = _PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").is_file() and (root / "peelstats").is_dir() else None
+
+
+def data_dir() -> Path:
+    configured = os.environ.get(DATA_DIR_ENV)
+    if configured:
+        return Path(configured).expanduser().resolve()
+    checkout = source_checkout()
+    if checkout is not None:
+        return checkout / "data"
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return cache_home / "peelstats"
+
+
+def raw_dir() -> Path:
+    return data_dir() / "raw"
+
+
+def processed_dir() -> Path:
+    return data_dir() / "processed"
+
+
+def mirror() -> str | None:
+    value = os.environ.get(MIRROR_ENV, "").strip()
+    return value or None

@@ -1,0 +1,271 @@
+"""Download one file safely: stream to a temporary file, check it, then rename it into place.
+
+A crash, Ctrl-C or a bad response never leaves a partial or wrong file under the final name:
+the body goes to ``.<name>.<random>.part`` in the destination folder and is renamed only after
+
+* the byte count matches ``Content-Length`` (a truncated body is refused),
+* the first bytes look like the expected format (an HTML error page where a spreadsheet or CSV was
+  expected is refused, naming the URL and what came back),
+* the data are fsync'ed.
+
+``file://`` URLs and plain paths (a mirror folder) go through the same writer, so the mirror exercises
+the real code path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import requests
+from requests.adapters import HTTPAdapter
+from tqdm.auto import tqdm
+from urllib3.util.retry import Retry
+
+from peelstats.atomic import atomic_path
+from peelstats.config import USER_AGENT
+from peelstats.exceptions import (
+    ConnectionFailedError,
+    DownloadError,
+    TruncatedDownloadError,
+    UnexpectedContentError,
+)
+
+log = logging.getLogger(__name__)
+
+CHUNK_BYTES = 1 << 16
+SNIFF_BYTES = 4096
+PROGRESS_MIN_BYTES = 1 << 20  # progress bars only for files that take noticeable time
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+ZIP_MAGIC = b"PK\x03\x04"  # xlsx and ods are zip containers
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How hard to try. Tests pass ``backoff_seconds=0`` so they never sleep."""
+
+    attempts: int = 4
+    backoff_seconds: float = 1.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+
+
+DEFAULT_POLICY = RetryPolicy()
+
+
+@dataclass(frozen=True)
+class DownloadResult:
+    path: Path
+    url: str
+    bytes: int
+    sha256: str
+    content_type: str | None
+
+
+def build_session(policy: RetryPolicy = DEFAULT_POLICY) -> requests.Session:
+    """A session with a descriptive User-Agent and bounded retries on connection errors, 429 and 5xx."""
+    retry = Retry(
+        total=policy.attempts - 1,
+        connect=policy.attempts - 1,
+        read=policy.attempts - 1,
+        status=policy.attempts - 1,
+        backoff_factor=policy.backoff_seconds,
+        status_forcelist=RETRY_STATUSES,
+        allowed_methods=frozenset({"GET", "HEAD"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,  # we raise our own error naming the URL
+    )
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["User-Agent"] = USER_AGENT
+    return session
+
+
+def is_local(url: str) -> bool:
+    return url.startswith("file://") or "://" not in url
+
+
+def local_path(url: str) -> Path:
+    if url.startswith("file://"):
+        return Path(unquote(urlparse(url).path))
+    return Path(url)
+
+
+def download(
+    url: str,
+    dest: Path,
+    expected_format: str,
+    *,
+    session: requests.Session | None = None,
+    policy: RetryPolicy = DEFAULT_POLICY,
+    description: str | None = None,
+) -> DownloadResult:
+    """Fetch ``url`` (http(s), file:// or a path) into ``dest`` atomically and return its size and sha256.
+
+    Truncated bodies and dropped connections mid-body are retried up to ``policy.attempts`` times in all;
+    429/5xx and connection failures before the body are retried by the session's urllib3 ``Retry``.
+    """
+    if is_local(url):
+        return _copy_local(url, dest, expected_format, description)
+    session = session or build_session(policy)
+    last_error: Exception | None = None
+    for attempt in range(1, policy.attempts + 1):
+        try:
+            return _download_http_once(url, dest, expected_format, session, policy, description)
+        except (TruncatedDownloadError, requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ConnectionError) as error:
+            # Only failures after the response headers arrive get here; failures to connect were already
+            # retried by urllib3 and surface as ConnectionFailedError.
+            last_error = error
+            if attempt == policy.attempts:
+                break
+            wait = policy.backoff_seconds * 2 ** (attempt - 1)
+            log.warning("Download of %s failed (%s); retry %d of %d in %.1fs",
+                        url, error, attempt, policy.attempts - 1, wait)
+            time.sleep(wait)
+    if isinstance(last_error, TruncatedDownloadError):
+        raise last_error
+    raise DownloadError(f"Could not download {url}: {last_error}") from last_error
+
+
+def _download_http_once(url, dest, expected_format, session, policy, description) -> DownloadResult:
+    timeout = (policy.connect_timeout, policy.read_timeout)
+    try:
+        response = session.get(url, stream=True, timeout=timeout)
+    except requests.exceptions.RetryError as error:  # retries on 429/5xx exhausted
+        raise DownloadError(f"{url}: gave up after {policy.attempts} attempts ({error})") from error
+    except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+        raise ConnectionFailedError(f"Could not connect to {url}: {error}") from error
+    with response:
+        content_type = response.headers.get("Content-Type")
+        if response.status_code >= 400:
+            head = response.raw.read(SNIFF_BYTES, decode_content=True) or b""
+            raise DownloadError(
+                f"{url} answered HTTP {response.status_code} {response.reason}: "
+                f"{describe_body(head, content_type)}"
+            )
+        length = response.headers.get("Content-Length")
+        encoded = response.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
+        # With a content-encoding, Content-Length counts compressed bytes; urllib3 checks those itself.
+        expected = int(length) if length and length.isdigit() and not encoded else None
+        return _write_atomically(_body(response, url, expected), dest, url, expected_format, expected,
+                                 content_type, description)
+
+
+def _body(response: requests.Response, url: str, expected: int | None) -> Iterator[bytes]:
+    """The response body; a connection that closes early becomes a TruncatedDownloadError."""
+    received = 0
+    try:
+        for chunk in response.iter_content(CHUNK_BYTES):
+            received += len(chunk)
+            yield chunk
+    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError) as error:
+        promised = f" of {expected:,}" if expected is not None else ""
+        raise TruncatedDownloadError(
+            f"{url}: download truncated, received {received:,}{promised} bytes (connection closed early)"
+        ) from error
+
+
+def _copy_local(url, dest, expected_format, description) -> DownloadResult:
+    path = local_path(url)
+    if not path.is_file():
+        raise DownloadError(f"{url}: no such file (is the mirror folder laid out like shared/data?)")
+
+    def chunks() -> Iterator[bytes]:
+        with path.open("rb") as fh:
+            yield from iter(lambda: fh.read(CHUNK_BYTES), b"")
+
+    return _write_atomically(chunks(), dest, url, expected_format, path.stat().st_size, None, description)
+
+
+def _write_atomically(
+    chunks: Iterable[bytes],
+    dest: Path,
+    url: str,
+    expected_format: str,
+    expected_length: int | None,
+    content_type: str | None,
+    description: str | None,
+) -> DownloadResult:
+    digest = hashlib.sha256()
+    written = 0
+    head = b""
+    sniffed = False
+    show_bar = expected_length is None or expected_length >= PROGRESS_MIN_BYTES
+    with atomic_path(dest) as tmp, tmp.open("wb") as fh, tqdm(
+        total=expected_length, unit="B", unit_scale=True, desc=description or dest.name,
+        disable=None if show_bar else True, leave=False,
+    ) as bar:
+        for chunk in chunks:
+            if not sniffed:
+                head += chunk[: SNIFF_BYTES - len(head)]
+                if len(head) >= SNIFF_BYTES:
+                    check_format(head, expected_format, url, content_type)
+                    sniffed = True
+            fh.write(chunk)
+            digest.update(chunk)
+            written += len(chunk)
+            bar.update(len(chunk))
+        if not sniffed:
+            check_format(head, expected_format, url, content_type)
+        if expected_length is not None and written != expected_length:
+            raise TruncatedDownloadError(
+                f"{url}: download truncated, received {written:,} of {expected_length:,} bytes"
+            )
+    return DownloadResult(dest, url, written, digest.hexdigest(), content_type)
+
+
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<\?xml)", re.IGNORECASE)
+
+
+def looks_like_html(head: bytes) -> bool:
+    return bool(_HTML_START.match(head.lstrip(b"\xef\xbb\xbf")))
+
+
+def describe_body(head: bytes, content_type: str | None) -> str:
+    """A short, safe description of an unexpected body, for error messages."""
+    kind = f" (Content-Type {content_type})" if content_type else ""
+    if not head:
+        return f"an empty body{kind}"
+    text = head.decode("utf-8", errors="replace")
+    if looks_like_html(head):
+        title = re.search(r"<title[^>]*>(.*?)</title>", text, re.IGNORECASE | re.DOTALL)
+        titled = f" titled {' '.join(title.group(1).split())!r}" if title else ""
+        return f"an HTML page{titled}{kind}"
+    snippet = " ".join(text[:80].split())
+    return f"{len(head)}+ bytes starting {snippet!r}{kind}"
+
+
+def check_format(head: bytes, expected_format: str, url: str, content_type: str | None) -> None:
+    """Refuse a body that is clearly not ``expected_format`` (xlsx/ods/zip, csv or json)."""
+    fmt = expected_format.lower()
+    ok: bool
+    if fmt in ("xlsx", "ods", "zip"):
+        ok = head.startswith(ZIP_MAGIC)
+    elif fmt == "csv":
+        first_line = head.split(b"\n", 1)[0]
+        ok = bool(head) and not looks_like_html(head) and (b"," in first_line or b"\t" in first_line)
+    elif fmt == "json":
+        ok = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+    else:
+        ok = bool(head)
+    if not ok:
+        raise UnexpectedContentError(
+            f"{url}: expected {fmt.upper()} data but received {describe_body(head, content_type)}"
+        )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,155 @@
+"""Fetch sources into the raw cache, from the publisher or from a mirror, through one code path."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import requests
+
+from peelstats import config, sources
+from peelstats.cache import RawCache
+from peelstats.download import DEFAULT_POLICY, RetryPolicy, build_session, download
+from peelstats.exceptions import ConnectionFailedError, DownloadError, OfflineError
+from peelstats.sources.base import RemoteFile, mirror_url
+
+log = logging.getLogger(__name__)
+
+FROM_ENVIRONMENT = "from-environment"  # default for ``mirror``: read $PEELSTATS_MIRROR
+
+
+@dataclass(frozen=True)
+class FetchOutcome:
+    source: str
+    filename: str
+    path: Path
+    status: str  # downloaded | cached | offline-cache
+    url: str
+    edition: str
+    bytes: int
+    sha256: str
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "path": str(self.path)}
+
+
+def fetch(
+    source_ids: list[str] | None = None,
+    *,
+    refresh: bool = False,
+    cache: RawCache | None = None,
+    mirror: str | None = FROM_ENVIRONMENT,
+    session: requests.Session | None = None,
+    policy: RetryPolicy = DEFAULT_POLICY,
+) -> list[FetchOutcome]:
+    """Download every file of the named sources (all by default) unless a verified copy is cached.
+
+    ``mirror`` defaults to ``$PEELSTATS_MIRROR``. Without network, cached copies are used with a warning;
+    with neither, :class:`OfflineError` names the mirror variable. A file that fails does not stop the others:
+    every file is attempted, then one error lists all failures.
+    """
+    cache = cache or RawCache()
+    mirror = config.mirror() if mirror == FROM_ENVIRONMENT else mirror
+    session = session or build_session(policy)
+    outcomes: list[FetchOutcome] = []
+    failures: list[DownloadError] = []
+    for source_id in source_ids or list(sources.REGISTRY):
+        source = sources.get(source_id)
+        try:
+            files = source.remote_files(mirror=mirror, session=session)
+        except DownloadError as error:
+            files = _cached_files(cache, source_id)
+            if not files:
+                raise OfflineError(f"{source_id}: {error}. No cached copy either; set "
+                                   f"{config.MIRROR_ENV} to a folder or URL laid out like shared/data "
+                                   "to work offline.") from error
+            log.warning("%s: cannot resolve the current file (%s); using the cached copy", source_id, error)
+        for remote in files:
+            try:
+                outcomes.append(fetch_file(remote, refresh=refresh, cache=cache, mirror=mirror,
+                                           session=session, policy=policy))
+            except DownloadError as error:
+                log.error("%s", error)
+                failures.append(error)
+    if len(failures) == 1:
+        raise failures[0]
+    if failures:
+        kind = OfflineError if all(isinstance(f, OfflineError) for f in failures) else DownloadError
+        listed = "\n  - ".join(str(f) for f in failures)
+        raise kind(f"{len(failures)} files could not be fetched ({len(outcomes)} fetched or cached):\n  - {listed}")
+    return outcomes
+
+
+def fetch_file(
+    remote: RemoteFile,
+    *,
+    refresh: bool = False,
+    cache: RawCache,
+    mirror: str | None,
+    session: requests.Session,
+    policy: RetryPolicy = DEFAULT_POLICY,
+) -> FetchOutcome:
+    dest = cache.path_for(remote.source_id, remote.filename)
+    url = mirror_url(mirror, remote.mirror_path) if mirror else remote.url
+    with cache.file_lock(dest):
+        entry = cache.entry(dest)
+        if not refresh and cache.is_cached(dest):
+            log.info("%s: cached (%s)", remote.filename, entry["sha256"][:12])
+            return _outcome(remote, dest, "cached", entry)
+        try:
+            result = download(url, dest, remote.format, session=session, policy=policy,
+                              description=f"{remote.source_id}: {remote.filename}")
+        except ConnectionFailedError as error:
+            if entry and cache.is_cached(dest):
+                log.warning("No network for %s; using the cached copy fetched at %s", url, entry["fetched_at"])
+                return _outcome(remote, dest, "offline-cache", entry)
+            raise OfflineError(
+                f"{error}. No cached copy of {remote.filename}; set {config.MIRROR_ENV} to a folder or URL "
+                "laid out like shared/data to work offline."
+            ) from error
+        except DownloadError as error:
+            hint = f" ({remote.note})" if remote.note else ""
+            raise type(error)(f"{error}{hint}") from error
+        if remote.known_sha256 and result.sha256 != remote.known_sha256:
+            log.warning("%s differs from the registered copy of edition %r (sha256 %s...): the publisher may "
+                        "have revised it", remote.filename, remote.edition, result.sha256[:12])
+        entry = cache.record(
+            dest, source=remote.source_id, url=url, publisher_url=remote.url, edition=remote.edition,
+            format=remote.format, period_end=remote.period_end, bytes=result.bytes, sha256=result.sha256,
+            via="mirror" if mirror else "publisher",
+        )
+        log.info("%s: fetched %s bytes from %s", remote.filename, f"{result.bytes:,}", url)
+        return _outcome(remote, dest, "downloaded", entry)
+
+
+def _outcome(remote: RemoteFile, dest: Path, status: str, entry: dict) -> FetchOutcome:
+    return FetchOutcome(remote.source_id, remote.filename, dest, status, entry["url"], entry["edition"],
+                        entry["bytes"], entry["sha256"])
+
+
+def _cached_files(cache: RawCache, source_id: str) -> list[RemoteFile]:
+    """RemoteFile records rebuilt from the manifest, for working offline."""
+    files = []
+    for key, entry in cache.read_manifest().items():
+        if entry.get("source") == source_id:
+            files.append(RemoteFile(source_id, key.split("/", 1)[1], entry["publisher_url"], "",
+                                    entry["edition"], entry["format"], entry.get("period_end")))
+    return files
+
+
+def cached_files(cache: RawCache | None = None) -> list[tuple[RemoteFile, Path, dict]]:
+    """Every file in the manifest whose bytes still match, with its RemoteFile description."""
+    cache = cache or RawCache()
+    out = []
+    for source_id in sources.REGISTRY:
+        known = {f.filename: f for f in sources.get(source_id).files()}
+        for remote in _cached_files(cache, source_id):
+            path = cache.path_for(source_id, remote.filename)
+            entry = cache.entry(path)
+            registered = known.get(remote.filename)
+            if registered is not None:  # keep registry metadata (period, checksum) for known editions
+                remote = registered
+            if path.is_file():
+                out.append((remote, path, entry))
+    return out

@@ -1,0 +1,61 @@
+"""What a source is: who publishes it, where it lives, which files (editions) it has, and how to parse them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+import requests
+
+OGL = "Open Government Licence v3.0"
+
+ParsedTables = dict[str, pd.DataFrame]  # table name (see peelstats.schema) -> rows
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """One downloadable file of a source: one edition (vintage) of it."""
+
+    source_id: str
+    filename: str  # name in the cache folder
+    url: str  # default location at the real publisher
+    mirror_path: str  # location inside a mirror laid out like shared/data
+    edition: str  # human label of the edition / vintage
+    format: str  # xlsx, ods, csv, json
+    period_end: str | None = None  # latest period the edition covers (ISO date), when known
+    url_verified: bool = False  # True when the publisher URL is confirmed, not inferred from a pattern
+    known_sha256: str | None = None  # sha256 of the published file as registered; a mismatch is a revision
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    landing_page: str
+    format: str
+    edition_note: str
+    parser: Callable[[Path, RemoteFile], ParsedTables]
+    files: Callable[[], list[RemoteFile]]  # the statically known files (mirror layout, registered editions)
+    resolve_current: Callable[[requests.Session], list[RemoteFile]] | None = None  # network discovery
+    licence: str = OGL
+    caveats: tuple[str, ...] = field(default=())
+
+    def remote_files(self, *, mirror: str | None, session: requests.Session | None) -> list[RemoteFile]:
+        """Files to fetch: the mirror's copies when a mirror is set, else the publisher's current files."""
+        if mirror is None and self.resolve_current is not None:
+            return self.resolve_current(session or requests.Session())
+        return self.files()
+
+
+def mirror_url(mirror: str, mirror_path: str) -> str:
+    """Where a mirror (folder or http(s) base URL laid out like shared/data) holds ``mirror_path``."""
+    if mirror.startswith(("http://", "https://")):
+        return mirror.rstrip("/") + "/" + quote(mirror_path)
+    if mirror.startswith("file://"):
+        return mirror.rstrip("/") + "/" + quote(mirror_path)
+    return str(Path(mirror).expanduser().resolve() / mirror_path)

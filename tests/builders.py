@@ -1,0 +1,157 @@
+"""Tiny fixtures built in code: an ONS-layout workbook, CSVs in each source's layout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+P1_OFFENCES = [
+    "Violence against the person", "Homicide", "Violence with injury", "Violence without injury",
+    "Stalking and harassment5", "Death or serious injury - unlawful driving5", "Sexual offences", "Robbery",
+    "Theft offences", "Burglary", "Residential burglary6,7", "Non-residential  burglary6,7", "Vehicle offences",
+    "Theft from the person", "Bicycle theft", "Shoplifting", "Other theft offences", "Criminal damage and arson",
+    "", "Drug offences", "Possession of weapons offences", "Public order offences", "Miscellaneous crimes",
+]
+
+# (code, name as printed, total) - totals chosen so that E&W = forces + BTP.
+AREAS = [
+    ("K04000001", "ENGLAND AND WALES8", 1300),
+    ("E92000001", "ENGLAND", 1100),
+    ("E12000005", "West Midlands ", 1100),
+    ("E23000016", "West Mercia", 600),
+    ("E23000017", "Warwickshire", 500),
+    ("W92000004", "WALES", 100),
+    ("W15000001", "North Wales9", 100),
+    ("", "British Transport Police", 100),
+]
+
+
+def _offence_values(total: int) -> list:
+    """23 offence cells summing sensibly to ``total`` (spacer column empty)."""
+    values = [total // 2, 1, total // 4, total // 8, total // 8 - 1, 0, 10, 5, total // 4, 40, 30, 10, 20,
+              5, 5, 10, total // 4 - 95, 20, "", 5, 5, 5, 5]
+    return values
+
+
+def ons_workbook(path: Path, *, period: str = "March 18", header_row: int = 5, p1_name: str = "Table P1",
+                 offence_headers: list[str] | None = None, p2_cells: dict | None = None,
+                 include_p9: bool = False, area_rows=None) -> Path:
+    """Write a workbook in the ONS PFA-table layout. ``header_row`` is 1-based, as in Excel."""
+    headers = offence_headers or P1_OFFENCES
+    areas = area_rows or AREAS
+    wb = Workbook()
+    wb.remove(wb.active)
+
+    def table(name: str, title: str, first_headers: list, unit: str, values_for, extra_notes=()):
+        ws = wb.create_sheet(name)
+        ws.cell(1, 1, title)
+        ws.cell(3, 1, "England and Wales")
+        super_row = header_row - 1
+        ws.cell(super_row, 3, "Total recorded crime (excluding fraud4)")
+        ws.cell(super_row, 5, "Victim-based crime")
+        for j, text in enumerate(first_headers + headers, start=1):
+            if text:
+                ws.cell(header_row, j, text)
+        ws.cell(header_row + 1, 3, unit)
+        r = header_row + 2
+        for code, name, total in areas:
+            ws.cell(r, 1, code or None)
+            ws.cell(r, 2, name)
+            for j, value in enumerate(values_for(code, total), start=3):
+                if value != "":
+                    ws.cell(r, j, value)
+            r += 1
+        ws.cell(r, 1, "Source: Police recorded crime, Home Office")
+        for i, note in enumerate(["Police recorded crime data are not designated as National Statistics.",
+                                  *extra_notes], start=1):
+            ws.cell(r + i, 1, f"{i}. {note}")
+        return ws
+
+    table(p1_name, f"Table P1:  Police recorded crime by offence group and police force area, number of "
+                   f"offences, year ending {period}1,2,3",
+          ["Area Code", "Area Name", "", ""], "Numbers", lambda code, total: [total, ""] + _offence_values(total),
+          extra_notes=["Includes British Transport Police."])
+    cells = p2_cells or {}
+    table("Table P2", f"Table P2:  percentage change, year ending {period[:-2]}{int(period[-2:]) - 1} compared "
+                      f"with year ending {period}1,2",
+          ["Area Code", "Area Name", "", ""], "Percentage change",
+          lambda code, total: [cells.get(code, 4.2), ""]
+          + [cells.get((code, j), 1.5) if headers[j] else "" for j in range(len(headers))])
+    ws = wb.create_sheet("Table P3 ")
+    ws.cell(1, 1, f"Table P3: rate of offences, year ending {period}")
+    ws.cell(header_row - 1, 8, "Victim-based crime")
+    p3_headers = ["Area Code", "Area Name", "Population figures\n (mid-2016)4  rounded to 100",
+                  "Household figures\n (mid-2016)5  rounded to 100 ", "", "Total recorded crime (excluding fraud6)",
+                  ""] + [h for h in headers[:10]] + ["Residential burglary (households) 7"] + headers[10:]
+    for j, text in enumerate(p3_headers, start=1):
+        if text:
+            ws.cell(header_row, j, text)
+    r = header_row + 2
+    for code, name, total in areas:
+        if not code:
+            continue
+        ws.cell(r, 1, code)
+        ws.cell(r, 2, name)
+        ws.cell(r, 3, total * 1000)
+        ws.cell(r, 4, total * 400)
+        ws.cell(r, 6, 1.0)
+        for j in range(8, 8 + len(headers) + 1):
+            if p3_headers[j - 1]:
+                ws.cell(r, j, "+" if name.startswith("City") else 0.5)
+        r += 1
+    if include_p9:
+        ws = wb.create_sheet("Table P9")
+        ws.cell(1, 1, "Table P9: Mid-year population estimates, 2002 to 20161")
+        ws.cell(5, 1, "Area Code")
+        ws.cell(5, 2, "Area Name")
+        for j, year in enumerate((2015, 2016), start=3):
+            ws.cell(5, j, year)
+        for i, (code, name, total) in enumerate([a for a in areas if a[0]], start=6):
+            ws.cell(i, 1, code)
+            ws.cell(i, 2, name)
+            ws.cell(i, 3, total * 990)
+            ws.cell(i, 4, total * 1000)
+    wb.save(path)
+    return path
+
+
+REC_CRIME_HEADER = "12 months ending,PFA,Region,Offence,Rolling year total number of offences"
+
+
+def rec_crime_csv(path: Path, rows: list[str], header: str = REC_CRIME_HEADER) -> Path:
+    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode())
+    return path
+
+
+PRC_HEADER = ("Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,Offence Subgroup,"
+              "Offence Code,Number of Offences")
+
+
+def prc_rows() -> list[list]:
+    """Rows as lists of cells (numbers padded like the published CSV)."""
+    return [
+        ["2017/18", "1", "West Mercia", "Burglary Residential", "Theft offences", "Domestic burglary", "28E", " 400 "],
+        ["2017/18", "1", "West Mercia", "Burglary in a dwelling(outcome only)", "Theft offences",
+         "Domestic burglary", "28A", " 0 "],
+        ["2017/18", "2", "West Mercia", "Robbery of personal property", "Robbery", "Robbery of personal property",
+         "34B", " 120 "],
+        ["2017/18", "2", "London, City of", "Theft from vehicle", "Theft offences", "Theft from a vehicle", "45",
+         " 12 "],
+        ["2017/18", "3", "West Mercia", "Assault without injury", "Violence against the person",
+         "Violence without injury", "105A", " -1 "],
+        ["2017/18", "1", "Financial Fraud Action UK", "Fraud offences recorded by Financial Fraud Action UK",
+         "Fraud offences", "Fraud: Financial Fraud Action UK", "FFA UK", " 9000 "],
+        ["2017/18", "2", "UK Finance", "Fraud offences recorded by UK Finance", "Fraud offences",
+         "Fraud: UK Finance", "UK Finance", " 8000 "],
+        ["2017/18", "4", "West Mercia", "Causing death or serious injury by dangerous driving",
+         "Violence against the person", "Violence with injury", "4.4", " 2 "],
+    ]
+
+
+def prc_csv(path: Path, rows: list[list] | None = None, header: str = PRC_HEADER) -> Path:
+    def quote(cell: str) -> str:
+        return f'"{cell}"' if "," in cell else cell
+    lines = [header] + [",".join(quote(c) for c in row) for row in (rows or prc_rows())]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
