@@ -28,7 +28,7 @@ data: install           ## fetch every source (publisher or mirror) and build th
 	$(BIN)/peelstats build
 
 report: data            ## the main job
-	$(BIN)/peelstats headline
+	$(BIN)/peelstats compare --force "West Mercia"
 
 lint: dev
 	$(BIN)/ruff check peelstats tests benchmarks

@@ -109,6 +109,23 @@ BREAKS: tuple[SeriesBreak, ...] = (
 )
 
 
+# The category each post-break offence replaced (for showing counts either side of a break).
+PREDECESSORS = {
+    off.RESIDENTIAL_BURGLARY: (off.DOMESTIC_BURGLARY, date(2017, 4, 1)),
+    off.NON_RESIDENTIAL_BURGLARY: (off.NON_DOMESTIC_BURGLARY, date(2017, 4, 1)),
+}
+
+
+def predecessor(offence: str, period_end) -> str | None:
+    """The category ``offence`` replaced, if ``period_end`` lies before the replacement took effect."""
+    name = off.canonical(offence)
+    if name in PREDECESSORS:
+        old, effective = PREDECESSORS[name]
+        if _as_date(period_end) < effective:
+            return old
+    return None
+
+
 def _as_date(value) -> date:
     return pd.Timestamp(value).date()
 

@@ -114,11 +114,81 @@ def _forces(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("headline")
-def _headline(args: argparse.Namespace) -> int:
-    from peelstats.headline import headline
+@command("breaks")
+def _breaks(args: argparse.Namespace) -> int:
+    from peelstats.breaks import breaks_between, breaks_table
 
-    _emit(headline(args.force, args.offence), args.format)
+    if args.offence:
+        found = breaks_between(args.offence, args.baseline, args.period_end, geography_code=None)
+        frame = pd.DataFrame([b.as_dict() for b in found],
+                             columns=["id", "effective", "severity", "explanation", "comparable_offence"])
+    else:
+        frame = breaks_table()
+    _emit(frame, args.format)
+    return 0
+
+
+# ------------------------------------------------------------------------------------------ analysis
+
+
+@command("compare")
+def _compare(args: argparse.Namespace) -> int:
+    from peelstats.comparison import compare
+    from peelstats.output import to_json
+
+    result = compare(args.force, args.offence, args.period_end, args.baseline, source=args.source)
+    if args.format == "json":
+        print(to_json(result.to_dict()))
+    elif args.format == "csv":
+        flat = {k: v for k, v in result.to_dict().items() if not isinstance(v, list | dict)}
+        flat["breaks"] = "; ".join(b["id"] for b in result.breaks)
+        print(pd.DataFrame([flat]).to_csv(index=False), end="")
+    else:
+        print(result)
+    return 0
+
+
+@command("trend")
+def _trend(args: argparse.Namespace) -> int:
+    from peelstats.trends import trend
+
+    frame = trend(args.force, args.offence, every=args.every, month=args.month, period_end=args.period_end)
+    if args.format == "table":
+        frame = frame.drop(columns=["force", "offence", "baseline_end", "edition"])
+    _emit(frame, args.format)
+    return 0
+
+
+@command("league")
+def _league(args: argparse.Namespace) -> int:
+    from peelstats.league_table import league
+
+    frame = league(args.offence, args.period_end, args.baseline, source=args.source)
+    if args.format == "table" and "period_end" in frame.attrs:
+        attrs = frame.attrs
+        print(f"{attrs['offence']}, {attrs['period_end']:%Y-%m-%d} vs {attrs['baseline_end']:%Y-%m-%d}; "
+              f"source {attrs['source']}, {attrs['edition']}; rates: {attrs['population']}")
+    _emit(frame, args.format)
+    return 0
+
+
+@command("vintages")
+def _vintages(args: argparse.Namespace) -> int:
+    from peelstats.revisions import vintages
+
+    _emit(vintages(args.force, args.offence, args.period_end), args.format)
+    return 0
+
+
+@command("cross-check")
+def _cross_check(args: argparse.Namespace) -> int:
+    from peelstats.revisions import cross_check
+
+    frame = cross_check(args.edition)
+    if args.format == "table":
+        frame = frame[frame.difference_pp.abs() > args.threshold]
+        print(f"{frame.attrs['edition']}: computed vs published % change, differences over {args.threshold} pp")
+    _emit(frame, args.format)
     return 0
 
 
@@ -144,9 +214,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even if the raw files are unchanged")
     p = with_format(sub.add_parser("forces", help="the force registry"))
     p.add_argument("--territorial-only", action="store_true", help="only the 43 territorial forces")
-    p = with_format(sub.add_parser("headline", help="a force vs England and Wales, latest period"))
-    p.add_argument("--force", default="West Mercia")
-    p.add_argument("--offence", default="total recorded crime excluding fraud")
+    p = with_format(sub.add_parser("breaks", help="series breaks (all, or those between two periods)"))
+    p.add_argument("--offence", help="offence to check")
+    p.add_argument("--baseline", default="2017-03-31", help="baseline period end")
+    p.add_argument("--period-end", default="2018-03-31", help="period end")
+
+    def analysis(name: str, help_text: str, force: bool = True, baseline: bool = True):
+        p = with_format(sub.add_parser(name, help=help_text))
+        if force:
+            p.add_argument("--force", required=True, help="force name, variant, police.uk slug or ONS code")
+        p.add_argument("--offence", default="total", help="offence name or alias (default: total recorded crime)")
+        p.add_argument("--period-end", help="period end, e.g. 2018-03-31 or 'March 2018' (default: latest)"
+                       + ("; 'all' for every period" if name == "league" else ""))
+        if baseline:
+            p.add_argument("--baseline", help="baseline period end (default: one year earlier)")
+            p.add_argument("--source", choices=["ons-pfa-tables", "rec-crime-pfa"],
+                           help="force a source (default: newest ONS edition, else the long series)")
+        return p
+
+    analysis("compare", "a force's change against every national comparator")
+    p = analysis("trend", "year-on-year change of a force and national comparators, every year", baseline=False)
+    p.add_argument("--every", choices=["year", "quarter"], default="year")
+    p.add_argument("--month", type=int, help="month of the year ends to keep (default: the period end's)")
+    analysis("league", "all 43 forces: count, change, rate, rank", force=False)
+    analysis("vintages", "the same period in every edition, with revisions", baseline=False)
+    p = with_format(sub.add_parser("cross-check", help="ONS published % changes recomputed from counts"))
+    p.add_argument("--edition", help="edition label or period end (default: the earliest)")
+    p.add_argument("--threshold", type=float, default=0.05, help="table: show differences over this many pp")
     return parser
 
 

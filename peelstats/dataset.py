@@ -30,6 +30,7 @@ class Dataset:
     footnotes: pd.DataFrame
     build_info: dict = field(default_factory=dict)
     folder: Path | None = None
+    cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived results (panels) per load
 
     def editions(self) -> pd.DataFrame:
         """Every (source, edition) with its period range and row count."""

@@ -53,6 +53,10 @@ def render(frame: pd.DataFrame, fmt: str = "table", *, float_digits: int = 1) ->
     for column in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[column]):
             shown[column] = shown[column].dt.strftime("%Y-%m-%d")
+        elif "year" in column or column == "rank":
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.0f}")
+        elif pd.api.types.is_float_dtype(shown[column]) and column.endswith("count"):
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,.0f}")
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,.{float_digits}f}")
         elif pd.api.types.is_integer_dtype(shown[column]):

@@ -42,14 +42,12 @@ def test_unknown_source_is_one_line(capsys):
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-def test_errors_print_one_line_or_traceback_with_debug(capsys, monkeypatch):
-    monkeypatch.setattr("peelstats.headline.headline", lambda *a, **k: (_ for _ in ()).throw(
-        UnknownForceError("west mercian", ["West Mercia"])))
-    code, _, err = run(capsys, "headline", "--force", "west mercian")
-    assert code == 2 and err.strip() == ("peelstats headline: Unknown force 'west mercian'. Did you mean: "
-                                         "West Mercia? Run `peelstats forces` for the full list.")
+def test_errors_print_one_line_or_traceback_with_debug(capsys):
+    code, _, err = run(capsys, "compare", "--force", "west mercian")
+    assert code == 2 and err.strip() == ("peelstats compare: Unknown force 'west mercian'. Did you mean: "
+                                         "West Mercia, West Midlands? Run `peelstats forces` for the full list.")
     with pytest.raises(UnknownForceError):
-        cli.main(["--debug", "headline", "--force", "west mercian"])
+        cli.main(["--debug", "compare", "--force", "west mercian"])
 
 
 def test_fetch_build_headline_on_real_mirror(capsys, mirror, monkeypatch):
@@ -62,13 +60,31 @@ def test_fetch_build_headline_on_real_mirror(capsys, mirror, monkeypatch):
     assert "unchanged, skipped" in out
     code, out, _ = run(capsys, "sources", "--format", "json")
     assert all(r["cached"] for r in json.loads(out))
-    code, out, _ = run(capsys, "headline", "--format", "json")
-    rows = json.loads(out)
-    assert code == 0 and [r["area"] for r in rows] == ["West Mercia", "England and Wales (incl. BTP)"]
-    assert rows[0]["count"] == 88_499 and rows[0]["period"] == "year ending December 2019"
-    assert "excludes Greater Manchester" in rows[1]["note"]
+    code, out, _ = run(capsys, "compare", "--force", "West Mercia", "--format", "json")
+    latest = json.loads(out)
+    assert code == 0 and latest["period_end"] == "2019-12-31" and latest["force_count"] == 88_499
+    assert any("Greater Manchester" in c for c in latest["caveats"])
+    code, out, _ = run(capsys, "compare", "--force", "west mercia", "--period-end", "2018-03-31",
+                       "--offence", "robbery", "--format", "json")
+    robbery = json.loads(out)
+    assert round(robbery["force_change_pct"], 1) == -5.3 and robbery["source"] == "ons-pfa-tables"
+    code, out, _ = run(capsys, "compare", "--force", "E23000016", "--period-end", "March 2018", "--format", "csv")
+    assert code == 0 and out.splitlines()[0].startswith("force,force_code,offence,period_end")
+    code, out, _ = run(capsys, "trend", "--force", "west-mercia", "--offence", "vehicle crime",
+                       "--period-end", "2018-03-31", "--format", "csv")
+    assert code == 0 and len(out.strip().splitlines()) == 16  # header + YE March 2004..2018
+    code, out, _ = run(capsys, "league", "--period-end", "2018-03-31", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == 43
+    for argv, message in [
+        (("compare", "--force", "west mercia", "--offence", "littering"), "Unknown offence 'littering'"),
+        (("compare", "--force", "west mercia", "--period-end", "2021-03-31"), "available: YE Mar 2003 to YE Dec 2019"),
+        (("compare", "--force", "west mercia", "--period-end", "2018-03-31", "--baseline", "2019-03-31"),
+         "must be before"),
+    ]:
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and message in err and len(err.strip().splitlines()) == 1
 
 
-def test_headline_without_data_says_how_to_build(capsys):
-    code, _, err = run(capsys, "headline")
+def test_compare_without_data_says_how_to_build(capsys):
+    code, _, err = run(capsys, "compare", "--force", "west mercia")
     assert code == 2 and "peelstats fetch" in err

@@ -29,6 +29,7 @@ class RemoteFile:
     url_verified: bool = False  # True when the publisher URL is confirmed, not inferred from a pattern
     known_sha256: str | None = None  # sha256 of the published file as registered; a mismatch is a revision
     note: str = ""
+    published: str = ""  # first publication, "YYYY-MM" (approximate; orders vintages)
 
 
 @dataclass(frozen=True)

@@ -62,28 +62,29 @@ class Edition:
     label: str
     url_verified: bool
     sha256: str
+    published: str  # month of first publication (bulletin release); corrected re-issues keep it
 
 
 EDITIONS: tuple[Edition, ...] = (
     Edition("yearendingmarch2018", "policeforceareatablesyearendingmarch2018v2.xlsx", "2018-03-31",
             "YE Mar 2018 (v2, North Wales revised)", True,
-            "ded2c6c416269deca4a199fa83c015de41e8e8c9266236e3827f5816462865bb"),
+            "ded2c6c416269deca4a199fa83c015de41e8e8c9266236e3827f5816462865bb", "2018-07"),
     Edition("yearendingjune2018", "policeforceareadatatablesyearendingjune2018corrected.xlsx", "2018-06-30",
             "YE Jun 2018 (corrected Feb 2019)", False,
-            "da7fae8b2901754c65c228778a164a547299f11b6bc9fd13b0efc63e6e5f90c8"),
+            "da7fae8b2901754c65c228778a164a547299f11b6bc9fd13b0efc63e6e5f90c8", "2018-10"),
     Edition("yearendingseptember2018", "policeforceareatablesyearendingsep18corrected.xlsx", "2018-09-30",
             "YE Sep 2018 (corrected Feb 2019)", False,
-            "3da668e09cb1cdf3cff8d25f614c3fcff2a3dc4db4c2317e788ac063569b1a2a"),
+            "3da668e09cb1cdf3cff8d25f614c3fcff2a3dc4db4c2317e788ac063569b1a2a", "2019-01"),
     Edition("yearendingdecember2018", "policeforceareatablesyearendingdecember2018.xlsx", "2018-12-31",
-            "YE Dec 2018", False, "8525131e22ee4e2e449e2cdc6c4a5276f47c8618e9daada1108180eac6d098a4"),
+            "YE Dec 2018", False, "8525131e22ee4e2e449e2cdc6c4a5276f47c8618e9daada1108180eac6d098a4", "2019-04"),
     Edition("yearendingmarch2019", "policeforceareatablesyeendingmarch2019.xlsx", "2019-03-31",
-            "YE Mar 2019", True, "4dbbd08c70c00b7b99b2b48f8728df49eb682b459e85649d89dedb2ff8f47024"),
+            "YE Mar 2019", True, "4dbbd08c70c00b7b99b2b48f8728df49eb682b459e85649d89dedb2ff8f47024", "2019-07"),
     Edition("yearendingjune2019", "policeforceareatablesyearendingjune2019.xlsx", "2019-06-30",
-            "YE Jun 2019", False, "f9ee3b14e7b820728fb562a5d79840dbeacf85f14e0e4b11d84fb81921b0ba9c"),
+            "YE Jun 2019", False, "f9ee3b14e7b820728fb562a5d79840dbeacf85f14e0e4b11d84fb81921b0ba9c", "2019-10"),
     Edition("yearendingseptember2019", "policeforceareatablesyearendingseptember2019.xlsx", "2019-09-30",
-            "YE Sep 2019", False, "fdc2691e093f434985e70d5a00b9d89d6ce6dec54b5ff3c56bd2538db7a9f085"),
+            "YE Sep 2019", False, "fdc2691e093f434985e70d5a00b9d89d6ce6dec54b5ff3c56bd2538db7a9f085", "2020-01"),
     Edition("yearendingdecember2019", "pfatablesdec19.xlsx", "2019-12-31",
-            "YE Dec 2019", False, "e4fd4114e4afd30f317c558528585d6614119d10b81d37b7a0843e05f627545d"),
+            "YE Dec 2019", False, "e4fd4114e4afd30f317c558528585d6614119d10b81d37b7a0843e05f627545d", "2020-04"),
 )
 
 
@@ -100,6 +101,7 @@ def files() -> list[RemoteFile]:
             url_verified=e.url_verified,
             known_sha256=e.sha256,
             note="" if e.url_verified else "URL follows the ONS pattern for this dataset; not verified",
+            published=e.published,
         )
         for e in EDITIONS
     ]

@@ -90,6 +90,7 @@ def files() -> list[RemoteFile]:
         format="csv",
         period_end="2018-03-31",
         url_verified=False,
+        published="2019-07",
         known_sha256="72e2f98aaad643ef615654a3fdfb4af45641644bf2c5b3e0ce4bf797acf8f683",
         note="Without a mirror the current ODS is resolved through the GOV.UK Content API.",
     )]

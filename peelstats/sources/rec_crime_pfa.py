@@ -36,6 +36,7 @@ def files() -> list[RemoteFile]:
         format="csv",
         period_end="2018-12-31",
         url_verified=False,
+        published="2019-04",
         known_sha256="1d199879f3d9a01aa78da5cef89a08701b15109a10ccbd551c5a211f03c90722",
         note="Published by ONS/Home Office as 'Recorded crime data at Police Force Area level'; the exact "
              "download URL of this vintage is not known, so the default points at the landing page.",

@@ -1,0 +1,177 @@
+"""Panels: one offence's counts as a (period x geography) matrix, for one source, with year-earlier baselines.
+
+Everything comparative (compare, trend, league, vintages) reads panels, so the arithmetic is vectorised and
+each panel is built once per loaded dataset.
+
+* ``ons-pfa-tables``: one row per edition (its P1 year). The year-earlier baseline is the count implied by the
+  same edition's published % change (P2): ``count / (1 + change/100)``. P2 is published to full float
+  precision, so this recovers the integer ONS used, from the same vintage; a ``'-'``/``'..'`` marker leaves
+  it missing. England and Wales is ONS's published row (includes BTP).
+* ``rec-crime-pfa``: one row per period end (annual to 2007, then quarterly). The baseline is the same
+  series four quarters earlier. It publishes no national row: England and Wales is derived as the 43 forces
+  plus BTP, which is how ONS builds its total.
+
+Aggregates a source does not publish are summed from their components. A leaf that is absent for *every*
+geography in a period is structurally absent (the category did not exist yet) and counts as zero; a leaf
+absent for only some geographies makes their aggregate missing (missing is never zero).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from peelstats import forces, periods
+from peelstats import offences as off
+from peelstats.dataset import Dataset
+from peelstats.exceptions import PeriodNotAvailableError
+
+ONS = "ons-pfa-tables"
+LONG_SERIES = "rec-crime-pfa"
+PANEL_SOURCES = (ONS, LONG_SERIES)
+
+FORCE_CODES = tuple(f.code for f in forces.TERRITORIAL_FORCES)
+BTP_CODE = "X-BTP"
+NATIONAL = forces.NATIONAL_CODE
+
+
+@dataclass(frozen=True)
+class Panel:
+    source: str
+    offence: str
+    periods: pd.DatetimeIndex
+    codes: tuple[str, ...]
+    counts: np.ndarray  # [period, geography] float, NaN = missing
+    baselines: np.ndarray  # year-earlier counts on the same vintage, NaN = missing
+    editions: tuple[str, ...]  # edition of each row
+    national_derived: bool  # True when the E&W column is computed, not published
+
+    def row(self, period_end) -> int:
+        stamp = periods.to_timestamp(period_end)
+        try:
+            return self.periods.get_loc(stamp)
+        except KeyError:
+            raise PeriodNotAvailableError(
+                f"{periods.label(stamp)} is not in {self.source} for {self.offence}; available: "
+                f"{describe_periods(self.periods)}"
+            ) from None
+
+    def column(self, code: str) -> int:
+        return self.codes.index(code)
+
+    def has(self, period_end) -> bool:
+        return periods.to_timestamp(period_end) in self.periods
+
+    @property
+    def force_columns(self) -> np.ndarray:
+        return _force_columns(self.codes)
+
+
+@functools.cache
+def _force_columns(codes: tuple[str, ...]) -> np.ndarray:
+    return np.array([codes.index(c) for c in FORCE_CODES])
+
+
+def describe_periods(index: pd.DatetimeIndex) -> str:
+    """'YE Mar 2003 to YE Dec 2018 (52 period ends)' or a short list."""
+    if len(index) == 0:
+        return "none"
+    if len(index) <= 8:
+        return ", ".join(periods.short_label(p) for p in index)
+    return f"{periods.short_label(index.min())} to {periods.short_label(index.max())} ({len(index)} period ends)"
+
+
+def get_panel(data: Dataset, source: str, offence: str) -> Panel:
+    """The cached panel of ``offence`` in ``source`` (``ons-pfa-tables`` or ``rec-crime-pfa``)."""
+    offence = off.canonical(offence)
+    key = ("panel", source, offence)
+    if key not in data.cache:
+        if source == ONS:
+            data.cache[key] = _ons_panel(data, offence)
+        elif source == LONG_SERIES:
+            data.cache[key] = _long_panel(data, offence)
+        else:
+            raise ValueError(f"no panel for source {source!r}; use one of {PANEL_SOURCES}")
+    return data.cache[key]
+
+
+# -------------------------------------------------------------------------------------------- helpers
+
+
+def _cube(frame: pd.DataFrame, value: str, period_index: pd.DatetimeIndex,
+          codes: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """offence -> [period, geography] matrix of ``value`` summed over rows (NaN where there is no row)."""
+    rows = period_index.get_indexer(frame.period_end)
+    cols = pd.Index(codes).get_indexer(frame.geography_code.astype(str))
+    names = frame.offence.astype(str).to_numpy()
+    labels, layer = np.unique(names, return_inverse=True)
+    keep = (rows >= 0) & (cols >= 0)
+    values = frame[value].to_numpy(dtype=float)
+    shape = (len(labels), len(period_index), len(codes))
+    total = np.zeros(shape)
+    present = np.zeros(shape, dtype=bool)
+    index = (layer[keep], rows[keep], cols[keep])
+    np.add.at(total, index, values[keep])
+    present[index] = True
+    total[~present] = np.nan
+    return {str(label): total[k] for k, label in enumerate(labels)}
+
+
+def _source_cubes(data: Dataset, source: str) -> tuple[pd.DatetimeIndex, dict, dict, tuple[str, ...]]:
+    """Counts cube (and, for ONS, the P2 % change cube) of a source, built once per dataset."""
+    key = ("cube", source)
+    if key not in data.cache:
+        counts = data.counts[data.counts.source == source]
+        period_index = pd.DatetimeIndex(sorted(counts.period_end.unique()))
+        codes = (*FORCE_CODES, BTP_CODE, NATIONAL)
+        count_cube = _cube(counts, "count", period_index, codes)
+        change = data.published_change[data.published_change.source == source]
+        change_cube = _cube(change.dropna(subset=["change_pct"]), "change_pct", period_index, codes)
+        editions = counts.drop_duplicates("period_end").set_index("period_end").edition.reindex(period_index)
+        data.cache[key] = (period_index, count_cube, change_cube, tuple(map(str, editions)))
+    return data.cache[key]
+
+
+def _compose(offence: str, cube: dict[str, np.ndarray], shape: tuple[int, int]) -> np.ndarray:
+    """The offence's matrix: published directly, else the sum of its components (structural zeros allowed)."""
+    if offence in cube:
+        return cube[offence].copy()
+    spec = off.OFFENCE_BY_NAME[offence]
+    if not spec.is_aggregate:
+        return np.full(shape, np.nan)
+    total = np.zeros(shape)
+    for part in spec.components:
+        values = _compose(part, cube, shape)
+        structurally_absent = np.isnan(values).all(axis=1, keepdims=True)
+        total = total + np.where(structurally_absent, 0.0, values)
+    return total
+
+
+def _ons_panel(data: Dataset, offence: str) -> Panel:
+    period_index, cube, change, editions = _source_cubes(data, ONS)
+    codes = (*FORCE_CODES, BTP_CODE, NATIONAL)
+    shape = (len(period_index), len(codes))
+    current = _compose(offence, cube, shape)
+    # year-earlier counts implied by P2, for each offence column P2 publishes
+    implied = {name: np.round(cube[name] / (1 + pct / 100)) for name, pct in change.items() if name in cube}
+    baselines = _compose(offence, implied, shape)
+    return Panel(ONS, offence, period_index, codes, current, baselines, editions, False)
+
+
+def _long_panel(data: Dataset, offence: str) -> Panel:
+    period_index, cube, _, editions = _source_cubes(data, LONG_SERIES)
+    codes = (*FORCE_CODES, BTP_CODE, NATIONAL)
+    shape = (len(period_index), len(codes))
+    current = _compose(offence, cube, shape)
+    # England and Wales = 43 forces + BTP (NaN if any is missing)
+    current[:, codes.index(NATIONAL)] = current[:, : len(FORCE_CODES) + 1].sum(axis=1)
+    position = {p: i for i, p in enumerate(period_index)}
+    baselines = np.full(shape, np.nan)
+    for i, end in enumerate(period_index):
+        j = position.get(periods.year_earlier(end))
+        if j is not None:
+            baselines[i] = current[j]
+    return Panel(LONG_SERIES, offence, period_index, codes, current, baselines, editions, True)

@@ -1,0 +1,149 @@
+"""Charts in the Government Analysis Function style (``afcharts``): returned as figures, never shown.
+
+Figures are built as ``matplotlib.figure.Figure`` objects outside pyplot's registry, so batch runs do not
+accumulate open figures and notebooks show each chart once (when it is displayed).
+
+Every chart has an active title (what it shows, not just what it is), axis labels, a source and edition
+caption, and labels the highlighted force directly, so colour is never the only carrier of meaning.
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from afcharts.af_colours import get_af_colours
+from matplotlib.figure import Figure
+
+from peelstats import periods
+from peelstats.comparison import Comparison
+
+STYLE = "afcharts.afcharts"
+HIGHLIGHT, MUTED = get_af_colours("focus")
+CATEGORICAL = get_af_colours("categorical")
+
+
+def _caption(fig: Figure, text: str) -> None:
+    fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=9, color="#3D3D3D", wrap=True)
+
+
+def _signed(value: float) -> str:
+    return f"{value:+.1f}%"
+
+
+def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison | None = None) -> Figure:
+    """Dot chart of every force's % change, the highlighted force labelled, national comparators as lines."""
+    frame = league.dropna(subset=["change_pct"]).sort_values("change_pct")
+    period = periods.label(league.attrs["period_end"])
+    offence = league.attrs["offence"]
+    with plt.style.context(STYLE):
+        fig = Figure(figsize=(9, max(6, 0.2 * len(frame) + 2)))
+        ax = fig.subplots()
+        y = np.arange(len(frame))
+        is_subject = (frame.force == highlight).to_numpy()
+        ax.scatter(frame.change_pct[~is_subject], y[~is_subject], color=MUTED, s=28, zorder=2, label="Other forces")
+        ax.scatter(frame.change_pct[is_subject], y[is_subject], color=HIGHLIGHT, s=70, marker="D", zorder=3,
+                   label=highlight)
+        ax.set_yticks(y, frame.force, fontsize=8)
+        for yy, (_, row) in zip(y[is_subject], frame[is_subject].iterrows(), strict=True):
+            ax.annotate(f"{highlight} {_signed(row.change_pct)}", (row.change_pct, yy), xytext=(8, 0),
+                        textcoords="offset points", va="center", fontweight="bold", color=HIGHLIGHT)
+        if comparison is not None:
+            styles = ["--", ":", "-."]
+            for style, name in zip(styles, ("England and Wales (incl. BTP)", "Median of force % changes",
+                                            "Sum of 43 territorial forces"), strict=True):
+                value = comparison.comparator(name).change_pct
+                if value is not None:
+                    ax.axvline(value, color="#3D3D3D", linestyle=style, linewidth=1.2,
+                               label=f"{name}: {_signed(value)}")
+        ax.axvline(0, color="#BFBFBF", linewidth=0.8)
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        subject = frame[frame.force == highlight]
+        lead = (f"{highlight} {_signed(subject.change_pct.iloc[0])}, rank {int(subject['rank'].iloc[0])} of "
+                f"{len(frame)}" if len(subject) else offence)
+        ax.set_title(f"{lead}\n{offence}, {period} vs a year earlier", loc="left", fontsize=12)
+        ax.set_xlabel("% change on the previous year")
+        ax.set_ylabel("Police force (sorted by change)")
+        ax.legend(loc="lower right", fontsize=8)
+        _caption(fig, f"Source: {league.attrs['source']}, {league.attrs['edition']}. Forces whose base is under 50 "
+                      "are not shown (ONS rule).")
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig
+
+
+def trend_chart(trend: pd.DataFrame) -> Figure:
+    """The force's year-on-year change against England and Wales and the median force, over time."""
+    force, offence = trend.attrs.get("force", ""), trend.attrs.get("offence", "")
+    with plt.style.context(STYLE):
+        fig = Figure(figsize=(9, 5))
+        ax = fig.subplots()
+        x = trend.period_end
+        ax.plot(x, trend.force_change_pct, color=HIGHLIGHT, marker="o", label=force)
+        ax.plot(x, trend.england_and_wales_change_pct, color=CATEGORICAL[3], linestyle="--", marker="s",
+                markersize=4, label="England and Wales (incl. BTP)")
+        ax.plot(x, trend.median_force_change_pct, color=CATEGORICAL[4], linestyle=":", label="Median force")
+        ax.axhline(0, color="#BFBFBF", linewidth=0.8)
+        not_comparable = trend[~trend.comparable]
+        if len(not_comparable):
+            ax.scatter(not_comparable.period_end, not_comparable.force_change_pct, marker="x", color="black",
+                       zorder=4, label="not comparable (series break)")
+        if len(trend) and np.isfinite(trend.force_change_pct.iloc[-1]):
+            last = trend.iloc[-1]
+            ax.annotate(f"{force} {_signed(last.force_change_pct)}", (last.period_end, last.force_change_pct),
+                        xytext=(6, 6), textcoords="offset points", color=HIGHLIGHT, fontweight="bold")
+            ax.annotate(f"E&W {_signed(last.england_and_wales_change_pct)}",
+                        (last.period_end, last.england_and_wales_change_pct), xytext=(6, -12),
+                        textcoords="offset points", color=CATEGORICAL[3])
+        span = f"{periods.short_label(x.min())} to {periods.short_label(x.max())}" if len(trend) else ""
+        ax.set_title(f"{force}: year-on-year change in {offence.lower()}\nagainst England and Wales, {span}",
+                     loc="left", fontsize=12)
+        ax.set_xlabel("Year ending")
+        ax.set_ylabel("% change on the previous year")
+        ax.legend(fontsize=8, loc="best")
+        sources = "; ".join(f"{s} ({e})" for s, e in trend[["source", "edition"]].drop_duplicates().itertuples(
+            index=False))
+        _caption(fig, f"Source: {sources}.")
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figure:
+    """One panel per offence group: the force's year-on-year change and England and Wales'."""
+    names = [name for name, frame in trends.items() if len(frame)]
+    cols = 3
+    rows = max(1, math.ceil(len(names) / cols))
+    with plt.style.context(STYLE):
+        fig = Figure(figsize=(12, 3.0 * rows + 1))
+        axes = fig.subplots(rows, cols, sharex=True, squeeze=False)
+        for ax, name in zip(axes.flat, names, strict=False):
+            frame = trends[name]
+            ax.plot(frame.period_end, frame.force_change_pct, color=HIGHLIGHT, marker="o", markersize=3,
+                    label=force)
+            ax.plot(frame.period_end, frame.england_and_wales_change_pct, color=CATEGORICAL[3], linestyle="--",
+                    label="England and Wales")
+            ax.axhline(0, color="#BFBFBF", linewidth=0.8)
+            broken = frame[~frame.comparable]
+            if len(broken):
+                ax.scatter(broken.period_end, broken.force_change_pct.fillna(0), marker="x", color="black")
+            last = frame.iloc[-1]
+            value = _signed(last.force_change_pct) if np.isfinite(last.force_change_pct) else "n/a"
+            ax.set_title(f"{frame.attrs.get('offence', name)}: {value}", loc="left", fontsize=10)
+            ax.set_ylabel("% change", fontsize=8)
+            ax.tick_params(labelsize=8)
+        for ax in list(axes.flat)[len(names):]:
+            ax.set_visible(False)
+        handles, labels = axes.flat[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.01, 0.95), ncol=2, fontsize=9)
+        end = max((trends[n].period_end.max() for n in names), default=None)
+        fig.suptitle(f"{force}: year-on-year change by offence group to {periods.label(end) if end else ''}"
+                     " (x = series break)", x=0.01, ha="left", fontsize=12)
+        first = trends[names[0]] if names else pd.DataFrame(columns=["source", "edition"])
+        sources = "; ".join(f"{s} ({e})" for s, e in first[["source", "edition"]].drop_duplicates().itertuples(
+            index=False))
+        fig.supxlabel("Year ending", fontsize=9)
+        _caption(fig, f"Source: {sources}.")
+        fig.tight_layout(rect=(0, 0.03, 1, 0.92))
+    return fig

@@ -1,0 +1,93 @@
+"""Year-on-year change of a force and of each national comparator, for every year end in the data.
+
+Answers "is this year's rise smaller than in previous years?". The long series (one vintage) is used for
+every period it covers; ONS editions extend it beyond its last period (each with its own vintage, baselines
+implied by that edition's Table P2). Each row says whether a series break lies between it and its baseline.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from peelstats import breaks as brk
+from peelstats import comparators as cmp
+from peelstats import forces, periods
+from peelstats import offences as off
+from peelstats.dataset import Dataset, load
+from peelstats.exceptions import PeelstatsError
+from peelstats.panel import LONG_SERIES, NATIONAL, ONS, get_panel
+
+COLUMNS = ["period_end", "baseline_end", "force", "offence", "force_count", "force_baseline_count",
+           "force_change_pct", "england_and_wales_change_pct", "sum_of_forces_change_pct",
+           "rest_of_england_and_wales_change_pct", "mean_force_change_pct", "median_force_change_pct", "rank",
+           "n_forces", "suppressed", "comparable", "breaks", "source", "edition"]
+
+
+def trend(
+    force: str,
+    offence: str = off.TOTAL,
+    *,
+    every: str = "year",
+    month: int | None = None,
+    period_end=None,
+    data: Dataset | None = None,
+) -> pd.DataFrame:
+    """One row per period end with a year-earlier baseline.
+
+    ``every="year"`` keeps one period per year: those ending in ``month`` (default: the month of
+    ``period_end``, or of the latest period). ``every="quarter"`` keeps every quarter end. ``period_end``
+    (optional) drops later periods.
+    """
+    if every not in ("year", "quarter"):
+        raise PeelstatsError(f"every must be 'year' or 'quarter', not {every!r}")
+    subject = forces.lookup(force)
+    offence = off.canonical(offence)
+    data = data or load()
+    long_panel = get_panel(data, LONG_SERIES, offence)
+    ons_panel = get_panel(data, ONS, offence)
+    last_long = long_panel.periods.max() if len(long_panel.periods) else pd.Timestamp.min
+    rows = [_row(long_panel, r, subject, offence) for r in range(len(long_panel.periods))]
+    rows += [_row(ons_panel, r, subject, offence) for r, end in enumerate(ons_panel.periods) if end > last_long]
+    frame = pd.DataFrame([r for r in rows if r is not None], columns=COLUMNS)
+    if frame.empty:
+        return frame
+    if period_end is not None:
+        frame = frame[frame.period_end <= periods.to_timestamp(period_end)]
+    if every == "year":
+        wanted = month or (periods.to_timestamp(period_end).month if period_end is not None
+                           else frame.period_end.max().month)
+        frame = frame[frame.period_end.dt.month == wanted]
+    frame = frame.sort_values("period_end").reset_index(drop=True)
+    frame.attrs.update({"force": subject.name, "offence": offence, "every": every})
+    return frame
+
+
+def _row(panel, r: int, subject, offence: str) -> dict | None:
+    current, baseline = panel.counts[r], panel.baselines[r]
+    if not np.isfinite(baseline).any():
+        return None
+    fcols = panel.force_columns
+    changes = np.where(cmp.suppressed(baseline[fcols]), np.nan, cmp.pct_change(current[fcols], baseline[fcols]))
+    i = panel.column(subject.code)
+    position = int(np.where(fcols == i)[0][0])
+    rank = cmp.rank_of(changes, position)
+    n = panel.column(NATIONAL)
+    mean, median = cmp.mean_and_median(changes)
+    end = panel.periods[r]
+    base = periods.year_earlier(end)
+    found = brk.breaks_between(offence, base, end, geography_code=subject.code)
+    return {
+        "period_end": end, "baseline_end": base, "force": subject.name, "offence": offence,
+        "force_count": current[i], "force_baseline_count": baseline[i],
+        "force_change_pct": changes[position],
+        "england_and_wales_change_pct": cmp.pct_change(current[n], baseline[n]),
+        "sum_of_forces_change_pct": cmp.sum_of_forces_change(current[fcols], baseline[fcols]),
+        "rest_of_england_and_wales_change_pct": cmp.rest_change(current[n], baseline[n], current[i], baseline[i]),
+        "mean_force_change_pct": mean, "median_force_change_pct": median,
+        "rank": rank.rank, "n_forces": rank.n,
+        "suppressed": bool(np.isfinite(baseline[i]) and baseline[i] < cmp.SUPPRESSION_BASE),
+        "comparable": not any(b.severity == "not_comparable" for b in found),
+        "breaks": ", ".join(b.id for b in found),
+        "source": panel.source, "edition": panel.editions[r],
+    }
