@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 
@@ -192,6 +193,69 @@ def _cross_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------------ claims, reports
+
+
+@command("claims")
+def _claims(args: argparse.Namespace) -> int:
+    from peelstats.claimfile import bundled, load_claim_file
+
+    if args.list:
+        rows = []
+        for path in bundled():
+            parsed = load_claim_file(path)
+            rows.append({"name": path.stem, "document": parsed.document.title, "author": parsed.document.author,
+                         "date": parsed.document.date.isoformat(), "claims": len(parsed.claims), "path": str(path)})
+        _emit(pd.DataFrame(rows), args.format)
+        return 0
+    from peelstats.output import to_json
+    from peelstats.verdicts import evaluate, to_csv, to_records
+
+    frame = evaluate(args.claim_file)
+    if args.format == "json":
+        print(to_json(to_records(frame)))
+    elif args.format == "csv":
+        print(to_csv(frame), end="")
+    else:
+        import textwrap
+
+        document = frame.attrs["document"]
+        print(f"{document['title']}\n{document['author']}, {document['date']}\n")
+        for row in frame.itertuples():
+            measured = f"{row.measured:+.1f}%" if isinstance(row.measured, float) else (row.measured or "")
+            print(f"[{row.id}] {row.verdict.upper()}  {measured}")
+            print(textwrap.fill(f'"{row.quote}"', 110, initial_indent="  ", subsequent_indent="  "))
+            print(textwrap.fill(row.reason, 110, initial_indent="  ", subsequent_indent="  ") + "\n")
+    return 0
+
+
+@command("report")
+def _report(args: argparse.Namespace) -> int:
+    from peelstats.report import report
+
+    run = report(args.force, args.period_end, claims=args.claims, use_claims=not args.no_claims, out=args.out,
+                 notebooks=args.notebooks, rerun=not args.skip_unchanged)
+    state = "unchanged, skipped" if run.skipped else f"{run.seconds:.1f}s"
+    print(f"{run.force}, {run.period_end}: {run.index} ({state})")
+    for notebook in run.notebooks:
+        print(f"  {notebook.name:<20} {'FAILED: ' + notebook.error if notebook.error else 'ok'}")
+    if (run.folder / "claims.json").is_file():
+        print(f"  verdicts: {run.folder / 'claims.json'}")
+    return 1 if run.failed else 0
+
+
+@command("batch")
+def _batch(args: argparse.Namespace) -> int:
+    from peelstats.batch import run_batch
+
+    summary = run_batch(args.schedule, workers=args.workers, rerun=args.force)
+    _emit(summary, args.format)
+    failed = summary[summary.status == "failed"]
+    counts = summary.status.value_counts().to_dict()
+    print(f"\n{len(summary)} reports: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+    return 1 if len(failed) else 0
+
+
 # ------------------------------------------------------------------------------------------- parser
 
 
@@ -241,6 +305,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_format(sub.add_parser("cross-check", help="ONS published % changes recomputed from counts"))
     p.add_argument("--edition", help="edition label or period end (default: the earliest)")
     p.add_argument("--threshold", type=float, default=0.05, help="table: show differences over this many pp")
+
+    p = with_format(sub.add_parser("claims", help="evaluate a claim file: one verdict per claim"))
+    p.add_argument("claim_file", nargs="?", help="path or bundled name (default: the West Mercia letter)")
+    p.add_argument("--list", action="store_true", help="list the bundled claim files")
+
+    p = sub.add_parser("report", help="run the notebooks into an HTML evidence report (default: the letter)")
+    p.add_argument("--force", help="force (default: West Mercia)")
+    p.add_argument("--period-end", help="period end (default: 2018-03-31)")
+    p.add_argument("--claims", help="claim file for the claims notebook (default: the bundled letter, for its force)")
+    p.add_argument("--no-claims", action="store_true", help="skip the claims notebook")
+    p.add_argument("--out", help="output folder (default: reports/)")
+    p.add_argument("--notebooks", nargs="+", help="which notebooks (default: all)")
+    p.add_argument("--skip-unchanged", action="store_true", help="skip when inputs are unchanged since the last run")
+
+    p = with_format(sub.add_parser("batch", help="run many reports from a schedule file, in parallel"))
+    p.add_argument("schedule", help="schedule YAML (see schedules/)")
+    p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
+    p.add_argument("--force", action="store_true", help="re-run reports whose inputs have not changed")
     return parser
 
 
@@ -259,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `peelstats claims | head`
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
 
 
 if __name__ == "__main__":

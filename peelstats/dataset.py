@@ -28,6 +28,7 @@ class Dataset:
     population: pd.DataFrame
     not_available: pd.DataFrame
     footnotes: pd.DataFrame
+    releases: pd.DataFrame
     build_info: dict = field(default_factory=dict)
     folder: Path | None = None
     cache: dict = field(default_factory=dict, repr=False, compare=False)  # derived results (panels) per load

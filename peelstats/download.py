@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlparse
 
 import requests
 from requests.adapters import HTTPAdapter
-from tqdm.auto import tqdm
+from tqdm import tqdm
 from urllib3.util.retry import Retry
 
 from peelstats.atomic import atomic_path

@@ -56,6 +56,9 @@ def fetch(
     failures: list[DownloadError] = []
     for source_id in source_ids or list(sources.REGISTRY):
         source = sources.get(source_id)
+        if source.mirror_only and not mirror:
+            log.info("%s: mirror-only source and no mirror set; skipped", source_id)
+            continue
         try:
             files = source.remote_files(mirror=mirror, session=session)
         except DownloadError as error:

@@ -1,7 +1,8 @@
 """Charts in the Government Analysis Function style (``afcharts``): returned as figures, never shown.
 
-Figures are built as ``matplotlib.figure.Figure`` objects outside pyplot's registry, so batch runs do not
-accumulate open figures and notebooks show each chart once (when it is displayed).
+Figures are :class:`Chart` objects (a ``matplotlib.figure.Figure``) built outside pyplot's registry, so batch
+runs do not accumulate open figures, and they render themselves in Jupyter, papermill and nbconvert HTML as a
+PNG whose alt text is the chart's title.
 
 Every chart has an active title (what it shows, not just what it is), axis labels, a source and edition
 caption, and labels the highlighted force directly, so colour is never the only carrier of meaning.
@@ -9,6 +10,9 @@ caption, and labels the highlighted force directly, so colour is never the only 
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 import math
 
 import matplotlib.pyplot as plt
@@ -25,6 +29,28 @@ HIGHLIGHT, MUTED = get_af_colours("focus")
 CATEGORICAL = get_af_colours("categorical")
 
 
+class Chart(Figure):
+    """A Figure that displays itself (PNG with alt text) without pyplot or an inline backend."""
+
+    def alt_text(self) -> str:
+        titles = [self._suptitle.get_text()] if self._suptitle else []
+        titles += [ax.get_title(loc="left") for ax in self.axes if ax.get_visible() and ax.get_title(loc="left")]
+        return " ".join(titles[:1]) or "chart"
+
+    def png(self, dpi: int = 100) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        data = self.png()
+        encoded = base64.b64encode(data).decode("ascii")
+        alt = html.escape(self.alt_text(), quote=True)
+        return {"image/png": encoded,
+                "text/html": f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">',
+                "text/plain": f"<chart: {self.alt_text()}>"}
+
+
 def _caption(fig: Figure, text: str) -> None:
     fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=9, color="#3D3D3D", wrap=True)
 
@@ -39,7 +65,7 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
     period = periods.label(league.attrs["period_end"])
     offence = league.attrs["offence"]
     with plt.style.context(STYLE):
-        fig = Figure(figsize=(9, max(6, 0.2 * len(frame) + 2)))
+        fig = Chart(figsize=(9, max(6, 0.2 * len(frame) + 2)))
         ax = fig.subplots()
         y = np.arange(len(frame))
         is_subject = (frame.force == highlight).to_numpy()
@@ -78,7 +104,7 @@ def trend_chart(trend: pd.DataFrame) -> Figure:
     """The force's year-on-year change against England and Wales and the median force, over time."""
     force, offence = trend.attrs.get("force", ""), trend.attrs.get("offence", "")
     with plt.style.context(STYLE):
-        fig = Figure(figsize=(9, 5))
+        fig = Chart(figsize=(9, 5))
         ax = fig.subplots()
         x = trend.period_end
         ax.plot(x, trend.force_change_pct, color=HIGHLIGHT, marker="o", label=force)
@@ -116,7 +142,7 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
     cols = 3
     rows = max(1, math.ceil(len(names) / cols))
     with plt.style.context(STYLE):
-        fig = Figure(figsize=(12, 3.0 * rows + 1))
+        fig = Chart(figsize=(12, 3.0 * rows + 1))
         axes = fig.subplots(rows, cols, sharex=True, squeeze=False)
         for ax, name in zip(axes.flat, names, strict=False):
             frame = trends[name]

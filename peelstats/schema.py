@@ -20,11 +20,13 @@ COLUMNS: dict[str, list[str]] = {
     "population": ["source", "edition", *_GEOGRAPHY, "mid_year", "population", "households", "note"],
     "not_available": ["source", "edition", "table", "period_end", *_GEOGRAPHY, "offence", "marker", "meaning"],
     "footnotes": ["source", "edition", "table", "number", "text"],
+    "releases": ["source", "edition", "period_end", "publication_date", "title", "source_url", "basis"],
 }
 TABLES = tuple(COLUMNS)
 
 _DTYPES = {
     "period_start": "datetime64[s]", "period_end": "datetime64[s]", "baseline_end": "datetime64[s]",
+    "publication_date": "datetime64[s]",
     "count": "int64", "negative": "bool", "change_pct": "float64", "rate_per_1000": "float64",
     "population_mid_year": "Int64", "mid_year": "int64", "population": "int64", "households": "Int64",
     "number": "Int64",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 from openpyxl import Workbook
 
 P1_OFFENCES = [
@@ -155,3 +156,20 @@ def prc_csv(path: Path, rows: list[list] | None = None, header: str = PRC_HEADER
     lines = [header] + [",".join(quote(c) for c in row) for row in (rows or prc_rows())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def synthetic_mirror(root: Path) -> Path:
+    """A tiny mirror laid out like shared/data: one ONS edition, the long series, the open-data CSV."""
+    (root / "ons/pfa_tables").mkdir(parents=True)
+    (root / "homeoffice").mkdir()
+    from peelstats.sources import ons_pfa_tables
+
+    for edition in ons_pfa_tables.EDITIONS:
+        end = pd.Timestamp(edition.period_end)
+        ons_workbook(root / "ons/pfa_tables" / edition.filename, period=f"{end.month_name()} {end.year % 100}")
+    rec_crime_csv(root / "ons/rec-crime-pfa.csv", [
+        "31-03-2017,West Mercia,West Midlands,Robbery,583",
+        "31-03-2018,West Mercia,West Midlands,Robbery,550",
+    ])
+    prc_csv(root / "homeoffice/prc-pfa-2017-18-sheet.csv")
+    return root

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from builders import ons_workbook, prc_csv, rec_crime_csv
+from builders import rec_crime_csv, synthetic_mirror
 
 from peelstats import schema
 from peelstats.build import build
@@ -21,21 +21,6 @@ from peelstats.sources import ons_pfa_tables
 from peelstats.sources.base import RemoteFile
 
 FAST = RetryPolicy(attempts=2, backoff_seconds=0)
-
-
-def synthetic_mirror(root: Path) -> Path:
-    """A tiny mirror laid out like shared/data: one ONS edition, the long series, the open-data CSV."""
-    (root / "ons/pfa_tables").mkdir(parents=True)
-    (root / "homeoffice").mkdir()
-    for edition in ons_pfa_tables.EDITIONS:
-        end = pd.Timestamp(edition.period_end)
-        ons_workbook(root / "ons/pfa_tables" / edition.filename, period=f"{end.month_name()} {end.year % 100}")
-    rec_crime_csv(root / "ons/rec-crime-pfa.csv", [
-        "31-03-2017,West Mercia,West Midlands,Robbery,583",
-        "31-03-2018,West Mercia,West Midlands,Robbery,550",
-    ])
-    prc_csv(root / "homeoffice/prc-pfa-2017-18-sheet.csv")
-    return root
 
 
 def test_fetch_build_load_with_synthetic_mirror(tmp_path, caplog):

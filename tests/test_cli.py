@@ -31,7 +31,7 @@ def test_sources_before_fetch(capsys):
     code, out, _ = run(capsys, "sources", "--format", "json")
     rows = json.loads(out)
     assert code == 0 and {r["source"] for r in rows} == {"ons-pfa-tables", "rec-crime-pfa", "prc-open-data",
-                                                          "population"}
+                                                          "population", "ons-release-calendar"}
     assert not any(r["cached"] for r in rows)
     assert all(r["licence"] == "Open Government Licence v3.0" for r in rows)
 

@@ -7,11 +7,12 @@ Each module holds the source's metadata, its files (editions) and its parser; fe
 from __future__ import annotations
 
 from peelstats.exceptions import UnknownSourceError
-from peelstats.sources import ons_pfa_tables, population, prc_open_data, rec_crime_pfa
+from peelstats.sources import ons_pfa_tables, ons_release_calendar, population, prc_open_data, rec_crime_pfa
 from peelstats.sources.base import RemoteFile, Source, mirror_url
 
 REGISTRY: dict[str, Source] = {
-    s.id: s for s in (ons_pfa_tables.SOURCE, rec_crime_pfa.SOURCE, prc_open_data.SOURCE, population.SOURCE)
+    s.id: s for s in (ons_pfa_tables.SOURCE, rec_crime_pfa.SOURCE, prc_open_data.SOURCE, population.SOURCE,
+                      ons_release_calendar.SOURCE)
 }
 
 

@@ -45,6 +45,7 @@ class Source:
     resolve_current: Callable[[requests.Session], list[RemoteFile]] | None = None  # network discovery
     licence: str = OGL
     caveats: tuple[str, ...] = field(default=())
+    mirror_only: bool = False  # no machine-readable publisher file: fetched only from a mirror
 
     def remote_files(self, *, mirror: str | None, session: requests.Session | None) -> list[RemoteFile]:
         """Files to fetch: the mirror's copies when a mirror is set, else the publisher's current files."""

@@ -1,0 +1,1 @@
+"""Bundled claim files (YAML); see docs/claims.md for the schema."""

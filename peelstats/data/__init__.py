@@ -1,0 +1,1 @@
+"""Curated reference tables shipped with peelstats (facts with their sources; see docs/assumptions.md)."""

@@ -1,0 +1,287 @@
+"""Evidence reports: run the notebooks with papermill, convert them to HTML (code hidden), write an index.
+
+``reports/<force-slug>/<period-end>/`` receives, per notebook, the executed ``.ipynb``, its ``.html`` and the
+JSON of key figures it writes; plus ``claims.json``/``claims.csv`` (when a claim file is evaluated),
+``index.html`` linking everything with the headline verdicts, and ``run.json`` recording the inputs (data
+hashes, parameters, notebook versions) so an unchanged report can be skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+
+from peelstats import __version__, config, forces, periods
+from peelstats.build import read_build_info
+from peelstats.claimfile import default_claim_file, load_claim_file
+from peelstats.exceptions import DataNotBuiltError, PeelstatsError
+
+log = logging.getLogger(__name__)
+
+NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims")
+DEFAULT_FORCE = "West Mercia"
+DEFAULT_PERIOD = "2018-03-31"
+KERNEL = "python3"
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    ipynb: Path
+    html: Path | None = None
+    seconds: float = 0.0
+    error: str | None = None
+
+
+@dataclass
+class ReportRun:
+    force: str
+    period_end: str
+    folder: Path
+    notebooks: list[NotebookRun] = field(default_factory=list)
+    skipped: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[NotebookRun]:
+        return [n for n in self.notebooks if n.error]
+
+    @property
+    def index(self) -> Path:
+        return self.folder / "index.html"
+
+
+NOTEBOOKS_ENV = "PEELSTATS_NOTEBOOKS_DIR"
+
+
+def notebooks_dir() -> Path:
+    """``notebooks/`` of the project, or ``$PEELSTATS_NOTEBOOKS_DIR`` (e.g. fixture notebooks in tests)."""
+    checkout = config.source_checkout()
+    configured = os.environ.get(NOTEBOOKS_ENV)
+    folder = Path(configured) if configured else (checkout / "notebooks") if checkout else Path.cwd() / "notebooks"
+    if not folder.is_dir():
+        raise PeelstatsError(f"Notebook folder {folder} not found; run from the peelstats project folder.")
+    return folder
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parameters_for(name: str, force: str, period_end: str, claims: Path | None, folder: Path) -> dict:
+    common = {"results_dir": str(folder)}
+    if name == "force_vs_national":
+        return {**common, "force": force, "period_end": period_end}
+    if name == "offence_trends":
+        return {**common, "force": force, "period_end": period_end}
+    if name == "peel_grades":
+        return {**common, "force": force}
+    if name == "letter_claims":
+        return {**common, "claim_file": str(claims)}
+    return {**common, "force": force, "period_end": period_end}
+
+
+def signature(force: str, period_end: str, names: list[str], claims: Path | None, source: Path) -> str:
+    build = read_build_info() or {}
+    payload = {
+        "peelstats": __version__,
+        "data": build.get("signature"),
+        "force": force,
+        "period_end": period_end,
+        "notebooks": {n: _sha256(source / f"{n}.ipynb") for n in names},
+        "claims": _sha256(claims) if claims else None,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def report(
+    force: str | None = None,
+    period_end: str | None = None,
+    *,
+    claims: str | Path | None = None,
+    use_claims: bool = True,
+    out: str | Path | None = None,
+    notebooks: list[str] | None = None,
+    rerun: bool = True,
+    kernel_name: str = KERNEL,
+) -> ReportRun:
+    """Run the notebooks for one force and period into ``<out>/<force-slug>/<period-end>/``.
+
+    Defaults reproduce the flagship case: West Mercia, year ending March 2018, the bundled letter claims.
+    The claims notebook runs when a claim file is given, or by default for the force the default claim file
+    is about. ``rerun=False`` skips a report whose inputs have not changed since its last run.
+    """
+    started = time.perf_counter()
+    if read_build_info() is None:
+        raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
+                                f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
+    subject = forces.lookup(force or DEFAULT_FORCE)
+    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
+    claim_path = None
+    if use_claims:
+        if claims is not None:
+            claim_path = load_claim_file(claims).path
+        elif load_claim_file(default_claim_file()).document.force == subject.name:
+            claim_path = default_claim_file()
+    names = list(notebooks or NOTEBOOKS)
+    unknown = [n for n in names if n not in NOTEBOOKS]
+    if unknown:
+        raise PeelstatsError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
+    if claim_path is None and "letter_claims" in names:
+        names.remove("letter_claims")
+    source = notebooks_dir()
+    folder = folder_for(subject.name, period, out)
+    folder.mkdir(parents=True, exist_ok=True)
+    run = ReportRun(subject.name, period, folder)
+    stamp = signature(subject.name, period, names, claim_path, source)
+    previous = _read_json(folder / "run.json")
+    outputs_exist = all((folder / f"{n}.html").is_file() for n in names) and run.index.is_file()
+    if not rerun and previous.get("signature") == stamp and outputs_exist and not previous.get("failed"):
+        run.skipped = True
+        run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
+        return run
+    _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
+    for name in names:
+        run.notebooks.append(_execute(name, source / f"{name}.ipynb", folder,
+                                      parameters_for(name, subject.name, period, claim_path, folder), kernel_name))
+    write_index(run)
+    run.seconds = time.perf_counter() - started
+    (folder / "run.json").write_text(json.dumps({
+        "signature": stamp, "force": subject.name, "period_end": period, "notebooks": names,
+        "claims": str(claim_path) if claim_path else None, "seconds": round(run.seconds, 2),
+        "failed": [n.name for n in run.failed], "peelstats": __version__,
+    }, indent=2), encoding="utf-8")
+    return run
+
+
+def _remove_outputs(folder: Path, names: list[str]) -> None:
+    stale = [folder / f"{n}{suffix}" for n in names for suffix in (".ipynb", ".html", ".json")]
+    stale += [folder / "claims.json", folder / "claims.csv", folder / "index.html", folder / "run.json"]
+    for path in stale:
+        path.unlink(missing_ok=True)
+
+
+def folder_for(force: str, period_end: str | None, out: str | Path | None = None) -> Path:
+    """``<out>/<force-slug>/<period-end>/`` (``out`` defaults to ``reports/`` in the project)."""
+    subject = forces.lookup(force)
+    base = Path(out) if out else (config.source_checkout() or Path.cwd()) / "reports"
+    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
+    return base / (subject.slug or subject.code.lower()) / period
+
+
+def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str) -> NotebookRun:
+    target = folder / f"{name}.ipynb"
+    run = NotebookRun(name, target)
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=kernel_name,
+                                   cwd=str(folder), progress_bar=False, log_output=False)
+    except papermill.PapermillExecutionError as error:
+        run.error = f"{error.ename}: {error.evalue}"
+        log.error("%s failed in cell %s: %s", name, error.exec_count, run.error)
+    except Exception as error:  # kernel died, notebook unreadable...: reported, never silently dropped
+        run.error = f"{type(error).__name__}: {error}"
+        log.error("%s failed: %s", name, run.error)
+    run.seconds = time.perf_counter() - started
+    if target.is_file():
+        run.html = to_html(target)
+    return run
+
+
+def to_html(notebook: Path) -> Path:
+    """The executed notebook as HTML with code cells hidden."""
+    exporter = HTMLExporter(template_name="lab")
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    node = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": node.metadata.get("title",
+                                                                                                    notebook.stem)}})
+    path = notebook.with_suffix(".html")
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+_VERDICT_COLOURS = {"supported": "#28A197", "partly supported": "#F46A25", "not supported": "#801650",
+                    "not comparable": "#3D3D3D", "not testable with these data": "#12436D"}
+_TITLES = {"force_vs_national": "Force versus national", "offence_trends": "Offence trends",
+           "peel_grades": "PEEL grades", "letter_claims": "Claims and verdicts"}
+
+
+def write_index(run: ReportRun) -> Path:
+    """index.html: the headline, the verdicts, links to every page and file."""
+    esc = html.escape
+    folder = run.folder
+    comparison = _read_json(folder / "force_vs_national.json").get("comparison", {})
+    claims = _read_json(folder / "claims.json") or []
+    parts = [f"<h1>peelstats evidence report: {esc(run.force)}, {esc(periods.label(run.period_end))}</h1>"]
+    if comparison:
+        headline = (f"{comparison['force']}: {comparison['offence'].lower()} "
+                    f"{_signed(comparison.get('force_change_pct'))} ({comparison['period']} vs "
+                    f"{comparison['baseline_period']}); England and Wales "
+                    f"{_signed(comparison.get('england_and_wales_change_pct'))}; rank {comparison.get('rank')} of "
+                    f"{comparison.get('n_forces')} forces (1 = lowest change). Source: {comparison['source']}, "
+                    f"{comparison['edition']}.")
+        parts.append(f"<p class='headline'>{esc(headline)}</p>")
+    if claims:
+        rows = "".join(
+            f"<tr><td>{esc(c['id'])}</td><td>&ldquo;{esc(c['quote'])}&rdquo;</td>"
+            f"<td><span class='verdict' style='background:{_VERDICT_COLOURS.get(c['verdict'], '#3D3D3D')}'>"
+            f"{esc(c['verdict'])}</span></td><td>{esc(_measured(c.get('measured')))}</td>"
+            f"<td>{esc(c.get('reason') or '')}</td></tr>" for c in claims)
+        parts.append("<h2>Verdicts</h2><table><thead><tr><th>Claim</th><th>Quote</th><th>Verdict</th>"
+                     f"<th>Measured</th><th>Why</th></tr></thead><tbody>{rows}</tbody></table>"
+                     "<p><a href='claims.json'>claims.json</a> · <a href='claims.csv'>claims.csv</a></p>")
+    items = []
+    for notebook in run.notebooks:
+        status = f" <strong>failed: {esc(notebook.error)}</strong>" if notebook.error else ""
+        links = [f"<a href='{notebook.name}.html'>{esc(_TITLES.get(notebook.name, notebook.name))}</a>"]
+        links.append(f"<a href='{notebook.name}.ipynb'>notebook</a>")
+        if (folder / f"{notebook.name}.json").is_file():
+            links.append(f"<a href='{notebook.name}.json'>JSON</a>")
+        items.append(f"<li>{' · '.join(links)}{status}</li>")
+    parts.append(f"<h2>Pages</h2><ul>{''.join(items)}</ul>")
+    build = read_build_info() or {}
+    inputs = build.get("signature", {}).get("inputs", {})
+    parts.append("<h2>Data</h2><ul>" + "".join(f"<li>{esc(k)} <code>{esc(v[:12])}</code></li>"
+                                                for k, v in sorted(inputs.items())) + "</ul>")
+    parts.append(f"<p class='small'>Generated by peelstats {__version__}. Police recorded crime reflects recording "
+                 "practice as well as crime; see each page's caveats.</p>")
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>peelstats: {esc(run.force)} {esc(run.period_end)}</title>
+<style>
+body {{ font-family: Arial, Helvetica, sans-serif; max-width: 1100px; margin: 2em auto; color: #0b0c0c; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 0.92em; }}
+th, td {{ border-bottom: 1px solid #bfbfbf; padding: 6px; text-align: left; vertical-align: top; }}
+.verdict {{ color: white; padding: 2px 6px; border-radius: 3px; white-space: nowrap; }}
+.headline {{ font-size: 1.15em; }} .small {{ font-size: 0.85em; color: #3d3d3d; }}
+</style></head><body>{''.join(parts)}</body></html>"""
+    run.index.write_text(page, encoding="utf-8")
+    return run.index
+
+
+def _signed(value) -> str:
+    return "n/a" if value is None else f"{value:+.1f}%"
+
+
+def _measured(value) -> str:
+    if isinstance(value, int | float):
+        return f"{value:+.1f}%"
+    return "" if value is None else str(value)
