@@ -27,8 +27,8 @@ data: install           ## fetch every source (publisher or mirror) and build th
 	$(BIN)/peelstats fetch
 	$(BIN)/peelstats build
 
-report: data            ## the main job
-	$(BIN)/peelstats compare --force "West Mercia"
+report: data            ## the main job: the evidence report for the West Mercia letter (YE March 2018)
+	$(BIN)/peelstats report
 
 lint: dev
 	$(BIN)/ruff check peelstats tests benchmarks
@@ -38,6 +38,15 @@ test: dev lint          ## lint, then every test
 
 bench: dev data         ## speed figures (printed, not asserted)
 	$(BIN)/python benchmarks/bench_data.py
+	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_reports.py
+
+$(VENV)/.lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	touch $@
+
+lab: $(VENV)/.lab data  ## JupyterLab on the notebooks/ folder
+	$(BIN)/jupyter lab notebooks/
 
 clean:
 	rm -rf data/processed reports .pytest_cache

@@ -1,0 +1,77 @@
+"""Claim files: the bundled letter encodes every claim; malformed files are rejected naming file, claim and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from peelstats.claimfile import ClaimFileError, bundled, load_claim_file
+
+BRIEF_IDS = ["national-12", "force-5", "burglary", "vehicle", "robbery", "prevention", "peel-2016", "peel-2017",
+             "peel-soc", "peel-alliance"]
+
+
+def test_bundled_letter_holds_the_ten_claims():
+    parsed = load_claim_file()
+    assert [c.id for c in parsed.claims] == BRIEF_IDS
+    assert parsed.document.date.isoformat() == "2018-06-04" and parsed.document.force == "West Mercia"
+    assert parsed.defaults["tolerance_pp"] == 1.0
+    assert parsed.selection == [{"claims": ["national-12", "force-5"], "rule": "all_reproduce_then_closest"}]
+    assert [p.stem for p in bundled()] == ["west-mercia-2018-06-04"]
+
+
+def test_quotes_are_verbatim_from_the_letter(mirror):
+    letter = mirror.parent / "letter" / "west-mercia-pcc-letter-2018-06-04.txt"
+    if not letter.is_file():
+        pytest.skip(f"{letter} not present")
+    text = " ".join(letter.read_text(encoding="utf-8").split())
+    for claim in load_claim_file().claims:
+        assert claim.quote in text, claim.id
+
+
+def write(tmp_path: Path, mutate) -> Path:
+    raw = yaml.safe_load(load_claim_file().path.read_text())
+    mutate(raw)
+    path = tmp_path / "claims.yaml"
+    path.write_text(yaml.safe_dump(raw, sort_keys=False))
+    return path
+
+
+def claim(raw, claim_id):
+    return next(c for c in raw["claims"] if c["id"] == claim_id)
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda r: r.update(schema="v2"), r"field 'schema': must be 'peelstats-claims/1'"),
+    (lambda r: r["document"].pop("date"), r"field 'document.date': is required"),
+    (lambda r: r["document"].update(force="West Mercian"), r"field 'document.force': Unknown force 'West Mercian'"),
+    (lambda r: claim(r, "force-5").pop("quoted_value"), r"claim 'force-5': field 'quoted_value': is required"),
+    (lambda r: claim(r, "force-5").update(quoted_value="five"), r"claim 'force-5': field 'quoted_value': must be a n"),
+    (lambda r: claim(r, "robbery").update(kind="vibes"), r"claim 'robbery': field 'kind': must be one of"),
+    (lambda r: claim(r, "robbery").update(offence="littering"), r"claim 'robbery': field 'offence': Unknown offence"),
+    (lambda r: claim(r, "robbery").update(direction="sideways"), r"claim 'robbery': field 'direction'"),
+    (lambda r: claim(r, "vehicle").update(previous_years=0), r"claim 'vehicle': field 'previous_years'"),
+    (lambda r: claim(r, "peel-soc").update(quoted_grade="brilliant"), r"claim 'peel-soc': field 'quoted_grade'"),
+    (lambda r: claim(r, "peel-soc").update(question="parking"), r"claim 'peel-soc': field 'question'"),
+    (lambda r: claim(r, "national-12").update(comparators=["vibes"]), r"claim 'national-12': field 'comparators'"),
+    (lambda r: claim(r, "robbery").update(period={"same_as": "nope"}), r"claim 'robbery': field 'period.same_as'"),
+    (lambda r: claim(r, "robbery").update(id="force-5"), r"claim 'force-5': field 'id': duplicated"),
+    (lambda r: r["selection"][0]["claims"].append("robbery"), r"claim 'robbery': field 'selection\[1\].claims'"),
+    (lambda r: r.update(defaults={"tolerance_pp": -1}), r"field 'defaults.tolerance_pp': must be positive"),
+])
+def test_malformed_files_name_file_claim_and_field(tmp_path, mutate, message):
+    path = write(tmp_path, mutate)
+    with pytest.raises(ClaimFileError, match=message) as caught:
+        load_claim_file(path)
+    assert str(path) in str(caught.value)
+
+
+def test_not_yaml_and_unknown_name(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("claims: [unclosed")
+    with pytest.raises(ClaimFileError, match="not valid YAML"):
+        load_claim_file(path)
+    with pytest.raises(ClaimFileError, match="no bundled claim file of that name"):
+        load_claim_file("no-such-letter")

@@ -1,0 +1,80 @@
+"""The main job end to end (real files), and batch runs (fixture notebooks, one failing on purpose)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from peelstats import cli, config
+from peelstats.batch import load_schedule, run_batch
+from peelstats.exceptions import DataNotBuiltError, PeelstatsError
+from peelstats.report import NOTEBOOKS_ENV, report
+
+FIXTURES = Path(__file__).parent / "notebooks"
+
+
+@pytest.mark.realdata
+def test_default_report_is_the_letter(real_data, tmp_path, monkeypatch):
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(real_data.folder.parent))
+    run = report(out=tmp_path)
+    folder = tmp_path / "west-mercia" / "2018-03-31"
+    assert run.folder == folder and not run.failed
+    for name in ("force_vs_national", "offence_trends", "peel_grades", "letter_claims"):
+        assert (folder / f"{name}.html").is_file() and (folder / f"{name}.ipynb").is_file()
+        html = (folder / f"{name}.html").read_text()
+        assert "check_parameters" not in html  # code hidden
+    index = (folder / "index.html").read_text()
+    assert "West Mercia" in index and "not comparable" in index and "partly supported" in index
+    claims = {c["id"]: c for c in json.loads((folder / "claims.json").read_text())}
+    assert claims["force-5"]["verdict"] == "supported" and claims["force-5"]["period_end"] == "2018-03-31"
+    assert claims["vehicle"]["verdict"] == "partly supported"
+    assert (folder / "claims.csv").read_text().count("\n") == 11
+    figures = json.loads((folder / "force_vs_national.json").read_text())["comparison"]
+    assert round(figures["force_change_pct"], 1) == 4.2 and figures["rank"] == 5
+    grades = json.loads((folder / "peel_grades.json").read_text())
+    assert grades["alliance_partner"] == "Warwickshire"
+    assert "<img" in (folder / "force_vs_national.html").read_text()  # charts rendered into the page
+    again = report(out=tmp_path, rerun=False)
+    assert again.skipped
+
+
+def test_report_needs_built_data(tmp_path):
+    with pytest.raises(DataNotBuiltError, match="make data"):
+        report(out=tmp_path)
+
+
+def schedule(tmp_path, forces, **extra) -> Path:
+    path = tmp_path / "schedule.yaml"
+    path.write_text(yaml.safe_dump({"period_end": "2018-03-31", "forces": forces, "notebooks": ["force_vs_national"],
+                                    "out": str(tmp_path / "reports"), **extra}))
+    return path
+
+
+def test_batch_isolates_failures_and_skips_unchanged(real_data, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(real_data.folder.parent))
+    monkeypatch.setenv(NOTEBOOKS_ENV, str(FIXTURES))
+    path = schedule(tmp_path, ["West Mercia", "Warwickshire", "city-of-london"])
+    summary = run_batch(path, workers=2, progress=False).set_index("force")
+    assert summary.status.to_dict() == {"West Mercia": "ok", "Warwickshire": "failed", "City of London": "ok"}
+    assert "fixture failure for Warwickshire" in summary.loc["Warwickshire", "error"]
+    log = Path(summary.loc["Warwickshire", "log"]).read_text()
+    assert "fixture failure" in log
+    ok = json.loads((tmp_path / "reports/west-mercia/2018-03-31/force_vs_national.json").read_text())
+    assert ok == {"force": "West Mercia", "period_end": "2018-03-31"}
+    again = run_batch(path, workers=1, progress=False).set_index("force")
+    assert again.status.to_dict() == {"West Mercia": "skipped", "Warwickshire": "failed", "City of London": "skipped"}
+    forced = run_batch(path, workers=1, rerun=True, progress=False).set_index("force")
+    assert forced.loc["West Mercia", "status"] == "ok"
+    assert cli.main(["batch", str(path), "--workers", "2"]) == 1  # any failure: non-zero exit
+    assert "3 reports" in capsys.readouterr().err
+
+
+def test_schedule_validation(tmp_path):
+    assert len(load_schedule(schedule(tmp_path, "all")).forces) == 43
+    with pytest.raises(PeelstatsError, match="Unknown force 'Atlantis'"):
+        load_schedule(schedule(tmp_path, ["Atlantis"]))
+    with pytest.raises(PeelstatsError, match="unknown \\['nope'\\]"):
+        load_schedule(schedule(tmp_path, "all", notebooks=["nope"]))
