@@ -40,6 +40,7 @@ bench: dev data         ## speed figures (printed, not asserted)
 	$(BIN)/python benchmarks/bench_data.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_policeuk.py
 
 $(VENV)/.lab: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[lab]'

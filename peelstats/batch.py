@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from peelstats import forces, periods
 from peelstats.exceptions import PeelstatsError
-from peelstats.report import NOTEBOOKS, folder_for, report
+from peelstats.report import DEFAULT_NOTEBOOKS, NOTEBOOKS, folder_for, report
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def load_schedule(path: str | Path) -> Schedule:
             raise PeelstatsError(f"{path}: field 'forces': {error}") from error
     else:
         raise PeelstatsError(f"{path}: field 'forces' must be 'all' or a list of forces")
-    notebooks = tuple(raw.get("notebooks") or NOTEBOOKS)
+    notebooks = tuple(raw.get("notebooks") or DEFAULT_NOTEBOOKS)
     unknown = [n for n in notebooks if n not in NOTEBOOKS]
     if unknown:
         raise PeelstatsError(f"{path}: field 'notebooks': unknown {unknown}; available: {', '.join(NOTEBOOKS)}")

@@ -234,7 +234,7 @@ def _report(args: argparse.Namespace) -> int:
     from peelstats.report import report
 
     run = report(args.force, args.period_end, claims=args.claims, use_claims=not args.no_claims, out=args.out,
-                 notebooks=args.notebooks, rerun=not args.skip_unchanged)
+                 notebooks=args.notebooks, rerun=not args.skip_unchanged, policeuk_source=args.policeuk_source)
     state = "unchanged, skipped" if run.skipped else f"{run.seconds:.1f}s"
     print(f"{run.force}, {run.period_end}: {run.index} ({state})")
     for notebook in run.notebooks:
@@ -254,6 +254,23 @@ def _batch(args: argparse.Namespace) -> int:
     counts = summary.status.value_counts().to_dict()
     print(f"\n{len(summary)} reports: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
     return 1 if len(failed) else 0
+
+
+@command("policeuk")
+def _policeuk(args: argparse.Namespace) -> int:
+    from peelstats.policeuk import PoliceUK, street_counts
+
+    if args.policeuk_command == "counts":
+        frame = street_counts(args.source, force=args.force, by=args.by)
+        if args.format == "json":
+            frame = frame.assign(month=frame.month.astype(str))
+    else:
+        frame = PoliceUK(base_url=args.base_url, use_cache=not args.no_cache).crimes_for_force(
+            args.force, args.month, progress=args.format == "table")
+        if args.format == "json":
+            frame = frame.assign(month=frame.month.astype(str), outcome_month=frame.outcome_month.astype(str))
+    _emit(frame, args.format)
+    return 0
 
 
 # ------------------------------------------------------------------------------------------- parser
@@ -316,8 +333,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--claims", help="claim file for the claims notebook (default: the bundled letter, for its force)")
     p.add_argument("--no-claims", action="store_true", help="skip the claims notebook")
     p.add_argument("--out", help="output folder (default: reports/)")
-    p.add_argument("--notebooks", nargs="+", help="which notebooks (default: all)")
+    p.add_argument("--notebooks", nargs="+", help="which notebooks (default: all but policeuk_local)")
+    p.add_argument("--policeuk-source", help="for policeuk_local: 'api' or a street CSV/folder/zip")
     p.add_argument("--skip-unchanged", action="store_true", help="skip when inputs are unchanged since the last run")
+
+    p = sub.add_parser("policeuk", help="data.police.uk: archive counts and API crimes (local texture only)")
+    police = p.add_subparsers(dest="policeuk_command", required=True, metavar="SUBCOMMAND")
+    q = with_format(police.add_parser("counts", help="monthly counts from street CSVs, folders or archive zips"))
+    q.add_argument("source", nargs="+", help="CSV file(s), folder(s) or zip(s)")
+    q.add_argument("--force", action="append", help="only this force (repeatable; name, slug or code)")
+    q.add_argument("--by", choices=["category", "lsoa", "outcome"], default="category")
+    q = with_format(police.add_parser("crimes", help="a whole force's street-level crimes for a month (API)"))
+    q.add_argument("--force", required=True)
+    q.add_argument("--month", required=True, help="YYYY-MM (the API serves about the latest 36 months)")
+    q.add_argument("--base-url", help="API base URL (default $PEELSTATS_POLICEUK_API or data.police.uk)")
+    q.add_argument("--no-cache", action="store_true", help="bypass the response cache")
 
     p = with_format(sub.add_parser("batch", help="run many reports from a schedule file, in parallel"))
     p.add_argument("schedule", help="schedule YAML (see schedules/)")

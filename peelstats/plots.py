@@ -173,3 +173,61 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
         _caption(fig, f"Source: {sources}.")
         fig.tight_layout(rect=(0, 0.03, 1, 0.92))
     return fig
+
+
+def category_bars(mix: pd.DataFrame, force: str, month: str, source: str) -> Figure:
+    """Crimes by police.uk category (anti-social behaviour shown apart: it is not a crime)."""
+    crimes = mix[mix.is_crime].sort_values("count")
+    asb = int(mix.loc[~mix.is_crime, "count"].sum())
+    with plt.style.context(STYLE):
+        fig = Chart(figsize=(9, 5.5))
+        ax = fig.subplots()
+        bars = ax.barh(crimes.category, crimes["count"], color=HIGHLIGHT)
+        ax.bar_label(bars, labels=[f"{v:,}" for v in crimes["count"]], padding=3, fontsize=8)
+        top = crimes.iloc[-1] if len(crimes) else None
+        lead = f"{top.category} is the largest police.uk category" if top is not None else "No crimes"
+        ax.set_title(f"{force}, {month}: {lead}\n{int(crimes['count'].sum()):,} crimes; {asb:,} anti-social "
+                     "behaviour reports counted separately", loc="left", fontsize=12)
+        ax.set_xlabel("Crimes in the month")
+        ax.set_ylabel("police.uk category")
+        ax.grid(axis="x")
+        ax.grid(axis="y", visible=False)
+        _caption(fig, f"Source: data.police.uk ({source}). police.uk categories are not Home Office offence groups.")
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def locations_map(records: pd.DataFrame, force: str, month: str) -> Figure:
+    """A map-like scatter of crime locations, which are anonymised snap points."""
+    crimes = records[records.is_crime].dropna(subset=["latitude", "longitude"])
+    with plt.style.context(STYLE):
+        fig = Chart(figsize=(8, 8))
+        ax = fig.subplots()
+        counts = crimes.groupby(["longitude", "latitude"]).size().rename("n").reset_index()
+        ax.scatter(counts.longitude, counts.latitude, s=4 + 3 * np.sqrt(counts.n), color=HIGHLIGHT, alpha=0.4,
+                   linewidths=0)
+        busiest = counts.sort_values("n").iloc[-1] if len(counts) else None
+        if busiest is not None:
+            ax.annotate(f"busiest point: {int(busiest.n)} crimes", (busiest.longitude, busiest.latitude),
+                        xytext=(10, 10), textcoords="offset points", fontsize=9, color="#3D3D3D",
+                        arrowprops={"arrowstyle": "-", "color": "#3D3D3D"})
+        outside = 0
+        if len(crimes) > 20:  # frame the bulk: a few points lie far outside the force (mislocated records)
+            lo_x, hi_x = crimes.longitude.quantile([0.005, 0.995])
+            lo_y, hi_y = crimes.latitude.quantile([0.005, 0.995])
+            pad_x, pad_y = (hi_x - lo_x) * 0.05, (hi_y - lo_y) * 0.05
+            ax.set_xlim(lo_x - pad_x, hi_x + pad_x)
+            ax.set_ylim(lo_y - pad_y, hi_y + pad_y)
+            outside = int((~crimes.longitude.between(lo_x - pad_x, hi_x + pad_x)
+                           | ~crimes.latitude.between(lo_y - pad_y, hi_y + pad_y)).sum())
+        ax.set_aspect(1 / np.cos(np.radians(crimes.latitude.mean())) if len(crimes) else "equal")
+        beyond = f"; {outside} outside the frame" if outside else ""
+        ax.set_title(f"{force}, {month}: where {len(crimes):,} crimes were mapped{beyond}\n(anonymised snap "
+                     "points, not exact locations; dot size = crimes at the point)", loc="left", fontsize=12)
+        ax.set_xlabel("Longitude")
+        ax.set_ylabel("Latitude")
+        ax.grid(True, axis="both")
+        _caption(fig, "Source: data.police.uk. Each crime is moved to the nearest of a fixed set of map points to "
+                      "protect privacy.")
+        fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig

@@ -28,7 +28,8 @@ from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 
 log = logging.getLogger(__name__)
 
-NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims")
+NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims", "policeuk_local")
+DEFAULT_NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims")  # policeuk_local: optional
 DEFAULT_FORCE = "West Mercia"
 DEFAULT_PERIOD = "2018-03-31"
 KERNEL = "python3"
@@ -78,8 +79,11 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def parameters_for(name: str, force: str, period_end: str, claims: Path | None, folder: Path) -> dict:
+def parameters_for(name: str, force: str, period_end: str, claims: Path | None, folder: Path,
+                   policeuk_source: str | None = None) -> dict:
     common = {"results_dir": str(folder)}
+    if name == "policeuk_local":
+        return {**common, "force": force, "month": period_end[:7], "source": policeuk_source}
     if name == "force_vs_national":
         return {**common, "force": force, "period_end": period_end}
     if name == "offence_trends":
@@ -114,12 +118,15 @@ def report(
     notebooks: list[str] | None = None,
     rerun: bool = True,
     kernel_name: str = KERNEL,
+    policeuk_source: str | None = None,
 ) -> ReportRun:
     """Run the notebooks for one force and period into ``<out>/<force-slug>/<period-end>/``.
 
     Defaults reproduce the flagship case: West Mercia, year ending March 2018, the bundled letter claims.
     The claims notebook runs when a claim file is given, or by default for the force the default claim file
-    is about. ``rerun=False`` skips a report whose inputs have not changed since its last run.
+    is about. ``rerun=False`` skips a report whose inputs have not changed since its last run. The optional
+    ``policeuk_local`` notebook reads ``policeuk_source`` (``api`` or an archive path; default: the mirror's
+    police.uk folder, else the API) for the period's last month.
     """
     started = time.perf_counter()
     if read_build_info() is None:
@@ -133,7 +140,7 @@ def report(
             claim_path = load_claim_file(claims).path
         elif load_claim_file(default_claim_file()).document.force == subject.name:
             claim_path = default_claim_file()
-    names = list(notebooks or NOTEBOOKS)
+    names = list(notebooks or DEFAULT_NOTEBOOKS)
     unknown = [n for n in names if n not in NOTEBOOKS]
     if unknown:
         raise PeelstatsError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
@@ -153,7 +160,8 @@ def report(
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
     for name in names:
         run.notebooks.append(_execute(name, source / f"{name}.ipynb", folder,
-                                      parameters_for(name, subject.name, period, claim_path, folder), kernel_name))
+                                      parameters_for(name, subject.name, period, claim_path, folder,
+                                                     policeuk_source), kernel_name))
     write_index(run)
     run.seconds = time.perf_counter() - started
     (folder / "run.json").write_text(json.dumps({
@@ -166,7 +174,9 @@ def report(
 
 def _remove_outputs(folder: Path, names: list[str]) -> None:
     stale = [folder / f"{n}{suffix}" for n in names for suffix in (".ipynb", ".html", ".json")]
-    stale += [folder / "claims.json", folder / "claims.csv", folder / "index.html", folder / "run.json"]
+    stale += [folder / "index.html", folder / "run.json"]
+    if "letter_claims" in names:
+        stale += [folder / "claims.json", folder / "claims.csv"]
     for path in stale:
         path.unlink(missing_ok=True)
 
@@ -222,7 +232,8 @@ def _read_json(path: Path):
 _VERDICT_COLOURS = {"supported": "#28A197", "partly supported": "#F46A25", "not supported": "#801650",
                     "not comparable": "#3D3D3D", "not testable with these data": "#12436D"}
 _TITLES = {"force_vs_national": "Force versus national", "offence_trends": "Offence trends",
-           "peel_grades": "PEEL grades", "letter_claims": "Claims and verdicts"}
+           "peel_grades": "PEEL grades", "letter_claims": "Claims and verdicts",
+           "policeuk_local": "Local picture (data.police.uk)"}
 
 
 def write_index(run: ReportRun) -> Path:
@@ -250,7 +261,10 @@ def write_index(run: ReportRun) -> Path:
                      f"<th>Measured</th><th>Why</th></tr></thead><tbody>{rows}</tbody></table>"
                      "<p><a href='claims.json'>claims.json</a> · <a href='claims.csv'>claims.csv</a></p>")
     items = []
-    for notebook in run.notebooks:
+    ran = {n.name for n in run.notebooks}
+    earlier = [NotebookRun(n, folder / f"{n}.ipynb") for n in NOTEBOOKS
+               if n not in ran and (folder / f"{n}.html").is_file()]  # pages from earlier runs, still current
+    for notebook in [*run.notebooks, *earlier]:
         status = f" <strong>failed: {esc(notebook.error)}</strong>" if notebook.error else ""
         links = [f"<a href='{notebook.name}.html'>{esc(_TITLES.get(notebook.name, notebook.name))}</a>"]
         links.append(f"<a href='{notebook.name}.ipynb'>notebook</a>")

@@ -81,3 +81,20 @@ def test_unknown_force_fails_fast_in_the_first_code_cell(synthetic_data_dir, tmp
     assert "check_parameters" in code[first_real].source
     assert any(o.get("output_type") == "error" for o in code[first_real].outputs)
     assert all(c.execution_count is None for c in code[first_real + 1:])
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize("force, crimes, asb", [("West Mercia", 6_328, 3_420), ("Warwickshire", 3_074, 1_151)])
+def test_policeuk_local_on_the_march_2018_files(real_data, mirror, tmp_path, monkeypatch, force, crimes, asb):
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(real_data.folder.parent))
+    execute("policeuk_local", tmp_path, force=force, month="2018-03",
+            source=str(mirror / "policeuk/street/2018-03"))
+    figures = json.loads((tmp_path / "policeuk_local.json").read_text())
+    cats = figures["categories"]
+    assert sum(c["count"] for c in cats if c["is_crime"]) == crimes
+    assert sum(c["count"] for c in cats if not c["is_crime"]) == asb
+    reconciled = {r["police.uk category"]: r for r in figures["reconciliation"]}
+    assert set(reconciled) == {"Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs",
+                               "Possession of weapons", "Public order", "Robbery", "Shoplifting",
+                               "Theft from the person", "Vehicle crime"}
+    assert all(r["Home Office quarter"] > 0 for r in reconciled.values())  # Jan-Mar 2018 from the open data

@@ -1,0 +1,292 @@
+"""A polite data.police.uk API client: rate limited, retrying, caching, splitting dense polygons.
+
+>>> from peelstats.policeuk import PoliceUK
+>>> api = PoliceUK()                                        # doctest: +SKIP
+>>> api.street_crimes("2018-03", lat=52.19, lng=-2.22)      # doctest: +SKIP
+
+Behaviour:
+
+* **Rate limit**: at most 15 requests/s with bursts of 30 (token bucket, injectable clock).
+* **Retries**: 429 waits for ``Retry-After`` (or backs off) and retries; 5xx and connection errors back off and
+  retry; both bounded by ``max_attempts`` and ``max_wait_seconds`` in total.
+* **Long polygons**: a ``crimes-street`` query whose GET URL would exceed 4,094 characters is sent by POST.
+* **10,000-crime cap**: a 503 for a polygon splits it into quadrants (recursively, to ``max_split_depth``) and
+  merges the pieces de-duplicated by crime id; a polygon that cannot be split further raises
+  :class:`PolygonTooDenseError`.
+* **Cache**: answers are kept on disk (``<data>/policeuk/``). Answers for a month police.uk has published never
+  expire; "latest" answers (forces, neighbourhoods, availability) expire after ``ttl_seconds``. ``use_cache=False``
+  bypasses it.
+* **The 36-month window**: a month outside ``crimes-street-dates`` raises :class:`MonthNotAvailableError`, which
+  points to the archive reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import requests
+from tqdm import tqdm
+
+from peelstats import config, forces
+from peelstats.atomic import write_text
+from peelstats.exceptions import PeelstatsError
+from peelstats.policeuk import frames
+from peelstats.policeuk.polygons import encode, quadrants, to_polygon
+from peelstats.policeuk.ratelimit import Clock, SystemClock, TokenBucket
+
+log = logging.getLogger(__name__)
+
+BASE_URL = "https://data.police.uk/api"
+BASE_URL_ENV = "PEELSTATS_POLICEUK_API"
+MAX_GET_URL = 4094
+ARCHIVE_URL = "https://data.police.uk/data/archive/"
+
+
+class PoliceUKError(PeelstatsError):
+    """data.police.uk refused or failed a request."""
+
+
+class TooManyCrimesError(PoliceUKError):
+    """HTTP 503 for a polygon: more than 10,000 crimes."""
+
+
+class PolygonTooDenseError(PoliceUKError):
+    """Still over the cap after splitting to the depth limit."""
+
+
+class MonthNotAvailableError(PoliceUKError):
+    """The API no longer (or not yet) serves that month."""
+
+
+class PoliceUK:
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        clock: Clock | None = None,
+        session: requests.Session | None = None,
+        cache_dir: Path | None = None,
+        use_cache: bool = True,
+        ttl_seconds: float = 24 * 3600,
+        rate: float = 15.0,
+        burst: int = 30,
+        max_attempts: int = 5,
+        max_wait_seconds: float = 120.0,
+        backoff_seconds: float = 1.0,
+        max_split_depth: int = 6,
+        timeout: tuple[float, float] = (10.0, 60.0),
+    ):
+        self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or BASE_URL).rstrip("/")
+        self.clock = clock or SystemClock()
+        self.bucket = TokenBucket(rate, burst, self.clock)
+        self.session = session or requests.Session()
+        self.session.headers.setdefault("User-Agent", config.USER_AGENT)
+        self.cache_dir = Path(cache_dir) if cache_dir else config.data_dir() / "policeuk"
+        self.use_cache = use_cache
+        self.ttl_seconds = ttl_seconds
+        self.max_attempts = max_attempts
+        self.max_wait_seconds = max_wait_seconds
+        self.backoff_seconds = backoff_seconds
+        self.max_split_depth = max_split_depth
+        self.timeout = timeout
+        self.requests_made = 0
+
+    # ------------------------------------------------------------------------------------------ transport
+    def _request(self, path: str, params: dict | None = None, *, month: str | None = None,
+                 post: bool = False) -> object:
+        """JSON from ``path``; ``month`` marks an answer for a published month (cached for good)."""
+        url = f"{self.base_url}/{path.lstrip('/')}"
+        params = {k: v for k, v in (params or {}).items() if v is not None}
+        key = hashlib.sha256(json.dumps([url, sorted(params.items())]).encode()).hexdigest()
+        cached = self._cache_get(key)
+        if cached is not None:
+            return cached
+        if not post and len(url) + 1 + len(urlencode(params)) > MAX_GET_URL:
+            post = True
+        waited = 0.0
+        last_error = ""
+        for attempt in range(1, self.max_attempts + 1):
+            self.bucket.acquire()
+            self.requests_made += 1
+            try:
+                if post:
+                    response = self.session.post(url, data=params, timeout=self.timeout)
+                else:
+                    response = self.session.get(url, params=params, timeout=self.timeout)
+            except (requests.ConnectionError, requests.Timeout) as error:
+                last_error = f"{type(error).__name__}: {error}"
+                response = None
+            if response is not None:
+                if response.status_code == 200:
+                    try:
+                        payload = response.json()
+                    except ValueError as error:
+                        raise PoliceUKError(f"{url}: answer is not JSON ({response.text[:80]!r})") from error
+                    self._cache_put(key, url, params, payload, permanent=month is not None)
+                    return payload
+                if response.status_code == 503 and "poly" in params:
+                    raise TooManyCrimesError(f"{url}: more than 10,000 crimes in the polygon")
+                if response.status_code == 404:
+                    raise PoliceUKError(f"{url}: not found (HTTP 404)")
+                if response.status_code not in (429, 500, 502, 503, 504):
+                    raise PoliceUKError(f"{url}: HTTP {response.status_code} {response.text[:120]!r}")
+                last_error = f"HTTP {response.status_code}"
+            if attempt == self.max_attempts:
+                break
+            wait = self._wait(response, attempt)
+            if waited + wait > self.max_wait_seconds:
+                raise PoliceUKError(f"{url}: gave up after {attempt} attempts and {waited:.0f}s of waiting "
+                                    f"({last_error})")
+            log.info("%s: %s; retry %d in %.1fs", url, last_error, attempt, wait)
+            self.clock.sleep(wait)
+            waited += wait
+        raise PoliceUKError(f"{url}: failed after {self.max_attempts} attempts ({last_error})")
+
+    def _wait(self, response, attempt: int) -> float:
+        if response is not None and response.status_code == 429:
+            retry_after = response.headers.get("Retry-After", "")
+            if retry_after.replace(".", "", 1).isdigit():
+                return float(retry_after)
+        return self.backoff_seconds * 2 ** (attempt - 1)
+
+    # -------------------------------------------------------------------------------------------- cache
+    def _cache_path(self, key: str) -> Path:
+        return self.cache_dir / key[:2] / f"{key}.json"
+
+    def _cache_get(self, key: str):
+        if not self.use_cache:
+            return None
+        path = self._cache_path(key)
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError):
+            return None
+        expires = entry.get("expires_at")
+        if expires is not None and self.clock.time() > expires:
+            return None
+        return entry["payload"]
+
+    def _cache_put(self, key: str, url: str, params: dict, payload, permanent: bool) -> None:
+        if not self.use_cache:
+            return
+        expires = None if permanent else self.clock.time() + self.ttl_seconds
+        path = self._cache_path(key)
+        write_text(path, json.dumps({"url": url, "params": params, "fetched_at": self.clock.time(),
+                                     "expires_at": expires, "payload": payload}))
+
+    # ----------------------------------------------------------------------------------------- endpoints
+    def forces(self) -> pd.DataFrame:
+        return frames.simple(self._request("forces"), frames.FORCES)
+
+    def force(self, force: str) -> pd.DataFrame:
+        return frames.force_detail(self._request(f"forces/{self._slug(force)}"))
+
+    def neighbourhoods(self, force: str) -> pd.DataFrame:
+        return frames.simple(self._request(f"{self._slug(force)}/neighbourhoods"), frames.NEIGHBOURHOODS)
+
+    def neighbourhood_boundary(self, force: str, neighbourhood: str) -> pd.DataFrame:
+        return frames.simple(self._request(f"{self._slug(force)}/{neighbourhood}/boundary"), frames.BOUNDARY)
+
+    def crime_categories(self, month: str | None = None) -> pd.DataFrame:
+        return frames.simple(self._request("crime-categories", {"date": month}, month=month), frames.CATEGORIES)
+
+    def crimes_street_dates(self) -> pd.DataFrame:
+        return frames.dates(self._request("crimes-street-dates"))
+
+    def available_months(self) -> list[str]:
+        return sorted(str(m) for m in self.crimes_street_dates().month.dropna())
+
+    def check_month(self, month: str) -> str:
+        """``YYYY-MM`` if the API serves it, else :class:`MonthNotAvailableError` pointing to the archive."""
+        month = str(pd.Period(month, freq="M"))
+        served = self.available_months()
+        if month not in served:
+            span = f"{served[0]} to {served[-1]}" if served else "no months"
+            raise MonthNotAvailableError(
+                f"data.police.uk's API serves {span} (about the latest 36 months), not {month}. For older months "
+                f"download the monthly archive ({ARCHIVE_URL}) and run `peelstats policeuk counts <archive.zip>`.")
+        return month
+
+    def street_crimes(self, month: str, *, lat: float | None = None, lng: float | None = None, polygon=None,
+                      category: str = "all-crime") -> pd.DataFrame:
+        """Street-level crimes at a point (1-mile radius) or in a polygon; dense polygons are split."""
+        month = self.check_month(month)
+        if polygon is not None:
+            return frames.crimes(self._polygon_crimes(to_polygon(polygon), month, category, depth=0))
+        if lat is None or lng is None:
+            raise PoliceUKError("street_crimes needs lat and lng, or a polygon")
+        return frames.crimes(self._request(f"crimes-street/{category}", {"lat": lat, "lng": lng, "date": month},
+                                           month=month))
+
+    def _polygon_crimes(self, polygon, month: str, category: str, depth: int) -> list[dict]:
+        try:
+            return list(self._request(f"crimes-street/{category}", {"poly": encode(polygon), "date": month},
+                                      month=month))
+        except TooManyCrimesError:
+            if depth >= self.max_split_depth:
+                raise PolygonTooDenseError(
+                    f"Still more than 10,000 crimes in {month} after splitting {depth} times (area "
+                    f"{polygon.bounds}); query smaller areas or use the monthly archive ({ARCHIVE_URL}).") from None
+            log.info("over the 10,000 cap at depth %d: splitting into quadrants", depth)
+            seen: dict = {}
+            for piece in quadrants(polygon):
+                for crime in self._polygon_crimes(piece, month, category, depth + 1):
+                    seen.setdefault(crime.get("id"), crime)
+            return list(seen.values())
+
+    def crimes_no_location(self, force: str, month: str, category: str = "all-crime") -> pd.DataFrame:
+        month = self.check_month(month)
+        return frames.crimes(self._request("crimes-no-location", {"category": category, "force": self._slug(force),
+                                                                  "date": month}, month=month))
+
+    def street_outcomes(self, month: str, *, lat: float | None = None, lng: float | None = None, polygon=None,
+                        location_id: int | None = None) -> pd.DataFrame:
+        month = self.check_month(month)
+        params: dict = {"date": month}
+        if location_id is not None:
+            params["location_id"] = location_id
+        elif polygon is not None:
+            params["poly"] = encode(to_polygon(polygon))
+        elif lat is not None and lng is not None:
+            params.update(lat=lat, lng=lng)
+        else:
+            raise PoliceUKError("street_outcomes needs a location_id, a polygon or lat and lng")
+        return frames.outcome_rows(self._request("outcomes-at-location", params, month=month))
+
+    def crime_outcomes(self, persistent_id: str) -> pd.DataFrame:
+        payload = self._request(f"outcomes-for-crime/{persistent_id}")
+        return frames.outcome_rows(payload.get("outcomes") or [], crime=payload.get("crime") or {})
+
+    def stop_searches(self, force: str, month: str) -> pd.DataFrame:
+        month = self.check_month(month)
+        return frames.stops(self._request("stops-force", {"force": self._slug(force), "date": month}, month=month))
+
+    def crimes_for_force(self, force: str, month: str, *, progress: bool = True) -> pd.DataFrame:
+        """A whole force's street-level crimes for one month: every neighbourhood's boundary queried (dense ones
+        split), de-duplicated by crime id, plus the crimes with no location."""
+        slug = self._slug(force)
+        month = self.check_month(month)
+        seen: dict = {}
+        hoods = self.neighbourhoods(slug)
+        for hood in tqdm(hoods.id, desc=f"{slug} {month}", unit="neighbourhood", disable=not progress or None):
+            boundary = self.neighbourhood_boundary(slug, hood)
+            if boundary.empty:
+                continue
+            polygon = to_polygon(list(zip(boundary.latitude, boundary.longitude, strict=True)))
+            for crime in self._polygon_crimes(polygon, month, "all-crime", depth=0):
+                seen.setdefault(crime.get("id"), crime)
+        located = frames.crimes(list(seen.values()))
+        unlocated = self.crimes_no_location(slug, month)
+        return pd.concat([located, unlocated], ignore_index=True) if len(unlocated) else located
+
+    @staticmethod
+    def _slug(force: str) -> str:
+        known = forces.try_lookup(force)
+        return known.slug if known is not None and known.slug else str(force)
+

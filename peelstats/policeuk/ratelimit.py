@@ -1,0 +1,76 @@
+"""A token bucket (data.police.uk: 15 requests/s, bursts up to 30) with an injectable clock.
+
+Tests pass a fake clock, so rate limiting and back-off are checked without sleeping for real.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def monotonic(self) -> float: ...
+
+    def sleep(self, seconds: float) -> None: ...
+
+    def time(self) -> float: ...
+
+
+class SystemClock:
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds)
+
+    def time(self) -> float:
+        return time.time()
+
+
+@dataclass
+class FakeClock:
+    """Advances only when something sleeps; records every sleep."""
+
+    now: float = 0.0
+    wall: float = 1_700_000_000.0
+
+    def __post_init__(self):
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self.sleeps.append(seconds)
+            self.now += seconds
+            self.wall += seconds
+
+    def time(self) -> float:
+        return self.wall
+
+
+class TokenBucket:
+    """At most ``burst`` requests at once, refilled at ``rate`` per second."""
+
+    def __init__(self, rate: float = 15.0, burst: int = 30, clock: Clock | None = None):
+        self.rate = rate
+        self.burst = burst
+        self.clock = clock or SystemClock()
+        self.tokens = float(burst)
+        self.updated = self.clock.monotonic()
+
+    def _refill(self) -> None:
+        now = self.clock.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+
+    def acquire(self) -> None:
+        self._refill()
+        if self.tokens < 1:
+            self.clock.sleep((1 - self.tokens) / self.rate)
+            self._refill()
+        self.tokens -= 1
