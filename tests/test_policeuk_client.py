@@ -279,3 +279,21 @@ def test_local_records_from_the_api(api, httpserver):
     mix = category_mix(records).set_index("category")
     assert mix["count"].to_dict() == {"Burglary": 1, "Vehicle crime": 1, "Anti-social behaviour": 1}
     assert not mix.loc["Anti-social behaviour", "is_crime"]
+
+
+def test_cli_crimes_uses_the_configured_server(httpserver, tmp_path, capsys, monkeypatch):
+    from peelstats import cli
+
+    httpserver.expect_request("/api/crimes-street-dates").respond_with_json(DATES)
+    httpserver.expect_request("/api/west-mercia/neighbourhoods").respond_with_json([{"id": "N1", "name": "One"}])
+    httpserver.expect_request("/api/west-mercia/N1/boundary").respond_with_json(
+        [{"latitude": "52.0", "longitude": "-2.0"}, {"latitude": "52.0", "longitude": "-1.0"},
+         {"latitude": "53.0", "longitude": "-1.0"}])
+    httpserver.expect_request("/api/crimes-street/all-crime").respond_with_json([crime(1, 52.5, -1.5)])
+    httpserver.expect_request("/api/crimes-no-location").respond_with_json([])
+    monkeypatch.setenv("PEELSTATS_POLICEUK_API", httpserver.url_for("/api"))
+    assert cli.main(["policeuk", "crimes", "--force", "West Mercia", "--month", "2018-06", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["id"] == 1 and rows[0]["month"] == "2018-06" and rows[0]["latitude"] == 52.5
+    assert cli.main(["policeuk", "crimes", "--force", "West Mercia", "--month", "2015-01"]) == 2
+    assert "archive" in capsys.readouterr().err
