@@ -16,13 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from peelstats import config
+from common import build_dataset, mirror_or_exit
+
 from peelstats import offences as off
-from peelstats.build import build
-from peelstats.cache import RawCache
 from peelstats.comparison import compare
 from peelstats.dataset import load
-from peelstats.fetch import fetch
 from peelstats.league_table import league
 from peelstats.panel import LONG_SERIES, get_panel
 from peelstats.trends import trend
@@ -50,16 +48,9 @@ def all_leagues_vectorised(data) -> int:
 
 
 def main() -> int:
-    mirror = config.mirror()
-    if not mirror:
-        print(f"Set {config.MIRROR_ENV} (e.g. ../shared/data).")
-        return 2
+    mirror = mirror_or_exit()
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        cache = RawCache(root / "raw")
-        fetch(cache=cache, mirror=mirror)
-        build(cache=cache, out_dir=root / "processed")
-        data = load(root / "processed", fresh=True)
+        data = load(build_dataset(Path(tmp), mirror), fresh=True)
         start = time.perf_counter()
         calls = all_leagues(data)
         cold = time.perf_counter() - start

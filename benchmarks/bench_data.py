@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from common import mirror_or_exit
 
-from peelstats import config
 from peelstats.build import build
 from peelstats.cache import RawCache
 from peelstats.dataset import load
@@ -46,10 +46,7 @@ def naive_load(files: list[Path]) -> None:
 
 
 def main() -> int:
-    mirror = config.mirror()
-    if not mirror:
-        print(f"Set {config.MIRROR_ENV} (e.g. ../shared/data) so the benchmark can fetch the real files.")
-        return 2
+    mirror = mirror_or_exit()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         cache = RawCache(root / "raw")

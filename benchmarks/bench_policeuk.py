@@ -20,7 +20,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from peelstats import config
+from common import mirror_or_exit
+
 from peelstats.policeuk import PoliceUK, street_counts
 
 PEAK = """
@@ -47,10 +48,7 @@ class _Forces(BaseHTTPRequestHandler):
 
 
 def main() -> int:
-    mirror = config.mirror()
-    if not mirror:
-        print(f"Set {config.MIRROR_ENV} (e.g. ../shared/data).")
-        return 2
+    mirror = mirror_or_exit()
     folder = Path(mirror) / "policeuk" / "street" / "2018-03"
     counted = street_counts([folder])
     rows, crimes = int(counted["count"].sum()), int(counted[counted.is_crime]["count"].sum())

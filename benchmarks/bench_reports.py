@@ -16,12 +16,10 @@ import time
 from pathlib import Path
 
 import yaml
+from common import build_dataset, mirror_or_exit
 
 from peelstats import config, forces
 from peelstats.batch import run_batch
-from peelstats.build import build
-from peelstats.cache import RawCache
-from peelstats.fetch import fetch
 from peelstats.report import report
 
 
@@ -29,16 +27,11 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--forces", type=int, default=43, help="how many forces in the batch (default 43)")
     args = parser.parse_args()
-    mirror = config.mirror()
-    if not mirror:
-        print(f"Set {config.MIRROR_ENV} (e.g. ../shared/data).")
-        return 2
+    mirror = mirror_or_exit()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         os.environ[config.DATA_DIR_ENV] = str(root / "data")
-        cache = RawCache(root / "data" / "raw")
-        fetch(cache=cache, mirror=mirror)
-        build(cache=cache, out_dir=root / "data" / "processed")
+        build_dataset(root / "data", mirror)
         start = time.perf_counter()
         run = report(out=root / "reports")
         default_s = time.perf_counter() - start

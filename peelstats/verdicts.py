@@ -300,18 +300,25 @@ class Evaluator:
         choice = self.choice_for(claim)
         return choice, self.compare(claim.force, claim.get("offence"), choice.period_end, choice.source)
 
-    def _direction(self, claim: Claim) -> dict:
-        row = self._base(claim)
-        row["quoted"] = claim.get("direction")
+    def _period_comparison(self, row: dict, claim: Claim) -> tuple[Comparison | None, dict | None]:
+        """The claim's comparison on its period, or the finished row when the data cannot support a test."""
         choice, result = self._direction_result(claim)
         if result is None:
-            return self._untestable(row, claim, choice)
+            return None, self._untestable(row, claim, choice)
         self._with_comparison(row, result)
         row.update(comparator="force", definition=self._definition(claim, result))
         if not result.comparable:
-            return self._not_comparable(row, result)
+            return None, self._not_comparable(row, result)
+        row["measured"] = result.force_change_pct
+        return result, None
+
+    def _direction(self, claim: Claim) -> dict:
+        row = self._base(claim)
+        row["quoted"] = claim.get("direction")
+        result, finished = self._period_comparison(row, claim)
+        if finished is not None:
+            return finished
         change = result.force_change_pct
-        row["measured"] = change
         if change is None:
             row.update(verdict=NOT_TESTABLE, reason=f"{result.headline()} No % change is shown for so small a base.")
             return row
@@ -330,15 +337,10 @@ class Evaluator:
     def _earlier_years(self, claim: Claim) -> dict:
         row = self._base(claim)
         row["quoted"] = f"{claim.get('direction')}, far less than in the previous {claim.get('previous_years')} years"
-        choice, result = self._direction_result(claim)
-        if result is None:
-            return self._untestable(row, claim, choice)
-        self._with_comparison(row, result)
-        row.update(comparator="force", definition=self._definition(claim, result))
-        if not result.comparable:
-            return self._not_comparable(row, result)
+        result, finished = self._period_comparison(row, claim)
+        if finished is not None:
+            return finished
         change = result.force_change_pct
-        row["measured"] = change
         history = trend(claim.force, claim.get("offence"), period_end=result.period_end, data=self.data)
         earlier = history[history.period_end < result.period_end].tail(claim.get("previous_years"))
         earlier_ok = earlier[earlier.comparable & earlier.force_change_pct.notna()]
