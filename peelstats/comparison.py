@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -491,7 +490,3 @@ def _published_force_change(data: Dataset, edition: str, code: str, offence: str
     pc = data.published_change
     rows = pc[(pc.edition == edition) & (pc.geography_code == code) & (pc.offence == offence)]
     return _finite(rows.change_pct.iloc[0]) if len(rows) else None
-
-
-def comparisons_json(results: list[Comparison]) -> str:
-    return json.dumps([json.loads(r.to_json()) for r in results], indent=2)

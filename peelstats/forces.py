@@ -219,14 +219,6 @@ def region(code: str) -> Region:
     return _REGION_BY_CODE[code]
 
 
-def region_by_name(name: str) -> Region | None:
-    key = normalise_name(name)
-    for reg in REGIONS:
-        if normalise_name(reg.name) == key:
-            return reg
-    return None
-
-
 def alliance_partners(code: str, on: date | None = None) -> list[Force]:
     """Other members of any alliance the force belonged to (in the year of ``on``, if given)."""
     partners: list[Force] = []

@@ -6,7 +6,6 @@ library's own error) and :func:`save_results` (the machine-readable JSON written
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -355,7 +354,3 @@ def alliance_grades(force: str) -> tuple[str | None, pd.DataFrame]:
     years = sorted(set(grades.history(force).peel_year) & set(grades.history(partner).peel_year))
     frames = [grades.side_by_side(force, partner, year).assign(peel_year=year) for year in years]
     return partner, (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame())
-
-
-def json_ready(frame: pd.DataFrame) -> list[dict]:
-    return json.loads(to_json(frame))

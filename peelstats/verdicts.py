@@ -485,12 +485,7 @@ def evaluate(claim_file=None, *, data: Dataset | None = None) -> pd.DataFrame:
     return Evaluator(parsed, data or load()).evaluate()
 
 
-def verdict_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """The headline table: id, quote, verdict, measured, reason."""
-    return frame[["id", "quote", "verdict", "measured", "period_end", "reason"]]
-
-
-__all__ = ["VERDICTS", "evaluate", "verdict_summary"]
+__all__ = ["VERDICTS", "evaluate", "to_csv", "to_records"]
 
 
 SCALAR_COLUMNS = [c for c in COLUMNS if c not in ("candidates", "evidence")]
