@@ -62,7 +62,7 @@ def fetch(
         try:
             files = source.remote_files(mirror=mirror, session=session)
         except DownloadError as error:
-            files = _cached_files(cache, source_id)
+            files = [remote for remote, _ in _cached_files(cache.read_manifest(), source_id)]
             if not files:
                 raise OfflineError(f"{source_id}: {error}. No cached copy either; set "
                                    f"{config.MIRROR_ENV} to a folder or URL laid out like shared/data "
@@ -131,28 +131,22 @@ def _outcome(remote: RemoteFile, dest: Path, status: str, entry: dict) -> FetchO
                         entry["bytes"], entry["sha256"])
 
 
-def _cached_files(cache: RawCache, source_id: str) -> list[RemoteFile]:
-    """RemoteFile records rebuilt from the manifest, for working offline."""
-    files = []
-    for key, entry in cache.read_manifest().items():
-        if entry.get("source") == source_id:
-            files.append(RemoteFile(source_id, key.split("/", 1)[1], entry["publisher_url"], "",
-                                    entry["edition"], entry["format"], entry.get("period_end")))
-    return files
+def _cached_files(manifest: dict[str, dict], source_id: str) -> list[tuple[RemoteFile, dict]]:
+    """RemoteFile records (with their manifest entries) rebuilt from the manifest, for working offline."""
+    return [(RemoteFile(source_id, key.split("/", 1)[1], entry["publisher_url"], "", entry["edition"],
+                        entry["format"], entry.get("period_end")), entry)
+            for key, entry in manifest.items() if entry.get("source") == source_id]
 
 
 def cached_files(cache: RawCache | None = None) -> list[tuple[RemoteFile, Path, dict]]:
-    """Every file in the manifest whose bytes still match, with its RemoteFile description."""
+    """Every file in the manifest that is on disk, with its RemoteFile description and manifest entry."""
     cache = cache or RawCache()
+    manifest = cache.read_manifest()  # read once: this runs on every build
     out = []
-    for source_id in sources.REGISTRY:
-        known = {f.filename: f for f in sources.get(source_id).files()}
-        for remote in _cached_files(cache, source_id):
+    for source_id, source in sources.REGISTRY.items():
+        known = {f.filename: f for f in source.files()}
+        for remote, entry in _cached_files(manifest, source_id):
             path = cache.path_for(source_id, remote.filename)
-            entry = cache.entry(path)
-            registered = known.get(remote.filename)
-            if registered is not None:  # keep registry metadata (period, checksum) for known editions
-                remote = registered
-            if path.is_file():
-                out.append((remote, path, entry))
+            if path.is_file():  # registry metadata (period, checksum) wins for known editions
+                out.append((known.get(remote.filename, remote), path, entry))
     return out
