@@ -24,7 +24,7 @@ from peelstats.fetch import cached_files
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 2  # bump whenever a parser's output changes
+PARSER_VERSION = 3  # bump whenever a parser's output changes
 BUILD_FILE = "build.json"
 
 

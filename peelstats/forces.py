@@ -23,6 +23,7 @@ from peelstats.exceptions import UnknownForceError
 NATIONAL_CODE = "K04000001"
 ENGLAND_CODE = "E92000001"
 WALES_CODE = "W92000004"
+BTP_CODE = "X-BTP"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ FORCES: tuple[Force, ...] = (
     _f("W15000002", "Gwent", "gwent", WALES_CODE),
     _f("W15000001", "North Wales", "north-wales", WALES_CODE),
     _f("W15000003", "South Wales", "south-wales", WALES_CODE),
-    Force("X-BTP", "British Transport Police", "btp", None, territorial=False,
+    Force(BTP_CODE, "British Transport Police", "btp", None, territorial=False,
           kind="non-territorial force", variants=("BTP",)),
     Force("X-ACTIONFRAUD", "Action Fraud", "", None, territorial=False, kind="national fraud body",
           variants=("Fraud: Action Fraud",)),

@@ -34,7 +34,7 @@ LONG_SERIES = "rec-crime-pfa"
 PANEL_SOURCES = (ONS, LONG_SERIES)
 
 FORCE_CODES = tuple(f.code for f in forces.TERRITORIAL_FORCES)
-BTP_CODE = "X-BTP"
+BTP_CODE = forces.BTP_CODE
 NATIONAL = forces.NATIONAL_CODE
 
 

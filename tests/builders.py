@@ -15,17 +15,38 @@ P1_OFFENCES = [
     "", "Drug offences", "Possession of weapons offences", "Public order offences", "Miscellaneous crimes",
 ]
 
-# (code, name as printed, total) - totals chosen so that E&W = forces + BTP.
-AREAS = [
-    ("K04000001", "ENGLAND AND WALES8", 1300),
-    ("E92000001", "ENGLAND", 1100),
-    ("E12000005", "West Midlands ", 1100),
-    ("E23000016", "West Mercia", 600),
-    ("E23000017", "Warwickshire", 500),
-    ("W92000004", "WALES", 100),
-    ("W15000001", "North Wales9", 100),
-    ("", "British Transport Police", 100),
-]
+# Totals of the areas the tests look at; every other force records OTHER_FORCE_TOTAL.
+KEY_TOTALS = {"E23000016": 600, "E23000017": 500, "W15000001": 100}
+OTHER_FORCE_TOTAL = 10
+BTP_TOTAL = 100
+PRINTED_NAMES = {"E23000016": "West Mercia", "W15000001": "North Wales9"}  # footnote digits glued on, as ONS does
+
+
+def all_areas() -> list[tuple[str, str, int]]:
+    """(code, name as printed, total) for every area an ONS table holds, in ONS order, totals consistent:
+    regions and countries sum their forces and England and Wales = the forces + BTP."""
+    from peelstats import forces
+
+    def total(force):
+        return KEY_TOTALS.get(force.code, OTHER_FORCE_TOTAL)
+
+    english = [f for f in forces.TERRITORIAL_FORCES if f.country == "England"]
+    welsh = [f for f in forces.TERRITORIAL_FORCES if f.country == "Wales"]
+    rows = [("K04000001", "ENGLAND AND WALES8", sum(map(total, english + welsh)) + BTP_TOTAL),
+            ("E92000001", "ENGLAND", sum(map(total, english)))]
+    for region in forces.REGIONS:
+        if region.code.startswith("W"):
+            continue
+        members = [f for f in english if f.region_code == region.code]
+        rows.append((region.code, region.name + " ", sum(map(total, members))))
+        rows += [(f.code, PRINTED_NAMES.get(f.code, f.name), total(f)) for f in members]
+    rows.append(("W92000004", "WALES", sum(map(total, welsh))))
+    rows += [(f.code, PRINTED_NAMES.get(f.code, f.name), total(f)) for f in welsh]
+    rows.append(("", "British Transport Police", BTP_TOTAL))
+    return rows
+
+
+AREAS = all_areas()
 
 
 def _offence_values(total: int) -> list:
@@ -37,14 +58,17 @@ def _offence_values(total: int) -> list:
 
 def ons_workbook(path: Path, *, period: str = "March 18", header_row: int = 5, p1_name: str = "Table P1",
                  offence_headers: list[str] | None = None, p2_cells: dict | None = None,
-                 include_p9: bool = False, area_rows=None) -> Path:
-    """Write a workbook in the ONS PFA-table layout. ``header_row`` is 1-based, as in Excel."""
+                 include_p9: bool = False, area_rows=None, p2_codes: dict | None = None) -> Path:
+    """Write a workbook in the ONS PFA-table layout. ``header_row`` is 1-based, as in Excel.
+
+    ``p2_codes`` maps an area code to the code as printed in Table P2 (e.g. with footnote digits glued on).
+    """
     headers = offence_headers or P1_OFFENCES
     areas = area_rows or AREAS
     wb = Workbook()
     wb.remove(wb.active)
 
-    def table(name: str, title: str, first_headers: list, unit: str, values_for, extra_notes=()):
+    def table(name: str, title: str, first_headers: list, unit: str, values_for, extra_notes=(), printed=None):
         ws = wb.create_sheet(name)
         ws.cell(1, 1, title)
         ws.cell(3, 1, "England and Wales")
@@ -57,7 +81,7 @@ def ons_workbook(path: Path, *, period: str = "March 18", header_row: int = 5, p
         ws.cell(header_row + 1, 3, unit)
         r = header_row + 2
         for code, name, total in areas:
-            ws.cell(r, 1, code or None)
+            ws.cell(r, 1, (printed or {}).get(code, code) or None)
             ws.cell(r, 2, name)
             for j, value in enumerate(values_for(code, total), start=3):
                 if value != "":
@@ -78,7 +102,7 @@ def ons_workbook(path: Path, *, period: str = "March 18", header_row: int = 5, p
                       f"with year ending {period}1,2",
           ["Area Code", "Area Name", "", ""], "Percentage change",
           lambda code, total: [cells.get(code, 4.2), ""]
-          + [cells.get((code, j), 1.5) if headers[j] else "" for j in range(len(headers))])
+          + [cells.get((code, j), 1.5) if headers[j] else "" for j in range(len(headers))], printed=p2_codes)
     ws = wb.create_sheet("Table P3 ")
     ws.cell(1, 1, f"Table P3: rate of offences, year ending {period}")
     ws.cell(header_row - 1, 8, "Victim-based crime")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from builders import P1_OFFENCES, ons_workbook
+from builders import AREAS, P1_OFFENCES, ons_workbook
 
 from peelstats import offences as off
 from peelstats.exceptions import LayoutError
@@ -25,7 +25,7 @@ def counts_of(parsed, code, offence=off.TOTAL):
 def test_parses_counts_changes_rates_population(tmp_path):
     parsed = ons_pfa_tables.parse(ons_workbook(tmp_path / "t.xlsx", include_p9=True), remote())
     assert counts_of(parsed, "E23000016") == [600]
-    assert counts_of(parsed, "K04000001") == [1300]
+    assert counts_of(parsed, "K04000001") == [sum(t for c, _, t in AREAS if c.startswith(("E23", "W15"))) + 100]
     counts = parsed["counts"]
     assert set(counts.offence) == set(ons_pfa_tables.EXPECTED_OFFENCES)
     assert (counts.period_end == pd.Timestamp("2018-03-31")).all()
@@ -72,8 +72,11 @@ def test_markers_kept_not_zero(tmp_path):
     assert res.marker == "-"
     na = parsed["not_available"]
     assert na[(na.geography_code == "W15000001")].marker.tolist() == [".."]
-    # P3 suppression marker '+' is not a number either
-    assert parsed["rates"].marker.isna().all()
+    # P3 suppression marker '+' is kept as a marker, never read as a number
+    rates = parsed["rates"]
+    city = rates[(rates.geography_code == "E23000034") & (rates.offence != off.TOTAL)]
+    assert (city.marker == "+").all() and city.rate_per_1000.isna().all()
+    assert rates[rates.geography_code != "E23000034"].marker.isna().all()
 
 
 def test_changed_column_layout_names_file_sheet_and_column(tmp_path):
@@ -127,3 +130,39 @@ def test_not_a_spreadsheet(tmp_path):
     path.write_text("<html>oops</html>")
     with pytest.raises(LayoutError, match="cannot be read as a spreadsheet"):
         ons_pfa_tables.parse(path, remote())
+
+
+def test_footnote_digits_glued_to_area_codes_are_read_and_checked(tmp_path):
+    """Regression: YE Jun 2018 and YE Mar 2019 P2 print South Yorkshire as 'E230000118' (E23000011 + note 8);
+    those rows were dropped silently, leaving three forces out of every national figure."""
+    glued = {"E23000011": "E230000118", "E23000024": "E230000246", "E23000025": "E230000257"}
+    parsed = ons_pfa_tables.parse(ons_workbook(tmp_path / "t.xlsx", p2_codes=glued), remote())
+    change = parsed["published_change"]
+    forces_with_change = set(change[change.geography_level == "force"].geography_code)
+    assert len(forces_with_change) == 43 and set(glued) <= forces_with_change
+
+
+def test_glued_code_that_disagrees_with_the_name_is_an_error(tmp_path):
+    with pytest.raises(LayoutError, match=r"'E230000168'.*does not match the name 'South Yorkshire'"):
+        ons_pfa_tables.parse(ons_workbook(tmp_path / "t.xlsx", p2_codes={"E23000011": "E230000168"}), remote())
+
+
+def test_a_table_missing_a_force_fails_loudly(tmp_path):
+    areas = [a for a in AREAS if a[0] != "E23000025"]
+    with pytest.raises(LayoutError, match=r"sheet 'Table P1': no row for Suffolk \(E23000025\)"):
+        ons_pfa_tables.parse(ons_workbook(tmp_path / "t.xlsx", area_rows=areas), remote())
+
+
+def test_a_force_absent_in_a_registered_data_gap_is_allowed(tmp_path):
+    areas = [a for a in AREAS if a[0] != "E23000005"]  # Greater Manchester: no data July-December 2019
+    book = ons_workbook(tmp_path / "t.xlsx", area_rows=areas, period="September 19")
+    parsed = ons_pfa_tables.parse(book, remote("2019-09-30"))
+    assert "E23000005" not in set(parsed["counts"].geography_code)
+    with pytest.raises(LayoutError, match="Greater Manchester"):
+        ons_pfa_tables.parse(ons_workbook(tmp_path / "u.xlsx", area_rows=areas), remote())
+
+
+def test_a_row_that_cannot_be_placed_is_an_error(tmp_path):
+    areas = [*AREAS[:5], ("X99", "Somewhere", 5), *AREAS[5:]]
+    with pytest.raises(LayoutError, match=r"cannot place area 'X99' 'Somewhere'"):
+        ons_pfa_tables.parse(ons_workbook(tmp_path / "t.xlsx", area_rows=areas), remote())

@@ -140,3 +140,21 @@ def test_manifest_checksums_match_published_files(real_data):
     assert len(inputs) == len(known)
     for key, sha in inputs.items():
         assert known[key.split("/", 1)[1]] == sha
+
+
+def test_every_edition_holds_all_43_forces_in_every_table(real_data):
+    """Regression: P2 of YE Jun 2018 and YE Mar 2019 glue footnote digits to three area codes
+    (South Yorkshire 'E230000118', Norfolk 'E230000246', Suffolk 'E230000257'); they were dropped."""
+    for table in ("counts", "published_change", "rates"):
+        frame = getattr(real_data, table)
+        frame = frame[(frame.source == "ons-pfa-tables") & (frame.geography_level == "force")]
+        per_edition = frame.groupby("edition", observed=True).geography_code.nunique()
+        assert (per_edition == 43).all() or table == "counts", (table, per_edition.to_dict())
+    change = real_data.published_change
+    for edition in ("YE Jun 2018 (corrected Feb 2019)", "YE Mar 2019"):
+        rows = change[(change.edition == edition) & (change.offence == off.TOTAL)]
+        codes = set(rows.geography_code)
+        assert {"E23000011", "E23000024", "E23000025"} <= codes, edition
+    suffolk = change[(change.edition == "YE Mar 2019") & (change.geography_code == "E23000025")
+                     & (change.offence == off.TOTAL)]
+    assert len(suffolk) == 1 and pd.notna(suffolk.change_pct.iloc[0])

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from peelstats import forces, periods
+from peelstats import forces, gaps, periods
 from peelstats import offences as off
 from peelstats.exceptions import LayoutError
 from peelstats.sources.base import ParsedTables, RemoteFile, Source
@@ -180,20 +180,57 @@ def _offence_columns(table: _Table, ignore=()) -> dict[int, str]:
     return mapping
 
 
+# An ONS area code is a letter and eight digits; footnote digits are sometimes glued on ('E230000118' is
+# South Yorkshire, E23000011, with note 8), so the code is read as its first nine characters and checked
+# against the row's name.
+_AREA_CODE = re.compile(r"([EKW]\d{8})(\d*)")
+
+
 def _data_rows(table: _Table):
-    """(row, code, name) for each geography row below the header, stopping at the footnotes."""
-    for row in table.rows[table.header_index + 1:]:
+    """(row, code, name) for each geography row below the header, stopping at the footnotes.
+
+    A row that is neither blank, nor a footnote, nor a placeable area is an error: nothing is skipped silently.
+    """
+    for number, row in enumerate(table.rows[table.header_index + 1:], start=table.header_index + 2):
         code, name = cell_text(row, 0), cell_text(row, 1)
         if code.lower().startswith("source") or re.match(r"^\d+[.\s]", code):
             break
         if not code and not name:
-            continue
-        if not code and not name.strip():
-            continue
-        if re.fullmatch(r"[EWK]\d{8}", code) or (not code and name):
-            if not code and not forces.try_lookup(name):  # units row ("Numbers") or stray text
-                continue
+            continue  # blank, or the units row ('Numbers' sits in a value column)
+        match = _AREA_CODE.fullmatch(code)
+        if match:
+            if match.group(2):
+                _check_code_matches_name(table, number, code, match.group(1), name)
+            yield row, match.group(1), name
+        elif not code and forces.try_lookup(name):
             yield row, code, name
+        else:
+            raise LayoutError(f"{table.where()}, row {number}: cannot place area {code!r} {name!r} (not an ONS "
+                              "area code, nor a force name); the table layout has changed")
+
+
+def _check_code_matches_name(table: _Table, number: int, printed: str, code: str, name: str) -> None:
+    """A code read after dropping glued digits must be the area the row names."""
+    by_code = forces.try_lookup(code)
+    by_name = forces.try_lookup(name)
+    if by_code is None or by_name is None or by_code.code != by_name.code:
+        raise LayoutError(f"{table.where()}, row {number}: area code {printed!r} (read as {code} plus footnote digits) "
+                          f"does not match the name {name!r}")
+
+
+def _check_complete(table: _Table, codes: set[str], period_end, *, with_btp: bool) -> None:
+    """Every table must hold every territorial force, England and Wales, both countries and the regions (and BTP,
+    except in the rates table: BTP has no resident population).
+
+    A force absent because of a registered data gap (:mod:`peelstats.gaps`) is allowed.
+    """
+    expected = {f.code: f.name for f in forces.FORCES if f.territorial or (with_btp and f.code == forces.BTP_CODE)}
+    expected |= {r.code: r.name for r in forces.REGIONS} | dict(forces.NATIONAL_NAMES)
+    excused = {g.force_code for g in gaps.gaps_in(period_end)}
+    missing = [f"{name} ({code})" for code, name in expected.items() if code not in codes and code not in excused]
+    if missing:
+        raise LayoutError(f"{table.where()}: no row for {', '.join(missing)}; every edition must hold all 43 forces, "
+                          "British Transport Police, the regions, England, Wales and England and Wales")
 
 
 def _footnotes(table: _Table, edition: str, label: str) -> list[dict]:
@@ -214,10 +251,12 @@ def _geography(table: _Table, code: str, name: str) -> tuple[str, str, str]:
         raise LayoutError(f"{table.where()}: unknown area {code or '(no code)'} {name!r}") from error
 
 
-def _cells(table: _Table, columns: dict[int, str]):
-    """Yield (geo, offence, column, value) with value a float or a marker string."""
+def _cells(table: _Table, columns: dict[int, str], period_end, *, with_btp: bool = True):
+    """Yield (geo, offence, column, value) with value a float or a marker string; check the table is complete."""
+    seen = set()
     for row, code, name in _data_rows(table):
         geo = _geography(table, code, name)
+        seen.add(geo[0])
         for i, offence in columns.items():
             value = row[i] if i < len(row) else ""
             if isinstance(value, str):
@@ -225,6 +264,7 @@ def _cells(table: _Table, columns: dict[int, str]):
                 if value not in MARKER_MEANINGS and value != "":
                     raise LayoutError(f"{table.where(i)}, row {name!r}: unexpected text {value!r} in a numeric cell")
             yield geo, offence, i, value
+    _check_complete(table, seen, period_end, with_btp=with_btp)
 
 
 def _geo_fields(geo: tuple[str, str, str]) -> dict:
@@ -248,7 +288,7 @@ def parse(path: Path, remote: RemoteFile) -> ParsedTables:
     base = {"source": SOURCE_ID, "edition": edition}
 
     counts, unavailable, footnotes = [], [], []
-    for geo, offence, _, value in _cells(p1, _offence_columns(p1)):
+    for geo, offence, _, value in _cells(p1, _offence_columns(p1), period_end):
         if isinstance(value, str):
             if value:
                 unavailable.append({**base, "table": "P1", "period_end": period_end, **_geo_fields(geo),
@@ -263,7 +303,7 @@ def parse(path: Path, remote: RemoteFile) -> ParsedTables:
     p2 = _read_table(workbook, path, "Table P2")
     p2_periods = periods_in_title(cell_text(p2.rows[0], 0))
     baseline_end = min(p2_periods) if len(p2_periods) >= 2 else periods.year_earlier(period_end)
-    for geo, offence, _, value in _cells(p2, _offence_columns(p2)):
+    for geo, offence, _, value in _cells(p2, _offence_columns(p2), period_end):
         marker = value if isinstance(value, str) and value else None
         if value == "":
             continue
@@ -300,7 +340,7 @@ def _parse_p3(workbook, path, base, period_end, unavailable, footnotes):
         raise LayoutError(f"{p3.where()}: no 'Population figures (mid-YYYY)' column")
     columns = _offence_columns(p3, ignore=("population figures", *_P3_IGNORED))
     rates, population = [], []
-    for geo, offence, _, value in _cells(p3, columns):
+    for geo, offence, _, value in _cells(p3, columns, period_end, with_btp=False):
         marker = value if isinstance(value, str) and value else None
         if value == "":
             continue
