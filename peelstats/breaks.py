@@ -5,6 +5,8 @@ Each break has an effective date and a one-line explanation. :func:`breaks_betwe
 period when the baseline's 12 months (or quarter) start before the effective date and the period ends
 on or after it, i.e. the two figures were counted on different bases.
 
+Missing data (a force that supplied nothing for some months) is not a break: see :mod:`peelstats.gaps`.
+
 ``severity`` says what to do: ``not_comparable`` means the change must not be presented as like-for-like
 (compute the nearest comparable offence instead); ``caution`` means the change is computable on a
 consistent basis in back-cast series but figures from older tables are not.
@@ -28,17 +30,14 @@ class SeriesBreak:
     explanation: str
     severity: str  # "not_comparable" or "caution"
     comparable_offence: str | None = None
-    geography_codes: tuple[str, ...] = ()  # empty = every geography
-    ends: date | None = None  # for coverage gaps that close again
     source: str = ""
 
-    def applies_to(self, offence: str, geography_code: str | None = None) -> bool:
+    def applies_to(self, offence: str) -> bool:
         name = off.canonical(offence)
+        if self.id in _AGGREGATES_ONLY:
+            return name in _AGGREGATES_ONLY[self.id]
         contains_affected = any(leaf in self.offences for leaf in off.leaves_of(name))
-        hit = name in self.offences or (contains_affected and name not in _SAFE_AGGREGATES.get(self.id, ()))
-        if not hit:
-            return False
-        return not self.geography_codes or geography_code is None or geography_code in self.geography_codes
+        return name in self.offences or (contains_affected and name not in _SAFE_AGGREGATES.get(self.id, ()))
 
     def as_dict(self) -> dict:
         return {
@@ -56,9 +55,12 @@ _VIOLENCE_PARTS = (off.VIOLENCE_WITH_INJURY, off.VIOLENCE_WITHOUT_INJURY, off.ST
 
 # Aggregates that contain an affected leaf but are themselves unaffected (the offences only moved inside them).
 _SAFE_AGGREGATES: dict[str, tuple[str, ...]] = {
-    "burglary-residential-2017": (off.BURGLARY, off.THEFT, off.VICTIM_BASED, off.TOTAL),
-    "violence-subcategories-2017": (off.VIOLENCE, off.VICTIM_BASED, off.TOTAL),
+    "burglary-residential-2017": (off.BURGLARY, off.THEFT, off.VICTIM_BASED, off.TOTAL, off.TOTAL_INCLUDING_FRAUD),
+    "violence-subcategories-2017": (off.VIOLENCE, off.VICTIM_BASED, off.TOTAL, off.TOTAL_INCLUDING_FRAUD),
+    "fraud-national-recording": (off.TOTAL_INCLUDING_FRAUD,),  # the transfer is a caution there, not a block
 }
+# Breaks that apply only to the named aggregates, not to the leaves they list.
+_AGGREGATES_ONLY: dict[str, tuple[str, ...]] = {"fraud-in-totals": (off.TOTAL_INCLUDING_FRAUD,)}
 
 BREAKS: tuple[SeriesBreak, ...] = (
     SeriesBreak(
@@ -84,6 +86,17 @@ BREAKS: tuple[SeriesBreak, ...] = (
         source="ONS PFA tables, YE March 2018, Table P1 footnote 5",
     ),
     SeriesBreak(
+        "fraud-in-totals",
+        date(2013, 4, 1),
+        (off.FRAUD,),
+        "Fraud recorded by forces moved to Action Fraud (completed by April 2013): a force's total including fraud "
+        "falls as its own fraud recording stops, and national fraud counts changed source. Totals including fraud "
+        "are computable on each side, but part of the change is the transfer, not crime.",
+        "caution",
+        comparable_offence=off.TOTAL,
+        source="ONS User Guide to Crime Statistics; ONS PFA tables footnote on fraud",
+    ),
+    SeriesBreak(
         "fraud-national-recording",
         date(2013, 4, 1),
         (off.FRAUD,),
@@ -93,18 +106,6 @@ BREAKS: tuple[SeriesBreak, ...] = (
         "not_comparable",
         comparable_offence=None,
         source="ONS PFA tables footnote on fraud; ONS User Guide to Crime Statistics",
-    ),
-    SeriesBreak(
-        "gmp-data-gap-2019",
-        date(2019, 7, 1),
-        tuple(off.LEAVES),
-        "Greater Manchester Police could not supply data after a new IT system went live in July 2019; ONS "
-        "shows '..' for the force and excludes it from national and regional totals for affected periods.",
-        "not_comparable",
-        comparable_offence=None,
-        geography_codes=("E23000005",),
-        ends=None,
-        source="ONS PFA tables, YE September and December 2019, Table P1 footnote",
     ),
 )
 
@@ -135,7 +136,6 @@ def breaks_between(
     baseline_end,
     period_end,
     *,
-    geography_code: str | None = None,
     baseline_months: int = 12,
 ) -> list[SeriesBreak]:
     """Breaks that lie between a baseline period and a later period for this offence.
@@ -155,7 +155,7 @@ def breaks_between(
     base_start = (pd.Timestamp(base_end) - pd.DateOffset(months=baseline_months) + pd.Timedelta(days=1)).date()
     found = []
     for brk in BREAKS:
-        if not brk.applies_to(offence, geography_code):
+        if not brk.applies_to(offence):
             continue
         if base_start < brk.effective <= end:
             found.append(brk)
@@ -164,7 +164,6 @@ def breaks_between(
 
 def breaks_table() -> pd.DataFrame:
     return pd.DataFrame([
-        {**b.as_dict(), "offences": ", ".join(b.offences) if b.offences != tuple(off.LEAVES) else "all offences",
-         "geographies": ", ".join(b.geography_codes) or "all", "source": b.source}
+        {**b.as_dict(), "offences": ", ".join(b.offences), "source": b.source}
         for b in BREAKS
     ])

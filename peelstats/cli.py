@@ -120,7 +120,7 @@ def _breaks(args: argparse.Namespace) -> int:
     from peelstats.breaks import breaks_between, breaks_table
 
     if args.offence:
-        found = breaks_between(args.offence, args.baseline, args.period_end, geography_code=None)
+        found = breaks_between(args.offence, args.baseline, args.period_end)
         frame = pd.DataFrame([b.as_dict() for b in found],
                              columns=["id", "effective", "severity", "explanation", "comparable_offence"])
     else:
@@ -198,7 +198,7 @@ def _cross_check(args: argparse.Namespace) -> int:
 
 @command("claims")
 def _claims(args: argparse.Namespace) -> int:
-    from peelstats.claimfile import bundled, load_claim_file
+    from peelstats.claims.claim_file import bundled, load_claim_file
 
     if args.list:
         rows = []
@@ -208,24 +208,26 @@ def _claims(args: argparse.Namespace) -> int:
                          "date": parsed.document.date.isoformat(), "claims": len(parsed.claims), "path": str(path)})
         _emit(pd.DataFrame(rows), args.format)
         return 0
+    from peelstats.claims import evaluate
     from peelstats.output import to_json
-    from peelstats.verdicts import evaluate, to_csv, to_records
 
-    frame = evaluate(args.claim_file)
+    evaluation = evaluate(args.claim_file)
     if args.format == "json":
-        print(to_json(to_records(frame)))
+        print(to_json(evaluation.records()))
     elif args.format == "csv":
-        print(to_csv(frame), end="")
+        print(evaluation.csv(), end="")
     else:
         import textwrap
 
-        document = frame.attrs["document"]
+        from peelstats.sections import _measured_text
+
+        document = evaluation.document
         print(f"{document['title']}\n{document['author']}, {document['date']}\n")
-        for row in frame.itertuples():
-            measured = f"{row.measured:+.1f}%" if isinstance(row.measured, float) else (row.measured or "")
-            print(f"[{row.id}] {row.verdict.upper()}  {measured}")
-            print(textwrap.fill(f'"{row.quote}"', 110, initial_indent="  ", subsequent_indent="  "))
-            print(textwrap.fill(row.reason, 110, initial_indent="  ", subsequent_indent="  ") + "\n")
+        for record in evaluation.records():
+            measured = _measured_text(record["measured"], record["kind"])
+            print(f"[{record['id']}] {record['verdict'].upper()}  {measured}")
+            print(textwrap.fill(f'"{record["quote"]}"', 110, initial_indent="  ", subsequent_indent="  "))
+            print(textwrap.fill(record["reason"], 110, initial_indent="  ", subsequent_indent="  ") + "\n")
     return 0
 
 
@@ -366,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     except PeelstatsError as error:
         if args.debug:
             raise
-        print(f"peelstats {args.command}: {error}", file=sys.stderr)
+        for line in str(error).splitlines() or [type(error).__name__]:
+            print(f"peelstats {args.command}: {line}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

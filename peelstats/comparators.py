@@ -12,10 +12,34 @@ Each function takes plain arrays so it can be property-tested on synthetic data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 import numpy as np
 
 SUPPRESSION_BASE = 50  # ONS does not show a % change on a base under 50
+
+
+class National(StrEnum):
+    """The meanings of "national" a force's change is set against; ``label`` is what readers see."""
+
+    ENGLAND_AND_WALES = "england_and_wales"
+    SUM_OF_FORCES = "sum_of_forces"
+    REST_OF_ENGLAND_AND_WALES = "rest_of_england_and_wales"
+    MEAN_FORCE = "mean_force"
+    MEDIAN_FORCE = "median_force"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    National.ENGLAND_AND_WALES: "England and Wales (incl. BTP)",
+    National.SUM_OF_FORCES: "Sum of 43 territorial forces",
+    National.REST_OF_ENGLAND_AND_WALES: "England and Wales excluding the force (incl. BTP)",
+    National.MEAN_FORCE: "Mean of force % changes",
+    National.MEDIAN_FORCE: "Median of force % changes",
+}
 
 
 def pct_change(current, baseline):

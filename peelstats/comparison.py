@@ -17,7 +17,7 @@ import pandas as pd
 
 from peelstats import breaks as brk
 from peelstats import comparators as cmp
-from peelstats import forces, periods
+from peelstats import forces, gaps, periods
 from peelstats import offences as off
 from peelstats.dataset import Dataset, load
 from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError
@@ -186,11 +186,11 @@ class Comparison:
         return f"<p><b>{title}</b></p>{table}{alt}<p><small>{source}</small></p><ul>{note}</ul>"
 
 
-ENGLAND_AND_WALES = "England and Wales (incl. BTP)"
-SUM_OF_FORCES = "Sum of 43 territorial forces"
-REST_OF_ENGLAND_AND_WALES = "England and Wales excluding the force (incl. BTP)"
-MEAN_FORCE = "Mean of force % changes"
-MEDIAN_FORCE = "Median of force % changes"
+ENGLAND_AND_WALES = cmp.National.ENGLAND_AND_WALES.label
+SUM_OF_FORCES = cmp.National.SUM_OF_FORCES.label
+REST_OF_ENGLAND_AND_WALES = cmp.National.REST_OF_ENGLAND_AND_WALES.label
+MEAN_FORCE = cmp.National.MEAN_FORCE.label
+MEDIAN_FORCE = cmp.National.MEDIAN_FORCE.label
 
 
 def _num(value):
@@ -300,7 +300,7 @@ def compare(
     data = data or load()
     period = periods.to_timestamp(period_end) if period_end is not None else latest_period(data, offence)
     base = periods.to_timestamp(baseline) if baseline is not None else periods.year_earlier(period)
-    found = brk.breaks_between(offence, base, period, geography_code=subject.code)
+    found = brk.breaks_between(offence, base, period)
     blocking = [b for b in found if b.severity == "not_comparable"]
     if blocking:
         return _not_comparable(data, subject, offence, period, base, source, found, blocking)
@@ -375,10 +375,17 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
     caveats += [f"{b.explanation}" for b in found]
     no_count = [panel.codes[c] for c in fcols if not np.isfinite(current[c])]
     no_base = [panel.codes[c] for c in fcols if np.isfinite(current[c]) and not np.isfinite(baseline[c])]
+    for gap in gaps.gaps_between(base, period):
+        if gap.force_code == subject.code:
+            caveats.append(f"{gap.force} supplied no data for {gap.months_label}, so it has no figure for "
+                           f"{periods.label(period)} against {periods.label(base)} ({gap.source}).")
     if no_count:
         names = _names(no_count)
-        caveats.append(f"No figures for {names} (data not available): left out of the sum, mean, median and "
-                       "ranking" + ("; ONS national totals also exclude it." if not panel.national_derived else "."))
+        known = {g.force_code: g for g in gaps.gaps_between(base, period)}
+        why = "; ".join(f"{g.force} supplied no data for {g.months_label}" for c, g in known.items() if c in no_count)
+        caveats.append(f"No figures for {names} ({why or 'data not available'}): left out of both years of the sum, "
+                       "mean, median and ranking" + ("; ONS national and regional totals also exclude it."
+                                                     if not panel.national_derived else "."))
     small = [panel.codes[c] for c in fcols if np.isfinite(baseline[c]) and baseline[c] < cmp.SUPPRESSION_BASE]
     if no_base:
         why = ("ONS shows no % change (base under 50, or not available)" if panel.source == ONS

@@ -45,6 +45,10 @@ class PeriodNotAvailableError(PeelstatsError):
     """A period (or baseline) that the data do not hold."""
 
 
+class PeriodFormatError(PeelstatsError, ValueError):
+    """Text that cannot be read as a period end (or a day that is not a month end)."""
+
+
 class DownloadError(PeelstatsError):
     """A file could not be fetched, or what came back is not the file we asked for."""
 

@@ -16,6 +16,7 @@ from functools import cache
 from peelstats.exceptions import UnknownOffenceError
 
 TOTAL = "Total recorded crime (excluding fraud)"
+TOTAL_INCLUDING_FRAUD = "Total recorded crime (including fraud)"
 VICTIM_BASED = "Victim-based crime"
 VIOLENCE = "Violence against the person"
 HOMICIDE = "Homicide"
@@ -59,6 +60,12 @@ class Offence:
 
 
 OFFENCES: tuple[Offence, ...] = (
+    Offence(TOTAL_INCLUDING_FRAUD, TOTAL_INCLUDING_FRAUD, (TOTAL, FRAUD),
+            ("total recorded crime including fraud", "all recorded crime including fraud",
+             "all recorded crimes including fraud", "total crime including fraud", "crime including fraud",
+             "including fraud", "total including fraud"),
+            "Total recorded crime plus fraud: fraud recorded by forces (until 2013/14) and by Action Fraud, CIFAS "
+            "and UK Finance. Headline totals excluded fraud from 2015; earlier 'total recorded crime' included it."),
     Offence(TOTAL, TOTAL, (VICTIM_BASED, OTHER_AGAINST_SOCIETY),
             ("total", "total recorded crime", "total recorded crime excluding fraud", "all crime", "tRC",
              "total crime", "recorded crime"),
@@ -102,7 +109,7 @@ OFFENCES: tuple[Offence, ...] = (
     Offence(WEAPONS, WEAPONS, aliases=("weapons", "possession of weapons")),
     Offence(PUBLIC_ORDER, PUBLIC_ORDER, aliases=("public order",)),
     Offence(MISCELLANEOUS, MISCELLANEOUS, aliases=("miscellaneous crimes", "miscellaneous")),
-    Offence(FRAUD, FRAUD, aliases=("fraud",),
+    Offence(FRAUD, FRAUD, aliases=("fraud", "fraud and forgery", "fraud offences", "frauds"),
             description="Recorded nationally (Action Fraud, CIFAS, UK Finance); not part of total recorded crime."),
 )
 

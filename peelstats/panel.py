@@ -36,6 +36,11 @@ PANEL_SOURCES = (ONS, LONG_SERIES)
 FORCE_CODES = tuple(f.code for f in forces.TERRITORIAL_FORCES)
 BTP_CODE = forces.BTP_CODE
 NATIONAL = forces.NATIONAL_CODE
+REGION_CODES = tuple(r.code for r in forces.REGIONS if r.code != forces.WALES_CODE)
+COUNTRY_CODES = (forces.ENGLAND_CODE, forces.WALES_CODE)
+FRAUD_BODY_CODES = tuple(f.code for f in forces.FORCES if f.kind == "national fraud body")
+# Every panel has these columns, in this order: the forces first (positions matter to force_columns).
+CODES = (*FORCE_CODES, BTP_CODE, NATIONAL, *REGION_CODES, *COUNTRY_CODES, *FRAUD_BODY_CODES)
 
 
 @dataclass(frozen=True)
@@ -126,33 +131,43 @@ def _source_cubes(data: Dataset, source: str) -> tuple[pd.DatetimeIndex, dict, d
     if key not in data.cache:
         counts = data.counts[data.counts.source == source]
         period_index = pd.DatetimeIndex(sorted(counts.period_end.unique()))
-        codes = (*FORCE_CODES, BTP_CODE, NATIONAL)
-        count_cube = _cube(counts, "count", period_index, codes)
+        count_cube = _cube(counts, "count", period_index, CODES)
         change = data.published_change[data.published_change.source == source]
-        change_cube = _cube(change.dropna(subset=["change_pct"]), "change_pct", period_index, codes)
+        change_cube = _cube(change.dropna(subset=["change_pct"]), "change_pct", period_index, CODES)
         editions = counts.drop_duplicates("period_end").set_index("period_end").edition.reindex(period_index)
         data.cache[key] = (period_index, count_cube, change_cube, tuple(map(str, editions)))
     return data.cache[key]
 
 
 def _compose(offence: str, cube: dict[str, np.ndarray], shape: tuple[int, int]) -> np.ndarray:
-    """The offence's matrix: published directly, else the sum of its components (structural zeros allowed)."""
+    """The offence's matrix: published directly, else the sum of its components.
+
+    A component absent for every geography in a period is structurally absent then (the category did not exist
+    yet) and counts as zero; a component the source never holds at all (fraud in the ONS tables) makes the
+    aggregate missing, never equal to its other parts.
+    """
     if offence in cube:
         return cube[offence].copy()
     spec = off.OFFENCE_BY_NAME[offence]
     if not spec.is_aggregate:
         return np.full(shape, np.nan)
     total = np.zeros(shape)
+    forces_and_btp = slice(0, len(FORCE_CODES) + 1)
+    bodies = [CODES.index(c) for c in FRAUD_BODY_CODES]
     for part in spec.components:
         values = _compose(part, cube, shape)
-        structurally_absent = np.isnan(values).all(axis=1, keepdims=True)
-        total = total + np.where(structurally_absent, 0.0, values)
+        if np.isnan(values).all():
+            return np.full(shape, np.nan)
+        block = values[:, forces_and_btp]
+        values[:, forces_and_btp] = np.where(np.isnan(block).all(axis=1, keepdims=True), 0.0, block)
+        values[:, bodies] = np.nan_to_num(values[:, bodies])  # the fraud bodies record nothing but fraud
+        total = total + values
     return total
 
 
 def _ons_panel(data: Dataset, offence: str) -> Panel:
     period_index, cube, change, editions = _source_cubes(data, ONS)
-    codes = (*FORCE_CODES, BTP_CODE, NATIONAL)
+    codes = CODES
     shape = (len(period_index), len(codes))
     current = _compose(offence, cube, shape)
     # year-earlier counts implied by P2, for each offence column P2 publishes
@@ -163,11 +178,10 @@ def _ons_panel(data: Dataset, offence: str) -> Panel:
 
 def _long_panel(data: Dataset, offence: str) -> Panel:
     period_index, cube, _, editions = _source_cubes(data, LONG_SERIES)
-    codes = (*FORCE_CODES, BTP_CODE, NATIONAL)
+    codes = CODES
     shape = (len(period_index), len(codes))
     current = _compose(offence, cube, shape)
-    # England and Wales = 43 forces + BTP (NaN if any is missing)
-    current[:, codes.index(NATIONAL)] = current[:, : len(FORCE_CODES) + 1].sum(axis=1)
+    _derive_aggregates(current, codes)
     position = {p: i for i, p in enumerate(period_index)}
     baselines = np.full(shape, np.nan)
     for i, end in enumerate(period_index):
@@ -175,3 +189,25 @@ def _long_panel(data: Dataset, offence: str) -> Panel:
         if j is not None:
             baselines[i] = current[j]
     return Panel(LONG_SERIES, offence, period_index, codes, current, baselines, editions, True)
+
+
+def _derive_aggregates(current: np.ndarray, codes: tuple[str, ...]) -> None:
+    """Fill the national, regional and country columns of a source that publishes forces only, as ONS builds them.
+
+    England and Wales = the 43 forces + BTP (+ the national fraud bodies, which record only fraud); a region or
+    country = its forces. Missing if any member is missing (missing is never zero).
+    """
+    force_part = current[:, : len(FORCE_CODES) + 1]  # the forces, then BTP
+    bodies = current[:, [codes.index(c) for c in FRAUD_BODY_CODES]]
+    # a leaf absent for every force in a period (force-level fraud after 2013/14) is structurally zero there
+    absent = np.isnan(force_part).all(axis=1, keepdims=True)
+    force_part = np.where(absent, 0.0, force_part)
+    current[:, codes.index(NATIONAL)] = force_part.sum(axis=1) + np.nansum(bodies, axis=1)
+    members: dict[str, list[int]] = {}
+    for i, force in enumerate(forces.TERRITORIAL_FORCES):
+        country = forces.ENGLAND_CODE if force.country == "England" else forces.WALES_CODE
+        for code in {force.region_code, country}:  # Wales is both a "region" and a country in ONS tables
+            members.setdefault(code, []).append(i)
+    for code, columns in members.items():
+        if code in codes:
+            current[:, codes.index(code)] = force_part[:, columns].sum(axis=1)

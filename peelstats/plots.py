@@ -22,6 +22,7 @@ from afcharts.af_colours import get_af_colours
 from matplotlib.figure import Figure
 
 from peelstats import periods
+from peelstats.comparators import National
 from peelstats.comparison import Comparison
 
 STYLE = "afcharts.afcharts"
@@ -78,8 +79,8 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
                         textcoords="offset points", va="center", fontweight="bold", color=HIGHLIGHT)
         if comparison is not None:
             styles = ["--", ":", "-."]
-            for style, name in zip(styles, ("England and Wales (incl. BTP)", "Median of force % changes",
-                                            "Sum of 43 territorial forces"), strict=True):
+            for style, name in zip(styles, (National.ENGLAND_AND_WALES.label, National.MEDIAN_FORCE.label,
+                                            National.SUM_OF_FORCES.label), strict=True):
                 value = comparison.comparator(name).change_pct
                 if value is not None:
                     ax.axvline(value, color="#3D3D3D", linestyle=style, linewidth=1.2,
@@ -109,7 +110,7 @@ def trend_chart(trend: pd.DataFrame) -> Figure:
         x = trend.period_end
         ax.plot(x, trend.force_change_pct, color=HIGHLIGHT, marker="o", label=force)
         ax.plot(x, trend.england_and_wales_change_pct, color=CATEGORICAL[3], linestyle="--", marker="s",
-                markersize=4, label="England and Wales (incl. BTP)")
+                markersize=4, label=National.ENGLAND_AND_WALES.label)
         ax.plot(x, trend.median_force_change_pct, color=CATEGORICAL[4], linestyle=":", label="Median force")
         ax.axhline(0, color="#BFBFBF", linewidth=0.8)
         not_comparable = trend[~trend.comparable]

@@ -23,7 +23,7 @@ from nbconvert import HTMLExporter
 
 from peelstats import __version__, config, forces, periods
 from peelstats.build import read_build_info
-from peelstats.claimfile import default_claim_file, load_claim_file
+from peelstats.claims.claim_file import default_claim_file, load_claim_file
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def report(
     if use_claims:
         if claims is not None:
             claim_path = load_claim_file(claims).path
-        elif load_claim_file(default_claim_file()).document.force == subject.name:
+        elif load_claim_file(default_claim_file()).document.force == subject:
             claim_path = default_claim_file()
     names = list(notebooks or DEFAULT_NOTEBOOKS)
     unknown = [n for n in names if n not in NOTEBOOKS]

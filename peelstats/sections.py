@@ -143,6 +143,11 @@ def caveats_markdown(result: Comparison) -> str:
     return "\n".join(lines)
 
 
+def comparable_view(result: Comparison) -> Comparison:
+    """What to chart: the result itself, or its nearest comparable offence when a break blocks it."""
+    return result if result.comparable or result.alternative is None else result.alternative
+
+
 def comparison_payload(result: Comparison, league: pd.DataFrame, trend_table: pd.DataFrame,
                        vintage_table: pd.DataFrame) -> dict:
     return {
@@ -200,125 +205,100 @@ def breaks_markdown(trends: dict[str, pd.DataFrame]) -> str:
 # --------------------------------------------------------------------------------------------- claims
 
 
-def verdict_table(claims: pd.DataFrame):
-    shown = claims[["id", "quote", "verdict", "measured", "period_end", "reason"]].copy()
-    shown["measured"] = shown.measured.map(_measured_text)
-    shown["period_end"] = shown.period_end.map(lambda p: "" if p is None or pd.isna(p) else periods.short_label(p))
-    shown = shown.rename(columns={"id": "Claim", "quote": "Quote", "verdict": "Verdict", "measured": "Measured",
-                                  "period_end": "Period", "reason": "Why"})
-    return styled(shown)
+def verdict_table(evaluation):
+    """One line per claim: the verdict, the figure, whether it was public on the document's date, and why."""
+    rows = []
+    for r in evaluation.records():
+        rows.append({"Claim": r["id"], "Quote": r["quote"], "Verdict": r["verdict"],
+                     "Measured": _measured_text(r["measured"], r["kind"]),
+                     "Period": periods.short_label(r["period_end"]) if r["period_end"] else "",
+                     "Public on the document's date": _public_text(r), "Why": r["reason"]})
+    return styled(pd.DataFrame(rows))
 
 
-def _measured_text(value) -> str:
+def _public_text(record) -> str:
+    public = record.get("public_on_document_date")
+    if public is None:
+        return ""
+    if public:
+        return "yes"
+    estimated = " (estimated)" if record.get("published_estimated") else ""
+    return f"no: first published {record['published']}{estimated}"
+
+
+def _measured_text(value, kind: str | None = None) -> str:
     if isinstance(value, float | int) and not isinstance(value, bool):
-        return "" if not np.isfinite(value) else f"{value:+.1f}%"
+        if not np.isfinite(value):
+            return ""
+        if kind in ("count", "count_change"):
+            return f"{value:,.0f}" if kind == "count" else f"{value:+,.0f}"
+        if kind == "rate":
+            return f"{value:,.1f} per 1,000"
+        if kind in ("rank", "count_of_forces"):
+            return f"{value:.0f}"
+        return f"{value:+.1f}%"
     return "" if value is None else str(value)
 
 
-def save_claims(claims: pd.DataFrame, results_dir: str | None = None) -> Path:
+def save_claims(evaluation, results_dir: str | None = None) -> Path:
     """``claims.json`` (full records) and ``claims.csv`` (one line per claim) beside the notebook."""
-    from peelstats.verdicts import to_csv, to_records
+    from peelstats.claims.evaluation import write_outputs
 
-    slug = forces.lookup(claims.attrs["document"]["force"]).slug
-    period = next((p for p in claims.period_end if p), None)
-    path = save_results("claims", to_records(claims), results_dir, force_slug=slug, period_end=period)
-    (path.parent / "claims.csv").write_text(to_csv(claims), encoding="utf-8")
-    return path
-
-
-def comparable_view(result: Comparison) -> Comparison:
-    """What to chart: the result itself, or its nearest comparable offence when a break blocks it."""
-    return result if result.comparable or result.alternative is None else result.alternative
+    force = evaluation.document.get("force")
+    slug = forces.lookup(force).slug if force else "national"
+    period = next((r.candidate.period_end for r in evaluation if r.candidate is not None), None)
+    folder = Path(results_dir) if results_dir else report_folder(slug, period)
+    return write_outputs(evaluation, folder)
 
 
-def claim_chart(row, data=None):
-    """The chart that best shows one claim's evidence (None for grades)."""
-    from peelstats import plots
-    from peelstats.comparison import compare
-    from peelstats.league_table import league
-
-    if row["kind"] in ("grade", "grade_comparison") or not row["period_end"] or not row["offence"]:
-        return None
-    force_name = row["force"]
-    result = comparable_view(compare(force_name, row["offence"], row["period_end"], source=row["source"], data=data))
-    if row["kind"] == "earlier_years":
-        return plots.trend_chart(trend(force_name, result.offence, period_end=result.period_end, data=data))
-    table = league(result.offence, result.period_end, source=result.source, data=data)
-    return plots.force_changes(table, force_name, result)
+def claim_heading(record) -> str:
+    return (f"### {record['id']}: {record['verdict'].upper()}\n\n> {record['quote']}\n\n{record['reason']}\n\n"
+            f"*How the words were read:* {record['reading'] or 'n/a'}  \n"
+            f"*Definition:* {record['definition'] or 'n/a'}  \n*Source:* {record['source'] or 'n/a'}"
+            + (f", {record['edition']}" if record['edition'] else ""))
 
 
-def claim_heading(row) -> str:
-    return (f"### {row['id']}: {row['verdict'].upper()}\n\n> {row['quote']}\n\n{row['reason']}\n\n"
-            f"*Definition:* {row['definition'] or 'n/a'}  \n*Source:* {row['source'] or 'n/a'}"
-            + (f", {row['edition']}" if row['edition'] else ""))
-
-
-def candidates_table(row):
-    """Definition sensitivity: every candidate period/source/comparator and whether it reproduces the quote."""
-    frame = pd.DataFrame(row["candidates"])
+def candidates_table(record):
+    """Definition sensitivity: every candidate period, source and meaning, and whether it reproduces the words."""
+    frame = pd.DataFrame(record["candidates"])
     if frame.empty:
         return styled(frame)
-    frame = frame[["period_end", "source", "edition", "comparator", "measured", "distance", "reproduces", "published",
+    frame = frame[["period_end", "source", "edition", "comparator", "measured", "verdict", "published",
                    "public_on_document_date"]].rename(columns={
-        "period_end": "Period end", "source": "Source", "edition": "Edition", "comparator": "Comparator",
-        "measured": "Measured %", "distance": "Distance from quote (pp)", "reproduces": "Reproduces",
-        "published": "First published", "public_on_document_date": "Public on document date"})
-    return styled(frame, percents=("Measured %",))
+        "period_end": "Period end", "source": "Source", "edition": "Edition", "comparator": "Meaning",
+        "measured": "Measured", "verdict": "Verdict there", "published": "First published",
+        "public_on_document_date": "Public on document date"})
+    frame["Measured"] = frame["Measured"].map(lambda v: _measured_text(v, record["kind"]))
+    return styled(frame)
 
 
-def evidence_view(row):
-    """:func:`evidence_table`, styled for reading (None when there is nothing to show)."""
-    table = evidence_table(row)
+def evidence_view(record):
+    """The evidence most useful for the claim's kind, styled for reading (None when there is nothing to show)."""
+    from peelstats import claim_views
+
+    table = claim_views.evidence(record)
     return styled(table) if len(table) else None
 
 
-def evidence_table(row) -> pd.DataFrame:
-    """The evidence most useful for each kind of claim, as a table."""
-    evidence = row["evidence"] or {}
-    kind = row["kind"]
-    if kind in ("change", "direction") and evidence.get("comparators"):
-        frame = pd.DataFrame(evidence["comparators"])[["name", "count", "baseline_count", "change_pct", "gap_pp"]]
-        return frame.round(1)
-    if kind == "earlier_years" and evidence.get("previous_years"):
-        frame = pd.DataFrame(evidence["previous_years"])
-        this = {"period_end": row["period_end"], "change_pct": evidence.get("this_year"), "comparable": True,
-                "source": row["source"]}
-        return pd.concat([frame, pd.DataFrame([this])], ignore_index=True).round(1)
-    if kind == "earlier_years" or row["verdict"] == "not comparable":
-        alternative = evidence.get("alternative") or {}
-        counts = evidence.get("counts") or {}
-        return pd.DataFrame([{"series": row["id"], "count": counts.get("period"),
-                              "baseline": counts.get("baseline"), "baseline series": counts.get("baseline_offence"),
-                              "comparable series": alternative.get("offence"),
-                              "comparable % change": alternative.get("force_change_pct")}]).round(1)
-    if kind == "causal":
-        return pd.DataFrame(evidence.get("related_offences", [])).round(1)
-    if kind == "grade" and evidence.get("history"):
-        return pd.DataFrame(evidence["history"])[["peel_year", "pillar", "question", "grade", "source_url"]]
-    if kind == "grade_comparison":
-        return pd.DataFrame(evidence.get("side_by_side", []))
-    return pd.DataFrame()
+def claim_chart(record, data=None):
+    from peelstats import claim_views
+
+    return claim_views.chart(record, data)
 
 
-def as_of_markdown(claims: pd.DataFrame) -> str:
-    document = claims.attrs.get("document", {})
-    latest = claims.attrs.get("latest_public_period")
-    lines = [f"The document is dated **{document.get('date')}**. The latest police recorded crime figures "
-             f"published by then were for the **{periods.label(latest) if latest else 'unknown period'}**."]
-    for row in claims.itertuples():
-        if row.kind != "change" or not row.evidence:
+def as_of_markdown(evaluation) -> str:
+    document = evaluation.document
+    latest = evaluation.latest_public
+    when = (f"the **{periods.label(latest.period_end)}** (published {latest.date:%d %B %Y}"
+            + (", estimated" if latest.estimated else "") + ")") if latest else "an unknown period"
+    lines = [f"The document is dated **{document['date']}**. The latest police recorded crime figures published by "
+             f"then were for {when}."]
+    for r in evaluation.records():
+        if r["period_end"] is None:
             continue
-        as_of = row.evidence.get("as_of", {})
-        when = "were" if row.public_on_document_date else "were not yet"
-        line = (f"- **{row.id}**: the figures that best reproduce the quote ({periods.label(row.period_end)}, first "
-                f"published {row.published}) {when} public on that date.")
-        if as_of.get("comparators"):
-            values = ", ".join(f"{k.replace('_', ' ')} {v:+.1f}%" for k, v in as_of["comparators"].items()
-                               if v is not None)
-            line += f" On the latest published period they read: {values}."
-        elif as_of.get("measured") is not None:
-            line += f" On the latest published period the figure reads {as_of['measured']:+.1f}%."
-        lines.append(line)
+        state = "were" if r["public_on_document_date"] else "were **not yet**"
+        lines.append(f"- **{r['id']}**: the figures it was judged on ({periods.label(r['period_end'])}, first "
+                     f"published {r['published']}) {state} public on that date.")
     return "\n".join(lines)
 
 

@@ -76,7 +76,7 @@ def _row(panel, r: int, subject, offence: str) -> dict | None:
     mean, median = cmp.mean_and_median(changes)
     end = panel.periods[r]
     base = periods.year_earlier(end)
-    found = brk.breaks_between(offence, base, end, geography_code=subject.code)
+    found = brk.breaks_between(offence, base, end)
     return {
         "period_end": end, "baseline_end": base, "force": subject.name, "offence": offence,
         "force_count": current[i], "force_baseline_count": baseline[i],

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peelstats.claimfile import ClaimFileError, bundled, load_claim_file
+from peelstats.claims.claim_file import ClaimFileError, bundled, load_claim_file
 
 BRIEF_IDS = ["national-12", "force-5", "burglary", "vehicle", "robbery", "prevention", "peel-2016", "peel-2017",
              "peel-soc", "peel-alliance"]
@@ -16,9 +16,10 @@ BRIEF_IDS = ["national-12", "force-5", "burglary", "vehicle", "robbery", "preven
 def test_bundled_letter_holds_the_ten_claims():
     parsed = load_claim_file()
     assert [c.id for c in parsed.claims] == BRIEF_IDS
-    assert parsed.document.date.isoformat() == "2018-06-04" and parsed.document.force == "West Mercia"
-    assert parsed.defaults["tolerance_pp"] == 1.0
-    assert parsed.selection == [{"claims": ["national-12", "force-5"], "rule": "all_reproduce_then_closest"}]
+    assert parsed.document.date.isoformat() == "2018-06-04" and parsed.document.force.name == "West Mercia"
+    assert parsed.defaults.tolerance_pp == 1.0
+    assert [(g.claims, g.rule) for g in parsed.selection] == [(["national-12", "force-5"],
+                                                                "all_reproduce_then_closest")]
     assert [p.stem for p in bundled()] == ["west-mercia-2018-06-04"]
 
 
@@ -44,11 +45,12 @@ def claim(raw, claim_id):
 
 
 @pytest.mark.parametrize("mutate, message", [
-    (lambda r: r.update(schema="v2"), r"field 'schema': must be 'peelstats-claims/1'"),
+    (lambda r: r.update(schema="v2"), r"field 'schema': must be 'peelstats-claims/1' or 'peelstats-claims/2'"),
     (lambda r: r["document"].pop("date"), r"field 'document.date': is required"),
     (lambda r: r["document"].update(force="West Mercian"), r"field 'document.force': Unknown force 'West Mercian'"),
     (lambda r: claim(r, "force-5").pop("quoted_value"), r"claim 'force-5': field 'quoted_value': is required"),
-    (lambda r: claim(r, "force-5").update(quoted_value="five"), r"claim 'force-5': field 'quoted_value': must be a n"),
+    (lambda r: claim(r, "force-5").update(quoted_value="fivish"),
+     r"claim 'force-5': field 'quoted_value': cannot read"),
     (lambda r: claim(r, "robbery").update(kind="vibes"), r"claim 'robbery': field 'kind': must be one of"),
     (lambda r: claim(r, "robbery").update(offence="littering"), r"claim 'robbery': field 'offence': Unknown offence"),
     (lambda r: claim(r, "robbery").update(direction="sideways"), r"claim 'robbery': field 'direction'"),

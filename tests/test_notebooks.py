@@ -12,9 +12,9 @@ from builders import synthetic_mirror
 from peelstats import config
 from peelstats.build import build
 from peelstats.cache import RawCache
+from peelstats.claims import VERDICTS
 from peelstats.fetch import fetch
 from peelstats.report import notebooks_dir
-from peelstats.verdicts import VERDICTS
 
 
 @pytest.fixture(scope="module")

@@ -77,10 +77,11 @@ def test_breaks_between():
     assert breaks.breaks_between("residential burglary", "2018-03-31", "2019-03-31") == []
     # YE Dec 2017 mixes old and new series, so YE Dec 2017 vs YE Dec 2018 still crosses
     assert breaks.breaks_between("residential burglary", "2017-12-31", "2018-12-31")
-    assert [b.id for b in breaks.breaks_between("robbery", "2018-12-31", "2019-12-31",
-                                                geography_code="E23000005")] == ["gmp-data-gap-2019"]
-    assert breaks.breaks_between("robbery", "2018-12-31", "2019-12-31", geography_code="E23000016") == []
+    # a force that supplied no data is a gap (peelstats.gaps), not a break
+    assert breaks.breaks_between("robbery", "2018-12-31", "2019-12-31") == []
     assert [b.id for b in breaks.breaks_between("fraud", "2012-03-31", "2014-03-31")] == ["fraud-national-recording"]
+    assert [b.id for b in breaks.breaks_between("total including fraud", "2013-03-31", "2014-03-31")] == [
+        "fraud-in-totals"]
     assert len(breaks.breaks_table()) == len(breaks.BREAKS)
 
 
@@ -97,3 +98,15 @@ def test_quarters_and_snapping():
     assert periods.snap_to_quarter_end(pd.Timestamp("2018-03-31")) == pd.Timestamp("2018-03-31")
     assert periods.financial_quarter_bounds("2017/18", 4) == (pd.Timestamp("2018-01-01"), pd.Timestamp("2018-03-31"))
     assert periods.year_earlier("2018-03-31") == pd.Timestamp("2017-03-31")
+
+
+def test_data_gaps_registry():
+    from peelstats import gaps
+
+    [gmp] = gaps.registry()
+    assert gmp.force == "Greater Manchester" and "YE Dec 2019" in gmp.source
+    assert [g.force_code for g in gaps.gaps_in("2019-09-30")] == ["E23000005"]
+    assert gaps.gaps_in("2019-06-30") == []
+    assert gaps.gaps_in("2020-09-30")  # October 2019 to September 2020 still holds October-December 2019
+    assert gaps.gaps_between("2019-12-31", "2020-12-31", code="E23000005")  # the baseline year has the gap
+    assert gaps.gaps_in("2019-09-30", code="E23000016") == []

@@ -9,7 +9,7 @@ import yaml
 from synthetic import dataset
 
 from peelstats import cli
-from peelstats.verdicts import VERDICTS, evaluate, to_csv, to_records
+from peelstats.claims import VERDICTS, evaluate
 
 REQUIRED = {"id", "quote", "verdict", "measured", "quoted", "definition", "source", "edition", "reason"}
 
@@ -49,7 +49,7 @@ def test_rules_on_synthetic_data(tmp_path):
         {"id": "g3", "quote": "same SOC grades", "kind": "grade_comparison", "peel_year": "2017",
          "question": "tackling serious and organised crime", "other_force": "Warwickshire", "expect": "same"},
     ])
-    frame = evaluate(path, data=dataset()).set_index("id")
+    frame = evaluate(path, data=dataset()).frame().set_index("id")
     verdicts = frame.verdict.to_dict()
     assert verdicts == {
         "close": "supported", "near": "partly supported", "wrong": "not supported",
@@ -66,16 +66,16 @@ def test_rules_on_synthetic_data(tmp_path):
 
 
 def test_records_and_csv(tmp_path):
-    frame = evaluate(claim_file(tmp_path, [change("close", -5)]), data=dataset())
-    records = to_records(frame)
+    evaluation = evaluate(claim_file(tmp_path, [change("close", -5)]), data=dataset())
+    records = evaluation.records()
     assert set(records[0]) >= REQUIRED and json.dumps(records)
-    assert to_csv(frame).splitlines()[0].startswith("id,quote,kind")
+    assert evaluation.csv().splitlines()[0].startswith("id,quote,kind")
 
 
 @pytest.mark.realdata
 def test_west_mercia_letter(real_data):
-    frame = evaluate(data=real_data)
-    by_id = frame.set_index("id")
+    evaluation = evaluate(data=real_data)
+    by_id = evaluation.frame().set_index("id")
     assert by_id.verdict.to_dict() == {
         "national-12": "supported", "force-5": "supported", "burglary": "not comparable",
         "vehicle": "partly supported", "robbery": "supported", "prevention": "not testable with these data",
@@ -110,7 +110,7 @@ def test_west_mercia_letter(real_data):
     assert round(prevention.evidence["alliance_partner"]["change_pct"], 1) == 10.8
     assert prevention.evidence["rank"] == 5
     assert by_id.loc["peel-soc", "measured"] == "Inadequate"
-    assert frame.attrs["latest_public_period"] == "2017-12-31"
+    assert evaluation.latest_public_period == "2017-12-31"
 
 
 @pytest.mark.realdata

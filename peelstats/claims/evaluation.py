@@ -1,0 +1,179 @@
+"""Evaluate a claim file: every claim, in an order that respects ``same_as`` and selection groups.
+
+>>> from peelstats.claims import evaluate
+>>> evaluation = evaluate()                 # doctest: +SKIP   (the West Mercia letter)
+>>> evaluation.frame()                      # doctest: +SKIP   one row per claim
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from peelstats import releases
+from peelstats.claims.claim_file import load_claim_file
+from peelstats.claims.engine import (
+    PERIODIC,
+    Candidate,
+    Context,
+    Reading,
+    Result,
+    candidates_for,
+    choose,
+    choose_group,
+    nearest_note,
+    timing_note,
+)
+from peelstats.claims.kinds import EVALUATORS
+from peelstats.claims.model import ClaimFile
+from peelstats.claims.verdict import Verdict
+from peelstats.dataset import Dataset, load
+from peelstats.output import to_json
+
+COLUMNS = ["id", "quote", "kind", "subject", "force", "offence", "quoted", "reading", "verdict", "measured",
+           "comparator", "definition", "period_end", "baseline_end", "source", "edition", "published",
+           "published_estimated", "public_on_document_date", "edition_published", "reason", "note", "candidates",
+           "evidence"]
+SCALAR_COLUMNS = [c for c in COLUMNS if c not in ("candidates", "evidence")]
+
+
+@dataclass
+class Evaluation:
+    """The verdicts of one claim file."""
+
+    file: ClaimFile
+    results: list[Result]
+    latest_public: releases.Release | None
+
+    @property
+    def document(self) -> dict:
+        doc = self.file.document
+        return {"id": doc.id, "title": doc.title, "author": doc.author, "recipient": doc.recipient,
+                "date": doc.date.isoformat(), "force": doc.force.name if doc.force else None, "url": doc.url}
+
+    @property
+    def latest_public_period(self) -> str | None:
+        return self.latest_public.period_end.date().isoformat() if self.latest_public else None
+
+    def __iter__(self):
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def result(self, claim_id: str) -> Result:
+        return next(r for r in self.results if r.claim.id == claim_id)
+
+    def records(self) -> list[dict]:
+        return json.loads(to_json([r.record() for r in self.results]))
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([r.record() for r in self.results], columns=COLUMNS)
+
+    def csv(self) -> str:
+        return self.frame()[SCALAR_COLUMNS].to_csv(index=False)
+
+    def to_json(self) -> str:
+        return to_json({"document": self.document, "claim_file": str(self.file.path),
+                        "latest_public_period": self.latest_public_period, "claims": self.records()})
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{html.escape(r.claim.id)}</td><td>{html.escape(str(r.verdict))}</td>"
+                       f"<td>{html.escape(r.reason)}</td></tr>" for r in self.results)
+        return (f"<p><b>{html.escape(self.file.document.title)}</b> ({self.file.document.date})</p>"
+                f"<table><tr><th>claim</th><th>verdict</th><th>why</th></tr>{rows}</table>")
+
+
+def evaluate(claim_file=None, *, data: Dataset | None = None) -> Evaluation:
+    """Verdicts for every claim in ``claim_file`` (a path, a bundled name, or a parsed file; default: the letter)."""
+    parsed = claim_file if isinstance(claim_file, ClaimFile) else load_claim_file(claim_file)
+    ctx = Context(parsed, data if data is not None else load())
+    results: dict[str, Result] = {}
+    groups = {claim_id: group for group in parsed.selection for claim_id in group.claims}
+    for claim in _ordered(parsed):
+        if claim.id in results:
+            continue
+        if claim.id in groups:
+            group = groups[claim.id]
+            results.update(_evaluate_group(ctx, [parsed.claim(i) for i in group.claims], group.rule))
+        else:
+            results[claim.id] = _evaluate(ctx, claim)
+    return Evaluation(parsed, [results[c.id] for c in parsed.claims], ctx.latest_public())
+
+
+def _ordered(parsed: ClaimFile) -> list:
+    """Claims after the claims whose period they take (``same_as``)."""
+    by_id = {c.id: c for c in parsed.claims}
+    done: list = []
+
+    def visit(claim):
+        target = claim.period.same_as if claim.kind in PERIODIC else None
+        if target and by_id[target] not in done:
+            visit(by_id[target])
+        if claim not in done:
+            done.append(claim)
+
+    for claim in parsed.claims:
+        visit(claim)
+    return done
+
+
+def _read_all(ctx: Context, claim) -> tuple[list[tuple[Candidate, Reading]], str | None]:
+    candidates, why = candidates_for(ctx, claim)
+    read = EVALUATORS[claim.kind]
+    return [(c, read(ctx, claim, c)) for c in candidates], why
+
+
+def _evaluate(ctx: Context, claim, pairs=None, key=None) -> Result:
+    if claim.kind not in PERIODIC:
+        return _result(ctx, claim, EVALUATORS[claim.kind](ctx, claim, None), None, [], [])
+    why = None
+    if pairs is None:
+        pairs, why = _read_all(ctx, claim)
+    if not pairs:
+        ctx.chosen[claim.id] = None
+        return _result(ctx, claim, Reading(Verdict.NOT_TESTABLE, None, why or "No candidate period in the data."),
+                       None, [], [])
+    chosen = next((p for p in pairs if (p[0].period_end, p[0].source) == key), None) if key else None
+    candidate, reading = chosen or choose(ctx, pairs)
+    ctx.chosen[claim.id] = candidate
+    return _result(ctx, claim, reading, candidate, pairs, pairs)
+
+
+def _evaluate_group(ctx: Context, claims: list, rule: str) -> dict[str, Result]:
+    readings = {c.id: _read_all(ctx, c)[0] for c in claims}
+    key = choose_group(ctx, readings, rule)
+    return {c.id: _evaluate(ctx, c, readings[c.id], key) for c in claims}
+
+
+def _result(ctx: Context, claim, reading: Reading, candidate: Candidate | None, pairs, all_pairs) -> Result:
+    reason = reading.reason
+    if candidate is not None:
+        reason = timing_note(ctx, candidate, reading, all_pairs, EVALUATORS[claim.kind], claim) + reason
+        if not reading.verdict.holds and len(pairs) > 1:
+            reason += nearest_note(pairs, candidate)
+    force = ctx.file.force_of(claim)
+    subject = getattr(claim, "subject", None)
+    rows = []
+    for c, r in pairs:
+        base = {**c.row(), "verdict": str(r.verdict), "reproduces": r.verdict.holds, "distance": r.distance}
+        if r.meanings:
+            rows += [{**base, "comparator": m["comparator"], "measured": m["measured"], "verdict": m["verdict"],
+                      "reproduces": m["verdict"] == Verdict.SUPPORTED} for m in r.meanings]
+        else:
+            rows.append({**base, "comparator": r.comparator, "measured": r.measured})
+    return Result(claim, force.name if force else None, subject.name if subject else None,
+                  getattr(claim, "offence", None), reading, candidate, reason, rows)
+
+
+def write_outputs(evaluation: Evaluation, folder: Path) -> Path:
+    """``claims.json`` (full records) and ``claims.csv`` (one line per claim) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "claims.json"
+    path.write_text(to_json(evaluation.records()), encoding="utf-8")
+    (folder / "claims.csv").write_text(evaluation.csv(), encoding="utf-8")
+    return path

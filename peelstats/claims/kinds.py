@@ -1,0 +1,741 @@
+"""One evaluator per kind of claim, in one registry (:data:`EVALUATORS`).
+
+An evaluator *reads* a claim on one candidate (a period and source edition) and returns a
+:class:`~peelstats.claims.engine.Reading`: the verdict there, the figure, a one-sentence reason and how the words
+were read. The engine chooses among candidates; the rules for each kind are documented in ``docs/claims.md``.
+Adding a kind means one model (:mod:`peelstats.claims.model`), one evaluator here and one renderer
+(:mod:`peelstats.claim_views`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from peelstats import breaks as brk
+from peelstats import forces, formats, geography, grades, periods
+from peelstats.claims.engine import Candidate, Context, Reading
+from peelstats.claims.judge import Judgement, Tolerance, judge
+from peelstats.claims.model import (
+    CausalClaim,
+    ChangeClaim,
+    ComparisonClaim,
+    CountChangeClaim,
+    CountClaim,
+    Direction,
+    DirectionClaim,
+    EarlierYearsClaim,
+    ForceCountClaim,
+    GradeClaim,
+    GradeComparisonClaim,
+    Kind,
+    Measure,
+    Order,
+    RankClaim,
+    RateClaim,
+    Relation,
+    figure,
+)
+from peelstats.claims.verdict import Verdict
+from peelstats.claims.words import Quoted
+from peelstats.comparators import National
+from peelstats.exceptions import PeelstatsError
+from peelstats.figures import Figures, figures
+from peelstats.figures import Measure as Measured
+from peelstats.geography import Geography, GeographyKind
+from peelstats.panel import FORCE_CODES
+
+Evaluator = Callable[[Context, object, Candidate | None], Reading]
+EVALUATORS: dict[Kind, Evaluator] = {}
+
+
+def evaluator(kind: Kind):
+    def register(func: Evaluator) -> Evaluator:
+        EVALUATORS[kind] = func
+        return func
+    return register
+
+
+# ------------------------------------------------------------------------------------------- helpers
+
+
+def _figures(ctx: Context, claim, candidate: Candidate, *, need_baseline: bool = True) -> Figures | Reading:
+    found = ctx.figures(claim.offence, candidate, need_baseline=need_baseline)
+    if isinstance(found, str):
+        return Reading(Verdict.NOT_TESTABLE, None, f"{found}.", definition=claim.offence)
+    return found
+
+
+def _period_text(fig: Figures) -> str:
+    return f"{periods.label(fig.period_end)} against {periods.label(fig.baseline_end)}"
+
+
+def _source_text(fig: Figures) -> str:
+    return f"{fig.source}, {fig.edition}" + (f" (baseline from {fig.baseline_edition})"
+                                              if fig.baseline_edition != fig.edition else "")
+
+
+def _definition(claim, geo: Geography, fig: Figures, how: str = "") -> str:
+    return f"{claim.offence}, {how or geo.definition}: {_period_text(fig)}; {_source_text(fig)}"
+
+
+def _notes(*measures: Measured) -> str:
+    notes = [n for m in measures for n in m.notes]
+    return (" Note: " + "; ".join(dict.fromkeys(notes)) + ".") if notes else ""
+
+
+def _pct_tolerance(ctx: Context, claim, quoted: Quoted) -> Tolerance:
+    supported = ctx.tolerance(claim, "tolerance_pp")
+    partly = ctx.tolerance(claim, "partly_tolerance_pp")
+    if quoted.verbal:  # "a quarter", "doubled": rounded figures of speech
+        verbal = ctx.defaults.verbal_tolerance_pct / 100 * abs(quoted.value)
+        supported, partly = max(supported, verbal), max(partly, 2 * verbal)
+    return Tolerance(supported, partly, f"±{supported:g} pp")
+
+
+def _relative_tolerance(ctx: Context, claim, quoted: Quoted, exact: str) -> Tolerance:
+    approximate = quoted.quantifier.approximate or quoted.verbal
+    share = ctx.tolerance(claim, "approx_tolerance_pct" if approximate else exact)
+    partly = max(ctx.defaults.partly_count_tolerance_pct, share)
+    size = abs(quoted.value)
+    return Tolerance(share / 100 * size, partly / 100 * size, f"±{share:g}%")
+
+
+def _words(quoted: Quoted, tolerance: Tolerance, judgement: Judgement) -> str:
+    return f"{quoted.describe()}; allows {judgement.band} (tolerance {tolerance.text})"
+
+
+def _not_comparable(ctx: Context, claim, fig: Figures, geo: Geography) -> Reading:
+    """No change across a classification break: counts either side, and the comparable series instead."""
+    blocking = fig.blocking_breaks
+    explanation = " ".join(b.explanation for b in blocking)
+    measure = fig.measure(geo)
+    evidence: dict = {"breaks": [b.as_dict() for b in fig.breaks], "counts": {"period": measure.count}}
+    predecessor = brk.predecessor(fig.offence, fig.baseline_end)
+    if predecessor:
+        try:
+            before = figures(ctx.data, predecessor, fig.baseline_end, periods.year_earlier(fig.baseline_end),
+                             source="rec-crime-pfa").measure(geo)
+            evidence["counts"].update(baseline=before.count, baseline_offence=predecessor)
+        except PeelstatsError:
+            pass
+    alternatives = {b.comparable_offence for b in blocking if b.comparable_offence}
+    alternative_text, measured, comparator = "", None, None
+    if len(alternatives) == 1:
+        alternative = alternatives.pop()
+        try:
+            other = figures(ctx.data, alternative, fig.period_end, fig.baseline_end, source=fig.source)
+            alt = other.measure(geo)
+            measured, comparator = alt.change_pct, f"{geo.name} ({alternative.lower()})"
+            alternative_text = (f" The comparable series, {alternative.lower()}, changed by "
+                                f"{formats.pct(alt.change_pct)} ({formats.count(alt.baseline_count)} to "
+                                f"{formats.count(alt.count)}; {_source_text(other)}).")
+            evidence["alternative"] = {"offence": alternative, **alt.as_dict(), "source": other.source,
+                                       "edition": other.edition}
+        except PeelstatsError:
+            pass
+    reason = (f"{fig.offence} in {periods.label(fig.period_end)} cannot be compared with "
+              f"{periods.label(fig.baseline_end)}: {explanation}{alternative_text}")
+    return Reading(Verdict.NOT_COMPARABLE, measured, reason, comparator=comparator,
+                   definition=_definition(claim, geo, fig), evidence=evidence, shown=formats.pct(measured))
+
+
+def _national_meanings(claim) -> list[National]:
+    chosen = claim.comparators if getattr(claim, "comparators", None) else list(National)
+    return [n for n in National if n in chosen]
+
+
+def _measure_of(ctx: Context, claim, fig: Figures, geo: Geography) -> tuple[Measured, list[tuple[National, Measured]]]:
+    """The geography's figures, and for England and Wales every meaning of "national" (the first is the headline:
+    ONS's published figure unless the claim file restricts the meanings)."""
+    if geo.kind is not GeographyKind.NATIONAL:
+        return fig.measure(geo), []
+    force = ctx.file.force_of(claim)
+    meanings = [(n, fig.national(n, force)) for n in _national_meanings(claim)
+                if n is not National.REST_OF_ENGLAND_AND_WALES or force is not None]
+    return meanings[0][1], meanings
+
+
+def _context_comparators(ctx: Context, claim, fig: Figures, subject: Measured) -> list[dict]:
+    force = ctx.file.force_of(claim)
+    rows = []
+    for meaning in National:
+        if meaning is National.REST_OF_ENGLAND_AND_WALES and (force is None or not subject.geography.is_force):
+            continue
+        m = fig.national(meaning, force if subject.geography.is_force else None)
+        gap = (None if m.change_pct is None or subject.change_pct is None else subject.change_pct - m.change_pct)
+        rows.append({"name": meaning.label, "definition": m.definition, "count": m.count,
+                     "baseline_count": m.baseline_count, "change_pct": m.change_pct, "gap_pp": gap})
+    return rows
+
+
+def _standing_evidence(fig: Figures, geo: Geography) -> dict:
+    if not geo.is_force:
+        return {}
+    standing = fig.standing(geo.members[0], "change", descending=False)
+    return {"rank": standing.position, "n_forces": standing.out_of}
+
+
+# --------------------------------------------------------------------------------------------- change
+
+
+def _judge_size(change: float, size: str, direction: Direction | None, ctx: Context, claim) -> tuple[Verdict, str]:
+    d = ctx.defaults
+    wanted = direction
+    right_way = wanted is None or (change > 0 if wanted is Direction.INCREASE else change < 0)
+    if size == "no_change":
+        band = f"within ±{d.no_change_max_pp:g}% (rounds to no change)"
+        if abs(change) <= d.no_change_max_pp:
+            return Verdict.SUPPORTED, band
+        return (Verdict.PARTLY if abs(change) <= ctx.tolerance(claim, "tolerance_pp") else Verdict.NOT_SUPPORTED), band
+    if size == "slight":
+        band = f"a change of less than {d.slight_max_pp:g}%" + (f" ({wanted.value})" if wanted else "")
+        if not right_way or change == 0:
+            return Verdict.NOT_SUPPORTED, band
+        return (Verdict.SUPPORTED if abs(change) < d.slight_max_pp else Verdict.PARTLY), band
+    band = f"a change of {d.large_min_pp:g}% or more" + (f" ({wanted.value})" if wanted else "")
+    if not right_way or change == 0:
+        return Verdict.NOT_SUPPORTED, band
+    return (Verdict.SUPPORTED if abs(change) >= d.large_min_pp else Verdict.PARTLY), band
+
+
+@evaluator(Kind.CHANGE)
+def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate)
+    if isinstance(fig, Reading):
+        return fig
+    geo = claim.subject
+    if fig.blocking_breaks:
+        return _not_comparable(ctx, claim, fig, geo)
+    measure, meanings = _measure_of(ctx, claim, fig, geo)
+    change = measure.change_pct
+    quoted = figure(claim)
+    label = quoted.text if quoted else claim.size.replace("_", " ")
+    if change is None:
+        return Reading(Verdict.NOT_TESTABLE, None, f"No % change for {geo.name} ({_period_text(fig)}; "
+                       f"{_source_text(fig)}).{_notes(measure)}", definition=_definition(claim, geo, fig),
+                       quoted=label)
+    extra = ""
+    if quoted is not None:
+        tolerance = _pct_tolerance(ctx, claim, quoted)
+        judgement = judge(change, quoted, tolerance, formats.pct)
+        verdict, distance, words = judgement.verdict, judgement.distance, _words(quoted, tolerance, judgement)
+        if claim.size:
+            size_verdict, band = _judge_size(change, claim.size, claim.direction, ctx, claim)
+            extra = f"; '{claim.size.replace('_', ' ')}' read as {band}"
+            if size_verdict is not Verdict.SUPPORTED and verdict is Verdict.SUPPORTED:
+                verdict = Verdict.PARTLY
+    else:
+        verdict, band = _judge_size(change, claim.size, claim.direction, ctx, claim)
+        distance = 0.0 if verdict.holds else abs(change)
+        words = f"'{label}' read as {band}"
+    rows = []
+    for meaning, m in meanings:
+        if m.change_pct is None:
+            continue
+        if quoted is not None:
+            verdict_here = judge(m.change_pct, quoted, _pct_tolerance(ctx, claim, quoted), formats.pct).verdict
+        else:
+            verdict_here = _judge_size(m.change_pct, claim.size, claim.direction, ctx, claim)[0]
+        rows.append({"comparator": meaning.value, "label": meaning.label, "measured": m.change_pct,
+                     "verdict": str(verdict_here), "definition": m.definition})
+    sensitivity = ""
+    if len(rows) > 1:
+        others = "; ".join(f"{r['label']} {formats.pct(r['measured'])}"
+                           + (" (also reproduces the quote)" if r["verdict"] == Verdict.SUPPORTED else "")
+                           for r in rows[1:])
+        sensitivity = f" Other meanings of \"national\": {others}."
+        words += "; \"national\" read as ONS's published England and Wales figure, other meanings shown beside it"
+    who = meanings[0][0].label if meanings else geo.name
+    reason = (f"{who}: {claim.offence.lower()} {formats.change_words(change)} "
+              f"({formats.count(measure.baseline_count)} to {formats.count(measure.count)}), "
+              f"{_period_text(fig)}, against the quoted {label!r}.{sensitivity}{_notes(measure)}")
+    evidence = {"measure": measure.as_dict(), "comparators": _context_comparators(ctx, claim, fig, measure),
+                **_standing_evidence(fig, geo), "breaks": [b.as_dict() for b in fig.breaks]}
+    return Reading(verdict, change, reason, distance, comparator=meanings[0][0].value if meanings else "subject",
+                   definition=_definition(claim, geo, fig, measure.definition if meanings else ""),
+                   words=words + extra, quoted=label, evidence=evidence, meanings=rows, shown=formats.pct(change))
+
+
+@evaluator(Kind.DIRECTION)
+def read_direction(ctx: Context, claim: DirectionClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate)
+    if isinstance(fig, Reading):
+        return fig
+    geo = claim.subject
+    if fig.blocking_breaks:
+        return _not_comparable(ctx, claim, fig, geo)
+    measure, _ = _measure_of(ctx, claim, fig, geo)
+    change = measure.change_pct
+    if change is None:
+        return Reading(Verdict.NOT_TESTABLE, None,
+                       f"No % change for {geo.name} ({_period_text(fig)}).{_notes(measure)}",
+                       definition=_definition(claim, geo, fig), quoted=claim.direction.value)
+    holds = change > 0 if claim.direction is Direction.INCREASE else change < 0
+    national = fig.national(National.ENGLAND_AND_WALES)
+    reason = (f"{geo.name} {claim.offence.lower()} {formats.change_words(change)} in "
+              f"{_period_text(fig)} ({formats.count(measure.baseline_count)} to {formats.count(measure.count)}); "
+              f"England and Wales {formats.pct(national.change_pct)}.{_notes(measure)}")
+    evidence = {"measure": measure.as_dict(), "comparators": _context_comparators(ctx, claim, fig, measure),
+                **_standing_evidence(fig, geo)}
+    return Reading(Verdict.SUPPORTED if holds else Verdict.NOT_SUPPORTED, change, reason,
+                   0.0 if holds else abs(change), comparator="subject", definition=_definition(claim, geo, fig),
+                   words=f"'{claim.direction.value}': any {claim.direction.value}", quoted=claim.direction.value,
+                   evidence=evidence, shown=formats.pct(change))
+
+
+@evaluator(Kind.EARLIER_YEARS)
+def read_earlier_years(ctx: Context, claim: EarlierYearsClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate)
+    if isinstance(fig, Reading):
+        return fig
+    geo = claim.subject
+    quoted = f"{claim.direction.value}, far less than in the previous {claim.previous_years} years"
+    if fig.blocking_breaks:
+        reading = _not_comparable(ctx, claim, fig, geo)
+        reading.quoted = quoted
+        return reading
+    change = fig.measure(geo).change_pct
+    earlier = []
+    for k in range(1, claim.previous_years + 1):
+        end = periods.month_end(fig.period_end.year - k, fig.period_end.month)
+        try:
+            before = figures(ctx.data, claim.offence, end)
+        except PeelstatsError:
+            continue
+        value = before.measure(geo).change_pct
+        earlier.append({"period_end": end.date().isoformat(), "change_pct": value,
+                        "comparable": not before.blocking_breaks, "source": before.source,
+                        "edition": before.edition})
+    usable = [e for e in earlier if e["comparable"] and e["change_pct"] is not None]
+    margin = claim.far_less_margin_pp
+    evidence = {"this_year": change, "previous_years": earlier[::-1], "far_less_margin_pp": margin}
+    if change is None or not usable:
+        return Reading(Verdict.NOT_TESTABLE, change, "No comparable earlier years to set this year's change against.",
+                       definition=_definition(claim, geo, fig), quoted=quoted, evidence=evidence)
+    mean_before = float(np.mean([e["change_pct"] for e in usable]))
+    direction_ok = change > 0 if claim.direction is Direction.INCREASE else change < 0
+    far_less = change <= mean_before - margin
+    verdict = (Verdict.SUPPORTED if direction_ok and far_less else
+               Verdict.PARTLY if direction_ok or far_less else Verdict.NOT_SUPPORTED)
+    listing = ", ".join(f"{periods.short_label(e['period_end'])} {formats.pct(e['change_pct'])}" for e in usable[::-1])
+    reason = (f"{geo.name} {claim.offence.lower()} {formats.change_words(change)} in "
+              f"{periods.label(fig.period_end)} ({'as claimed' if direction_ok else 'contrary to the claim'}), but "
+              f"{'that is' if far_less else 'that is not'} far less than the previous years ({listing}; mean "
+              f"{formats.pct(mean_before)}; 'far less' = at least {margin:g} pp below the mean).")
+    evidence.update(mean_previous=mean_before, direction_ok=bool(direction_ok), far_less=bool(far_less))
+    return Reading(verdict, change, reason, 0.0 if verdict.holds else abs(change - (mean_before - margin)),
+                   comparator="subject", definition=_definition(claim, geo, fig),
+                   words=f"'far less': at least {margin:g} pp below the mean of the previous {claim.previous_years} "
+                         "comparable years", quoted=quoted, evidence=evidence, shown=formats.pct(change))
+
+
+@evaluator(Kind.CAUSAL)
+def read_causal(ctx: Context, claim: CausalClaim, candidate: Candidate) -> Reading:
+    from peelstats.comparison import compare
+
+    geo = claim.subject
+    quoted = "a cause of the change"
+    base = "Causation cannot be tested with recorded crime counts"
+    if not geo.is_force:
+        return Reading(Verdict.NOT_TESTABLE, None, f"{base}.", quoted=quoted)
+    try:
+        result = compare(geo.force.code, claim.offence, candidate.period_end, candidate.baseline_end,
+                         source=candidate.source, data=ctx.data)
+    except PeelstatsError as error:
+        return Reading(Verdict.NOT_TESTABLE, None, f"{base}, and no comparison was possible ({error}).",
+                       quoted=quoted)
+    related = []
+    for offence in [claim.offence, *claim.related_offences]:
+        try:
+            other = compare(geo.force.code, offence, result.period_end, result.baseline_end, source=result.source,
+                            data=ctx.data)
+        except PeelstatsError:
+            continue
+        shown = other if other.comparable else other.alternative or other
+        related.append({"offence": shown.offence, "force_change_pct": shown.force_change_pct,
+                        "england_and_wales_change_pct": shown.england_and_wales_change_pct,
+                        "alliance_partner_change_pct": shown.alliance_partners[0]["change_pct"]
+                        if shown.alliance_partners else None, "rank": shown.rank, "n_forces": shown.n_forces,
+                        "source": shown.source, "edition": shown.edition})
+    partner = result.alliance_partners[0] if result.alliance_partners else None
+    similar = ", ".join(f"{s['force']} {formats.pct(s['change_pct'])}" for s in result.similar_forces)
+    contrast = (f"; its alliance partner {partner['force']}, sharing the strategies, "
+                f"{formats.pct(partner['change_pct'])}" if partner else "")
+    reason = (f"{base}: {geo.name}'s {formats.pct(result.force_change_pct)} ranks {result.rank} of "
+              f"{result.n_forces} (1 = lowest) against England and Wales "
+              f"{formats.pct(result.england_and_wales_change_pct)}{contrast}; forces with similar crime rates: "
+              f"{similar}.")
+    evidence = {"rank": result.rank, "n_forces": result.n_forces, "percentile": result.percentile,
+                "alliance_partner": partner, "similar_forces": result.similar_forces,
+                "similar_method": result.similar_method, "related_offences": related, "caveats": result.caveats}
+    definition = (f"{result.offence}, {geo.name}: {periods.label(result.period_end)} vs "
+                  f"{periods.label(result.baseline_end)}; {result.source}, {result.edition}")
+    return Reading(Verdict.NOT_TESTABLE, result.force_change_pct, reason, comparator="subject", definition=definition,
+                   words="a claim about causes: the data can show how unusual the change is, not why it happened",
+                   quoted=quoted, evidence=evidence, shown=formats.pct(result.force_change_pct))
+
+
+# ------------------------------------------------------------------------------------- counts and rates
+
+
+@evaluator(Kind.COUNT)
+def read_count(ctx: Context, claim: CountClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate, need_baseline=False)
+    if isinstance(fig, Reading):
+        return fig
+    geo, quoted = claim.subject, figure(claim)
+    measure = fig.measure(geo)
+    if measure.count is None:
+        return Reading(Verdict.NOT_TESTABLE, None, f"No count for {geo.name} in {periods.label(fig.period_end)} "
+                       f"({fig.source}, {fig.edition}).{_notes(measure)}", quoted=quoted.text)
+    tolerance = _relative_tolerance(ctx, claim, quoted, "count_tolerance_pct")
+    judgement = judge(measure.count, quoted, tolerance, formats.count, signed=False)
+    reason = (f"{geo.name} recorded {formats.count(measure.count)} {claim.offence.lower()} offences in "
+              f"{periods.label(fig.period_end)} ({fig.source}, {fig.edition}), against the quoted "
+              f"{quoted.text!r}.{_notes(measure)}")
+    relative = abs(measure.count - quoted.value) / abs(quoted.value) * 100 if quoted.value else judgement.distance
+    return Reading(judgement.verdict, measure.count, reason, relative, comparator="subject",
+                   definition=f"{claim.offence}, {measure.definition}: {periods.label(fig.period_end)}; "
+                              f"{fig.source}, {fig.edition}",
+                   words=_words(quoted, tolerance, judgement), quoted=quoted.text,
+                   evidence={"measure": measure.as_dict()}, shown=formats.count(measure.count))
+
+
+@evaluator(Kind.COUNT_CHANGE)
+def read_count_change(ctx: Context, claim: CountChangeClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate)
+    if isinstance(fig, Reading):
+        return fig
+    geo, quoted = claim.subject, figure(claim)
+    if fig.blocking_breaks:
+        return _not_comparable(ctx, claim, fig, geo)
+    measure = fig.measure(geo)
+    if measure.difference is None:
+        return Reading(Verdict.NOT_TESTABLE, None, f"No change in the count for {geo.name} ({_period_text(fig)})."
+                       f"{_notes(measure)}", quoted=quoted.text)
+    tolerance = _relative_tolerance(ctx, claim, quoted, "count_tolerance_pct")
+    judgement = judge(measure.difference, quoted, tolerance, formats.signed_count)
+    reason = (f"{geo.name} recorded {formats.signed_count(measure.difference)} {claim.offence.lower()} offences "
+              f"({formats.count(measure.baseline_count)} to {formats.count(measure.count)}), {_period_text(fig)}, "
+              f"against the quoted {quoted.text!r}.{_notes(measure)}")
+    relative = abs(measure.difference - quoted.value) / abs(quoted.value) * 100 if quoted.value else 0.0
+    return Reading(judgement.verdict, measure.difference, reason, relative, comparator="subject",
+                   definition=_definition(claim, geo, fig, measure.definition),
+                   words=_words(quoted, tolerance, judgement), quoted=quoted.text,
+                   evidence={"measure": measure.as_dict()}, shown=formats.signed_count(measure.difference))
+
+
+@evaluator(Kind.RATE)
+def read_rate(ctx: Context, claim: RateClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate, need_baseline=False)
+    if isinstance(fig, Reading):
+        return fig
+    geo, quoted = claim.subject, figure(claim)
+    rate = fig.rate(geo)
+    if rate.per_1000 is None:
+        return Reading(Verdict.NOT_TESTABLE, None, f"No population for {geo.name} to make a rate "
+                       f"({fig.source}, {fig.edition}).", quoted=quoted.text)
+    if quoted.one_in and quoted.quantifier.key == "exact":
+        people = 1000 / rate.per_1000
+        off_by = abs(people - quoted.one_in)
+        verdict = (Verdict.SUPPORTED if round(people) == round(quoted.one_in) else
+                   Verdict.PARTLY if off_by <= 1.5 else Verdict.NOT_SUPPORTED)
+        words = (f"{quoted.text!r}: one offence for every {quoted.one_in:g} people, i.e. about "
+                 f"{1000 / quoted.one_in:.1f} per 1,000; supported when the rate rounds to one in {quoted.one_in:g}")
+        distance, shown = off_by, f"one in {people:.1f} ({formats.rate(rate.per_1000)})"
+    else:
+        tolerance = _relative_tolerance(ctx, claim, quoted, "rate_tolerance_pct")
+        judgement = judge(rate.per_1000, quoted, tolerance, formats.rate, signed=False)
+        verdict, distance, words = judgement.verdict, judgement.distance, _words(quoted, tolerance, judgement)
+        shown = formats.rate(rate.per_1000)
+    reason = (f"{geo.name}: {formats.count(fig.measure(geo).count)} {claim.offence.lower()} offences in "
+              f"{periods.label(fig.period_end)} for a population of {formats.count(rate.population)} ({rate.note}): "
+              f"{shown}, against the quoted {quoted.text!r}.")
+    return Reading(verdict, rate.per_1000, reason, distance, comparator="subject",
+                   definition=f"{claim.offence}, {geo.name}, per 1,000 people: {periods.label(fig.period_end)}; "
+                              f"{fig.source}, {fig.edition}; population {rate.note}",
+                   words=words, quoted=quoted.text,
+                   evidence={"rate_per_1000": rate.per_1000, "population": rate.population,
+                             "population_note": rate.note}, shown=shown)
+
+
+# ------------------------------------------------------------------------------ against other figures
+
+
+def _value(fig: Figures, geo: Geography, measure: Measure) -> tuple[float | None, str]:
+    if measure is Measure.RATE:
+        rate = fig.rate(geo)
+        return rate.per_1000, formats.rate(rate.per_1000)
+    m = fig.measure(geo)
+    if measure is Measure.COUNT:
+        return m.count, formats.count(m.count)
+    return m.change_pct, formats.pct(m.change_pct)
+
+
+def _compare(a: float, b: float, relation: Relation) -> Verdict:
+    if relation is Relation.ABOVE:
+        return Verdict.SUPPORTED if a > b else Verdict.NOT_SUPPORTED
+    if relation is Relation.BELOW:
+        return Verdict.SUPPORTED if a < b else Verdict.NOT_SUPPORTED
+    if relation is Relation.FASTER_RISE:
+        return Verdict.SUPPORTED if a > b and a > 0 else Verdict.PARTLY if a > b else Verdict.NOT_SUPPORTED
+    if relation is Relation.FASTER_FALL:
+        return Verdict.SUPPORTED if a < b and a < 0 else Verdict.PARTLY if a < b else Verdict.NOT_SUPPORTED
+    if relation is Relation.SAME_DIRECTION:
+        return Verdict.SUPPORTED if np.sign(a) == np.sign(b) != 0 else Verdict.NOT_SUPPORTED
+    # opposite direction
+    if a == 0 or b == 0:
+        return Verdict.PARTLY if a != b else Verdict.NOT_SUPPORTED
+    return Verdict.SUPPORTED if np.sign(a) != np.sign(b) else Verdict.NOT_SUPPORTED
+
+
+_RELATION_WORDS = {Relation.ABOVE: "higher than", Relation.BELOW: "lower than",
+                   Relation.FASTER_RISE: "rising faster than", Relation.FASTER_FALL: "falling faster than",
+                   Relation.SAME_DIRECTION: "moving the same way as",
+                   Relation.OPPOSITE_DIRECTION: "moving the opposite way to", Relation.RATIO: "a multiple of"}
+
+
+@evaluator(Kind.COMPARISON)
+def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate, need_baseline=claim.measure is Measure.CHANGE)
+    if isinstance(fig, Reading):
+        return fig
+    if claim.measure is Measure.CHANGE and fig.blocking_breaks:
+        return _not_comparable(ctx, claim, fig, claim.subject)
+    a, a_text = _value(fig, claim.subject, claim.measure)
+    b, b_text = _value(fig, claim.against, claim.measure)
+    label = claim.measure.value if claim.measure is not Measure.RATE else "rate per 1,000"
+    if a is None or b is None:
+        lacking = claim.subject.name if a is None else claim.against.name
+        return Reading(Verdict.NOT_TESTABLE, a, f"No {label} for {lacking} in {periods.label(fig.period_end)} "
+                       f"({fig.source}, {fig.edition}).")
+    quoted = figure(claim)
+    if claim.relation is Relation.RATIO:
+        ratio = a / b if b else float("inf")
+        supported = ctx.defaults.ratio_tolerance_pct / 100 * abs(quoted.value)
+        tolerance = Tolerance(supported, 2.5 * supported, f"±{ctx.defaults.ratio_tolerance_pct:g}%")
+        judgement = judge(ratio, quoted, tolerance, formats.ratio, signed=False)
+        verdict, distance = judgement.verdict, judgement.distance
+        words = _words(quoted, tolerance, judgement)
+        quoted_text = quoted.text
+        measured: float = ratio
+    else:
+        verdict = _compare(a, b, claim.relation)
+        distance = 0.0 if verdict.holds else abs(a - b)
+        words = f"'{_RELATION_WORDS[claim.relation]}' on the {label}"
+        quoted_text = f"{_RELATION_WORDS[claim.relation]} {claim.against.name}"
+        measured = a - b
+    meanings = []
+    if claim.against.kind is GeographyKind.NATIONAL and claim.measure is Measure.CHANGE:
+        words += "; \"national\" read as ONS's published England and Wales figure, other meanings shown beside it"
+        force = claim.subject.force if claim.subject.is_force else None
+        for meaning in National:
+            m = fig.national(meaning, force)
+            if m.change_pct is None or (meaning is National.REST_OF_ENGLAND_AND_WALES and force is None):
+                continue
+            here = (_compare(a, m.change_pct, claim.relation) if claim.relation is not Relation.RATIO else
+                    judge(a / m.change_pct if m.change_pct else float("inf"), quoted, tolerance, formats.ratio,
+                          signed=False).verdict)
+            meanings.append({"comparator": meaning.value, "label": meaning.label, "measured": m.change_pct,
+                             "verdict": str(here), "definition": m.definition})
+    others = ("; other meanings of \"national\": " + ", ".join(
+        f"{r['label']} {formats.pct(r['measured'])}" for r in meanings[1:])) if len(meanings) > 1 else ""
+    shown = formats.ratio(measured) if claim.relation is Relation.RATIO else f"{a_text} vs {b_text}"
+    reason = (f"{claim.subject.name} {a_text} against {claim.against.name} {b_text} ({label}, "
+              f"{_period_text(fig) if claim.measure is Measure.CHANGE else periods.label(fig.period_end)}; "
+              f"{_source_text(fig)}){others}.")
+    return Reading(verdict, measured, reason, distance, comparator=claim.against.name,
+                   definition=_definition(claim, claim.subject, fig, f"{claim.subject.name} vs {claim.against.name}"),
+                   words=words, quoted=quoted_text,
+                   evidence={"subject": {"name": claim.subject.name, "value": a},
+                             "against": {"name": claim.against.name, "value": b}, "measure": claim.measure.value},
+                   meanings=meanings, shown=shown)
+
+
+def _pool(claim, fig: Figures) -> tuple[tuple[str, ...], str]:
+    if claim.within is None:
+        return FORCE_CODES, "the 43 forces of England and Wales"
+    return claim.within.members, f"the {len(claim.within.members)} forces of {claim.within.name}"
+
+
+@evaluator(Kind.RANK)
+def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
+    need = claim.measure is Measure.CHANGE
+    fig = _figures(ctx, claim, candidate, need_baseline=need)
+    if isinstance(fig, Reading):
+        return fig
+    if need and fig.blocking_breaks:
+        return _not_comparable(ctx, claim, fig, claim.subject)
+    among, pool_text = _pool(claim, fig)
+    descending = claim.order is Order.HIGHEST
+    measure = claim.measure.value
+    subjects = claim.subject.members
+    standings = [fig.standing(code, measure, descending=descending, among=among) for code in subjects]
+    missing = [s.force for s in standings if s.position is None]
+    if missing:
+        return Reading(Verdict.NOT_TESTABLE, None, f"No {measure} for {', '.join(missing)} in {_period_text(fig)} "
+                       f"({fig.source}, {fig.edition}) to rank.")
+    ordered = fig.ordered(measure, descending=descending, among=among)
+    fmt = {"change": formats.pct, "count": formats.count, "rate": formats.rate}[measure]
+    if claim.top is not None:
+        wanted = f"in the top {claim.top}"
+        off_by = [max(0, s.position - claim.top) for s in standings]
+    else:
+        expected = list(range(claim.position, claim.position + len(standings)))
+        positions = sorted(s.position for s in standings)
+        wanted = f"position {claim.position}" + (f" to {expected[-1]}" if len(expected) > 1 else "")
+        off_by = [0 if any(p <= e <= p + len(s.tied_with) for s in standings if s.position == p) else abs(p - e)
+                  for p, e in zip(positions, expected, strict=True)]
+    problems = []
+    if claim.behind is not None:
+        first = [s.force for s in ordered if s.position == 1]
+        if claim.behind.name not in first:
+            problems.append(f"{claim.behind.name} is not first (first: {', '.join(first)})")
+    if claim.direction is not None:
+        wrong = [s.force for s in standings if not (s.value > 0 if claim.direction is Direction.INCREASE
+                                                    else s.value < 0)]
+        if wrong:
+            problems.append(f"{', '.join(wrong)} did not {'rise' if claim.direction is Direction.INCREASE else 'fall'}")
+    slack = ctx.defaults.rank_partly_positions
+    verdict = (Verdict.SUPPORTED if not any(off_by) and not problems else
+               Verdict.PARTLY if max(off_by) <= slack and not problems else Verdict.NOT_SUPPORTED)
+    order_words = {("change", True): "largest rise first", ("change", False): "largest fall first",
+                   ("count", True): "most offences first", ("count", False): "fewest offences first",
+                   ("rate", True): "highest rate first", ("rate", False): "lowest rate first"}[(measure, descending)]
+    placed = "; ".join(f"{s.force} {fmt(s.value)} is {_ordinal(s.position)} of {s.out_of}"
+                       + (f" (tied with {', '.join(s.tied_with)})" if s.tied_with else "") for s in standings)
+    leaders = ", ".join(f"{s.force} {fmt(s.value)}" for s in ordered[:3])
+    reason = (f"Ranked by {claim.offence.lower()} {measure} ({order_words}) among {pool_text}: {placed}; the first "
+              f"three: {leaders}." + (f" But {'; '.join(problems)}." if problems else "")
+              + (f" {43 - ordered[0].out_of} forces have no {measure} and are left out." if
+                 claim.within is None and ordered and ordered[0].out_of < 43 else ""))
+    return Reading(verdict, float(standings[0].position), reason, float(sum(off_by) + len(problems)),
+                   comparator=pool_text, definition=f"{claim.offence}, {measure}, {order_words}, among {pool_text}: "
+                                                    f"{_period_text(fig) if need else periods.label(fig.period_end)}; "
+                                                    f"{_source_text(fig)}",
+                   words=f"read as {wanted} ({order_words}), ties sharing the better place",
+                   quoted=wanted, shown=placed,
+                   evidence={"standings": [s.__dict__ for s in standings],
+                             "order": [s.__dict__ for s in ordered], "measure": measure, "descending": descending})
+
+
+@evaluator(Kind.FORCE_COUNT)
+def read_force_count(ctx: Context, claim: ForceCountClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate)
+    if isinstance(fig, Reading):
+        return fig
+    if fig.blocking_breaks:
+        return _not_comparable(ctx, claim, fig, geography.national())
+    among, pool_text = _pool(claim, fig)
+    changes = dict(zip(FORCE_CODES, fig.force_changes, strict=True))
+    without = [forces.by_code(c).name for c in among if not np.isfinite(changes[c])]
+    rising = claim.direction is Direction.INCREASE
+    meeting = [forces.by_code(c).name for c in among if np.isfinite(changes[c]) and
+               (changes[c] > 0 if rising else changes[c] < 0)]
+    not_meeting = [forces.by_code(c).name for c in among if np.isfinite(changes[c]) and forces.by_code(c).name
+                   not in meeting]
+    verb = "rose" if rising else "fell"
+    problems, partly = [], False
+    if claim.exceptions is not None:
+        named = {f.name for f in claim.exceptions}
+        if named == set(not_meeting):
+            pass
+        elif named <= set(not_meeting):
+            partly = True
+            problems.append(f"besides {', '.join(sorted(named))}, {', '.join(sorted(set(not_meeting) - named))} "
+                            f"did not {verb[:-1] if rising else 'fall'} either")
+        else:
+            problems.append(f"{', '.join(sorted(named - set(not_meeting)))} did {verb.replace('rose', 'rise')}")
+    quoted_text = f"{claim.quoted_count} forces" if claim.quoted_count is not None else "all except " + ", ".join(
+        f.name for f in claim.exceptions or [])
+    if claim.quoted_count is not None:
+        from peelstats.claims.words import quantifier as q
+
+        quoted = Quoted(float(claim.quoted_count), claim.quantifier or q(None), str(claim.quoted_count))
+        judgement = judge(len(meeting), quoted, Tolerance(0.0, 1.0, "exact"), lambda v: f"{v:.0f}", signed=False)
+        if judgement.verdict is Verdict.PARTLY:
+            partly = True
+        if not judgement.verdict.holds:
+            problems.append(f"{len(meeting)} forces {verb}, not {quoted.describe().split(':')[0]}")
+    for member in claim.members:
+        if member.name not in meeting:
+            problems.append(f"{member.name} did not {'rise' if rising else 'fall'}")
+            partly = False
+    verdict = (Verdict.SUPPORTED if not problems else Verdict.PARTLY if partly and len(problems) == 1
+               else Verdict.NOT_SUPPORTED)
+    listing = ", ".join(meeting) if len(meeting) <= 8 else f"{len(meeting)} forces"
+    others = ", ".join(not_meeting) if len(not_meeting) <= 8 else f"{len(not_meeting)} forces"
+    reason = (f"{claim.offence} {verb} in {len(meeting)} of the {len(among) - len(without)} forces with a % change "
+              f"among {pool_text} ({_period_text(fig)}; {_source_text(fig)}): {listing}; did not: {others or 'none'}."
+              + (f" {', '.join(without)} have no % change and are left out." if without else "")
+              + (f" But {'; '.join(problems)}." if problems else ""))
+    return Reading(verdict, float(len(meeting)), reason, float(len(problems)), comparator=pool_text,
+                   definition=f"{claim.offence}, forces whose change {'>' if rising else '<'} 0 among {pool_text}: "
+                              f"{_period_text(fig)}; {_source_text(fig)}",
+                   words=f"counting forces whose {claim.offence.lower()} {verb}", quoted=quoted_text,
+                   shown=f"{len(meeting)} forces", evidence={"meeting": meeting, "not_meeting": not_meeting,
+                                                             "without_change": without})
+
+
+def _ordinal(n: int | None) -> str:
+    if n is None:
+        return "unranked"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# ---------------------------------------------------------------------------------------------- grades
+
+
+@evaluator(Kind.GRADE)
+def read_grade(ctx: Context, claim: GradeClaim, candidate: None) -> Reading:
+    force = ctx.file.force_of(claim)
+    definition = f"HMICFRS PEEL {claim.peel_year} {claim.pillar}: {claim.question}"
+    found = grades.grade(force.name, claim.peel_year, claim.question, claim.pillar)
+    if found is None:
+        held = grades.history(force.name)
+        years = ", ".join(sorted(set(held.peel_year))) or "none"
+        return Reading(Verdict.NOT_TESTABLE, None, f"The curated grades table has no {definition} grade for "
+                       f"{force.name} (years held for this force: {years}).", comparator="force",
+                       definition=definition, quoted=claim.quoted_grade)
+    carried = f" (carried over from {found['carried_over_from']})" if found["carried_over_from"] else ""
+    holds = found["grade"] == claim.quoted_grade
+    reason = (f"HMICFRS graded {force.name} '{found['grade']}'{carried} for {claim.question} ({claim.pillar}, PEEL "
+              f"{claim.peel_year}); the claim says '{claim.quoted_grade}'.")
+    return Reading(Verdict.SUPPORTED if holds else Verdict.NOT_SUPPORTED, found["grade"], reason,
+                   0.0 if holds else 1.0, comparator="force", definition=definition,
+                   words=f"grade '{claim.quoted_grade}'", quoted=claim.quoted_grade, shown=found["grade"],
+                   evidence={"grade": found, "source": found["source_url"], "edition": f"PEEL {claim.peel_year}",
+                             "history": grades.history(force.name).to_dict("records")})
+
+
+@evaluator(Kind.GRADE_COMPARISON)
+def read_grade_comparison(ctx: Context, claim: GradeComparisonClaim, candidate: None) -> Reading:
+    force, other = ctx.file.force_of(claim), claim.other_force
+    year = claim.peel_year
+    definition = f"HMICFRS PEEL {year} {claim.pillar}: {claim.question}"
+    quoted = f"{force.name} and {other.name} graded {claim.expect}"
+    mine = grades.grade(force.name, year, claim.question, claim.pillar)
+    theirs = grades.grade(other.name, year, claim.question, claim.pillar)
+    table = grades.side_by_side(force.name, other.name, year)
+    evidence = {"side_by_side": table.to_dict("records"), "edition": f"PEEL {year}"}
+    if mine is None or theirs is None:
+        lacking = ", ".join(n for n, g in ((force.name, mine), (other.name, theirs)) if g is None)
+        return Reading(Verdict.NOT_TESTABLE, None, f"The curated grades table has no {definition} grade for "
+                       f"{lacking}.", comparator=other.name, definition=definition, quoted=quoted, evidence=evidence)
+    differ = mine["grade"] != theirs["grade"]
+    holds = differ == (claim.expect == "different")
+    same = table[table["same"] == True]  # noqa: E712 - element-wise
+    also = (f"; the other {len(same)} of {table['same'].notna().sum()} {year} grades are the same" if len(same) else "")
+    reason = (f"For {claim.question} HMICFRS graded {force.name} '{mine['grade']}' and {other.name} "
+              f"'{theirs['grade']}' (PEEL {year}){also}.")
+    evidence["sources"] = [mine["source_url"], theirs["source_url"]]
+    return Reading(Verdict.SUPPORTED if holds else Verdict.NOT_SUPPORTED,
+                   f"{force.name}: {mine['grade']}; {other.name}: {theirs['grade']}", reason, 0.0 if holds else 1.0,
+                   comparator=other.name, definition=definition, words=f"grades expected to be {claim.expect}",
+                   quoted=quoted, evidence=evidence, shown=f"{mine['grade']} vs {theirs['grade']}")
+
+
+assert set(EVALUATORS) == set(Kind), "every kind needs an evaluator"

@@ -1,0 +1,537 @@
+"""The claim model: one pydantic model per kind of claim, joined in a union discriminated on ``kind``.
+
+Everything a claim file says is parsed here, once, into typed values (forces, geographies, offences, periods,
+quoted figures); the evaluators take only these. pydantic v2 collects every error of a claim in one pass, which
+is what lets a file's errors be reported together, each naming its claim and field.
+
+Schema ``peelstats-claims/1`` holds the six original kinds; ``peelstats-claims/2`` adds the rest. Both are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from peelstats import forces, geography, grades, periods
+from peelstats import offences as off
+from peelstats.claims.words import SIZES, Quantifier, Quoted, parse_quoted, quantifier
+from peelstats.comparators import National
+from peelstats.exceptions import PeelstatsError
+from peelstats.panel import PANEL_SOURCES
+
+SCHEMA_V1 = "peelstats-claims/1"
+SCHEMA_V2 = "peelstats-claims/2"
+SCHEMAS = (SCHEMA_V1, SCHEMA_V2)
+
+
+class Kind(StrEnum):
+    CHANGE = "change"
+    DIRECTION = "direction"
+    EARLIER_YEARS = "earlier_years"
+    CAUSAL = "causal"
+    GRADE = "grade"
+    GRADE_COMPARISON = "grade_comparison"
+    COUNT = "count"
+    COUNT_CHANGE = "count_change"
+    COMPARISON = "comparison"
+    RANK = "rank"
+    FORCE_COUNT = "count_of_forces"
+    RATE = "rate"
+
+
+V1_KINDS = (Kind.CHANGE, Kind.DIRECTION, Kind.EARLIER_YEARS, Kind.CAUSAL, Kind.GRADE, Kind.GRADE_COMPARISON)
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Measure(StrEnum):
+    CHANGE = "change"
+    COUNT = "count"
+    RATE = "rate"
+
+
+class Relation(StrEnum):
+    ABOVE = "above"
+    BELOW = "below"
+    FASTER_RISE = "faster_rise"
+    FASTER_FALL = "faster_fall"
+    SAME_DIRECTION = "same_direction"
+    OPPOSITE_DIRECTION = "opposite_direction"
+    RATIO = "ratio"
+
+
+class Order(StrEnum):
+    HIGHEST = "highest"
+    LOWEST = "lowest"
+
+
+# ------------------------------------------------------------------------------------- field types
+
+
+def _as_value_error(func):
+    """pydantic reports ValueErrors as field errors; peelstats' own lookup errors become ValueErrors here."""
+    def wrapped(value):
+        try:
+            return func(value)
+        except PeelstatsError as error:
+            raise ValueError(str(error)) from None
+    return wrapped
+
+
+@_as_value_error
+def _force(value) -> forces.Force:
+    if isinstance(value, forces.Force):
+        return value
+    return forces.lookup(str(value))
+
+
+@_as_value_error
+def _offence(value) -> str:
+    return off.canonical(str(value))
+
+
+def _period_end(value):
+    return periods.parse_period_end(value)
+
+
+def _quoted(value) -> Quoted:
+    return value if isinstance(value, Quoted) else parse_quoted(value)
+
+
+def _quantifier(value) -> Quantifier:
+    return value if isinstance(value, Quantifier) else quantifier(value)
+
+
+def _source(value) -> str:
+    if value not in PANEL_SOURCES:
+        raise ValueError(f"unknown source {value!r}; claims read {', '.join(PANEL_SOURCES)}")
+    return str(value)
+
+
+def _as_list(value):
+    if isinstance(value, str):
+        raise ValueError(f"must be a list, e.g. [{value}], got the text {value!r}")
+    return value
+
+
+ForceRef = Annotated[forces.Force, BeforeValidator(_force), PlainSerializer(lambda f: f.name)]
+OffenceName = Annotated[str, BeforeValidator(_offence)]
+PeriodEnd = Annotated[Any, BeforeValidator(_period_end), PlainSerializer(lambda p: p.date().isoformat())]
+QuotedFigure = Annotated[Quoted, BeforeValidator(_quoted), PlainSerializer(lambda q: q.text)]
+QuantifierRef = Annotated[Quantifier, BeforeValidator(_quantifier), PlainSerializer(lambda q: q.key)]
+SourceId = Annotated[str, BeforeValidator(_source)]
+ClaimId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Text = Annotated[str, Field(min_length=1)]
+SubjectText = str | list[str]  # resolved to a Geography with the claim's force as context
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, frozen=True)
+
+
+# ----------------------------------------------------------------------------------- file-level parts
+
+
+class Document(Strict):
+    id: Text
+    title: Text
+    author: Text
+    date: dt.date
+    force: ForceRef | None = None
+    recipient: str = ""
+    text: str = ""
+    url: str = ""
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _iso_date(cls, value):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+class Defaults(Strict):
+    """Tolerances and choices; each is documented in docs/claims.md."""
+
+    tolerance_pp: float = Field(1.0, gt=0)
+    partly_tolerance_pp: float = Field(3.0, gt=0)
+    count_tolerance_pct: float = Field(1.0, gt=0)
+    approx_tolerance_pct: float = Field(5.0, gt=0)
+    partly_count_tolerance_pct: float = Field(10.0, gt=0)
+    rate_tolerance_pct: float = Field(2.0, gt=0)
+    verbal_tolerance_pct: float = Field(10.0, gt=0)
+    ratio_tolerance_pct: float = Field(10.0, gt=0)
+    no_change_max_pp: float = Field(0.5, gt=0)
+    slight_max_pp: float = Field(5.0, gt=0)
+    large_min_pp: float = Field(10.0, gt=0)
+    rank_partly_positions: int = Field(1, ge=0)
+    sources: list[SourceId] = Field(default_factory=lambda: list(PANEL_SOURCES), min_length=1)
+    candidate_window_months: int = Field(12, ge=1, le=60)
+
+    _as_list = field_validator("sources", mode="before")(classmethod(lambda cls, v: _as_list(v)))
+
+
+class Period(Strict):
+    end: PeriodEnd | None = None
+    baseline: PeriodEnd | None = None
+    same_as: ClaimId | None = None
+    months: int = Field(12, ge=1, le=12)  # a stated length other than 12 months cannot be tested
+    source: SourceId | None = None
+    edition: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, value):
+        if value in (None, "unstated"):
+            return {}
+        if isinstance(value, str | dt.date):
+            return {"end": value}
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.same_as and (self.end or self.baseline):
+            raise ValueError("give either same_as or end/baseline, not both")
+        if self.baseline is not None and self.end is not None and self.baseline >= self.end:
+            raise ValueError("the baseline must end before the period")
+        if self.baseline is not None and self.end is None:
+            raise ValueError("a baseline needs an end")
+        if self.edition and not self.source:
+            raise ValueError("an edition needs its source")
+        return self
+
+    @property
+    def stated(self) -> bool:
+        return self.end is not None
+
+
+# ----------------------------------------------------------------------------------------- the kinds
+
+
+class Claim(Strict):
+    id: ClaimId
+    quote: Text
+    force: ForceRef | None = None  # defaults to the document's force
+    period: Period = Field(default_factory=Period)
+    note: str = ""  # the analyst's comment: how the claim was read
+    # overrides of the file's defaults
+    tolerance_pp: float | None = Field(None, gt=0)
+    partly_tolerance_pp: float | None = Field(None, gt=0)
+    count_tolerance_pct: float | None = Field(None, gt=0)
+    approx_tolerance_pct: float | None = Field(None, gt=0)
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period(cls, value):
+        return Period.model_validate(value) if not isinstance(value, Period) else value
+
+    @field_validator("quote", mode="before")
+    @classmethod
+    def _one_line(cls, value):
+        return " ".join(str(value).split()) if value is not None else value
+
+    def subject_force(self, info_force: forces.Force | None) -> forces.Force | None:
+        return self.force or info_force
+
+
+def _resolve_subject(value, info: ValidationInfo) -> geography.Geography:
+    """A geography; "force" and "the region" are read against the claim's force, else the document's."""
+    if isinstance(value, geography.Geography):
+        return value
+    context = info.context or {}
+    context_force = (info.data or {}).get("force") or context.get("force")
+    if context_force is None and context.get("force_unknown"):
+        raise PydanticCustomError("force_unknown", "the document's force is not valid")  # reported there
+    try:
+        return geography.resolve([str(v) for v in value] if isinstance(value, list) else str(value), context_force)
+    except PeelstatsError as error:
+        raise ValueError(str(error)) from None
+
+
+Subject = Annotated[geography.Geography, PlainSerializer(lambda g: g.name)]
+
+
+class _WithSubject(Claim):
+    subject: Subject = Field(default="force", validate_default=True)  # type: ignore[assignment]
+
+    @field_validator("subject", mode="before")
+    @classmethod
+    def _subject(cls, value, info: ValidationInfo):
+        return _resolve_subject(value, info)
+
+
+class ChangeClaim(_WithSubject):
+    """A % change: "total recorded crime has risen by 5%", "fell by a quarter", "a slight fall"."""
+
+    kind: Literal[Kind.CHANGE] = Kind.CHANGE
+    offence: OffenceName
+    quoted_value: QuotedFigure | None = None
+    quantifier: QuantifierRef | None = None
+    size: Literal["no_change", "slight", "large"] | None = None
+    direction: Direction | None = None
+    comparators: list[National] | None = None  # for England and Wales: restrict the meanings of "national"
+
+    _as_list = field_validator("comparators", mode="before")(classmethod(lambda cls, v: _as_list(v)))
+
+    @model_validator(mode="after")
+    def _figure_or_size(self):
+        if self.quoted_value is None and self.size is None:
+            raise ValueError("quoted_value: is required: give quoted_value (e.g. 12, 'almost 10%', 'a quarter') or "
+                             f"size ({', '.join(SIZES)})")
+        if self.quoted_value is not None and self.direction is not None:
+            value = self.quoted_value.value
+            if value > 0 and self.direction is Direction.DECREASE:
+                object.__setattr__(self, "quoted_value", _signed(self.quoted_value, -1))
+        return self
+
+
+class DirectionClaim(_WithSubject):
+    """A rise or a fall: "there has also been a reduction in robberies"."""
+
+    kind: Literal[Kind.DIRECTION] = Kind.DIRECTION
+    offence: OffenceName
+    direction: Direction
+
+
+class EarlierYearsClaim(_WithSubject):
+    """This year's change against earlier years': "the increase is far less than in previous years"."""
+
+    kind: Literal[Kind.EARLIER_YEARS] = Kind.EARLIER_YEARS
+    offence: OffenceName
+    direction: Direction
+    previous_years: int = Field(ge=1, le=15)
+    far_less_margin_pp: float
+
+
+class CausalClaim(_WithSubject):
+    """A cause: never testable with counts; the evidence bearing on it is shown."""
+
+    kind: Literal[Kind.CAUSAL] = Kind.CAUSAL
+    offence: OffenceName
+    related_offences: list[OffenceName] = Field(default_factory=list)
+
+    _as_list = field_validator("related_offences", mode="before")(classmethod(lambda cls, v: _as_list(v)))
+
+
+def _question(value) -> str:
+    text = str(value)
+    if text != grades.OVERALL and text not in grades.QUESTIONS:
+        raise ValueError(f"must be 'overall' or one of: {'; '.join(grades.QUESTIONS)}")
+    return text
+
+
+Question = Annotated[str, BeforeValidator(_question)]
+Grade = Annotated[str, BeforeValidator(grades.normalise_grade)]
+PeelYear = Annotated[str, BeforeValidator(lambda v: str(v))]
+
+
+class GradeClaim(Claim):
+    """An HMICFRS PEEL grade: "West Mercia Police were graded as 'good' in 2016"."""
+
+    kind: Literal[Kind.GRADE] = Kind.GRADE
+    peel_year: PeelYear
+    pillar: str = "Effectiveness"
+    question: Question
+    quoted_grade: Grade
+
+
+class GradeComparisonClaim(Claim):
+    """Two forces' grades: "as forces we then received different gradings"."""
+
+    kind: Literal[Kind.GRADE_COMPARISON] = Kind.GRADE_COMPARISON
+    peel_year: PeelYear
+    pillar: str = "Effectiveness"
+    question: Question
+    other_force: ForceRef
+    expect: Literal["different", "same"]
+
+
+class CountClaim(_WithSubject):
+    """A number of offences: "Cleveland Police recorded 50,901 offences", "nearly five million"."""
+
+    kind: Literal[Kind.COUNT] = Kind.COUNT
+    offence: OffenceName
+    quoted_value: QuotedFigure
+    quantifier: QuantifierRef | None = None
+
+
+class CountChangeClaim(_WithSubject):
+    """A change in the number of offences: "6,714 fewer crimes", "more than 30,000 more crimes"."""
+
+    kind: Literal[Kind.COUNT_CHANGE] = Kind.COUNT_CHANGE
+    offence: OffenceName
+    quoted_value: QuotedFigure
+    quantifier: QuantifierRef | None = None
+    direction: Direction | None = None
+
+    @model_validator(mode="after")
+    def _signed_by_direction(self):
+        if self.direction is Direction.DECREASE and self.quoted_value.value > 0:
+            object.__setattr__(self, "quoted_value", _signed(self.quoted_value, -1))
+        return self
+
+
+class ComparisonClaim(_WithSubject):
+    """The subject against a comparator: "falling faster than the national average", "over double that of the
+    national average", "going against the national picture"."""
+
+    kind: Literal[Kind.COMPARISON] = Kind.COMPARISON
+    offence: OffenceName
+    against: Subject = Field(default="national", validate_default=True)  # type: ignore[assignment]
+    measure: Measure = Measure.CHANGE
+    relation: Relation
+    quoted_value: QuotedFigure | None = None  # the ratio, for relation 'ratio' ("double" = 2)
+    quantifier: QuantifierRef | None = None
+
+    @field_validator("against", mode="before")
+    @classmethod
+    def _against(cls, value, info: ValidationInfo):
+        return _resolve_subject(value, info)
+
+    @model_validator(mode="after")
+    def _ratio_needs_value(self):
+        if self.relation is Relation.RATIO and self.quoted_value is None:
+            raise ValueError("quoted_value: is required for relation 'ratio' (e.g. 2 or 'double')")
+        return self
+
+
+def _scope(value, info: ValidationInfo):
+    """'all' (the 43 forces), 'region' (the subject's), 'England', 'Wales', a region name, or a list of forces."""
+    if value in (None, "all", "England and Wales", "all forces"):
+        return None
+    return _resolve_subject(value, info)
+
+
+Scope = Annotated[geography.Geography | None, PlainSerializer(lambda g: g.name if g else "all")]
+
+
+class RankClaim(_WithSubject):
+    """A place among forces: "the biggest drop in England and Wales", "the second highest of the 43 forces",
+    "second only to Northamptonshire", "among the ten safest"."""
+
+    kind: Literal[Kind.RANK] = Kind.RANK
+    offence: OffenceName
+    measure: Measure = Measure.CHANGE
+    order: Order
+    position: int | None = Field(None, ge=1)
+    top: int | None = Field(None, ge=1)  # "one of the N", "among the ten"
+    within: Scope = None
+    behind: ForceRef | None = None  # "second only to X": X is first
+    direction: Direction | None = None  # "the biggest drop" is also a drop
+
+    @field_validator("within", mode="before")
+    @classmethod
+    def _within(cls, value, info: ValidationInfo):
+        return _scope(value, info)
+
+    @model_validator(mode="after")
+    def _one_place(self):
+        if self.position is not None and self.top is not None:
+            raise ValueError("position: give position or top, not both")
+        if self.position is None and self.top is None:
+            object.__setattr__(self, "position", 2 if self.behind is not None else 1)
+        if self.subject.kind not in (geography.GeographyKind.FORCE, geography.GeographyKind.FORCES):
+            raise ValueError(f"subject: ranks are among forces; {self.subject.name} is not a force")
+        return self
+
+
+class ForceCountClaim(Claim):
+    """How many forces did something: "All forces except Cumbria and North Yorkshire showed an annual increase",
+    "one of only three forces to record a fall", "the only police force in our region to see a drop"."""
+
+    kind: Literal[Kind.FORCE_COUNT] = Kind.FORCE_COUNT
+    offence: OffenceName
+    direction: Direction
+    within: Scope = None
+    quoted_count: int | None = Field(None, ge=0)
+    quantifier: QuantifierRef | None = None
+    exceptions: list[ForceRef] | None = None  # "all except X and Y"
+    members: list[ForceRef] = Field(default_factory=list)  # forces the claim places among those counted
+
+    _as_list = field_validator("exceptions", "members", mode="before")(classmethod(lambda cls, v: _as_list(v)))
+
+    @field_validator("within", mode="before")
+    @classmethod
+    def _within(cls, value, info: ValidationInfo):
+        return _scope(value, info)
+
+    @model_validator(mode="after")
+    def _something_to_test(self):
+        if self.quoted_count is None and self.exceptions is None:
+            raise ValueError("quoted_count: is required: give quoted_count (e.g. 3) or exceptions (the forces that "
+                             "did not)")
+        return self
+
+
+class RateClaim(_WithSubject):
+    """Offences per 1,000 people: "one crime for every 10 people", "83 crimes per 1,000 residents"."""
+
+    kind: Literal[Kind.RATE] = Kind.RATE
+    offence: OffenceName
+    quoted_value: QuotedFigure  # per 1,000, or "one in 12"
+    quantifier: QuantifierRef | None = None
+
+
+AnyClaim = Annotated[
+    ChangeClaim | DirectionClaim | EarlierYearsClaim | CausalClaim | GradeClaim | GradeComparisonClaim | CountClaim
+    | CountChangeClaim | ComparisonClaim | RankClaim | ForceCountClaim | RateClaim,
+    Field(discriminator="kind"),
+]
+
+PERIODIC_KINDS = tuple(k for k in Kind if k not in (Kind.GRADE, Kind.GRADE_COMPARISON))
+
+
+class SelectionGroup(Strict):
+    claims: list[ClaimId] = Field(min_length=1)
+    rule: Literal["all_reproduce_then_closest", "closest"] = "closest"
+
+
+class ClaimFile(Strict):
+    """A parsed claim file: the document, the defaults, the selection groups and the claims."""
+
+    path: Path
+    schema_version: Literal["peelstats-claims/1", "peelstats-claims/2"]
+    document: Document
+    defaults: Defaults
+    selection: list[SelectionGroup]
+    claims: list[AnyClaim]
+
+    def claim(self, claim_id: str):
+        return next(c for c in self.claims if c.id == claim_id)
+
+    def force_of(self, claim: Claim) -> forces.Force | None:
+        return claim.force or self.document.force
+
+
+def _signed(quoted: Quoted, sign: int) -> Quoted:
+    return Quoted(sign * abs(quoted.value), quoted.quantifier, quoted.text, quoted.verbal, quoted.percent,
+                  quoted.one_in)
+
+
+def figure(claim) -> Quoted | None:
+    """The claim's quoted figure with its quantifier: a separate ``quantifier`` field overrides words in the value."""
+    quoted = getattr(claim, "quoted_value", None)
+    override = getattr(claim, "quantifier", None)
+    if quoted is None or override is None:
+        return quoted
+    return Quoted(quoted.value, override, quoted.text, quoted.verbal, quoted.percent, quoted.one_in)
