@@ -6,9 +6,10 @@ force x PEEL year x pillar x question, with the source URL and the words that ca
 ``carried_over_from`` marks a question HMICFRS did not re-inspect that year (the earlier judgment stands).
 ``peel_grade_counts.csv`` holds how many forces got each grade nationally, where a source gives the number.
 
-Coverage is what was read, nothing inferred: West Mercia and Warwickshire (2015 to 2018/19 pillars, 2016-17
-effectiveness questions) and national counts. Any other force has no rows, and claims about it are "not
-testable with these data".
+Coverage is what was read, nothing inferred: the 2016 overall effectiveness grade of all 43 forces; 2017 overall
+effectiveness for nine forces; some effectiveness question grades (West Mercia, Warwickshire, Avon and Somerset,
+Bedfordshire, Derbyshire); West Mercia and Warwickshire pillar grades 2015 to 2018/19; and national counts.
+A grade not in the table makes a claim "not testable with these data", and says which years are held.
 """
 
 from __future__ import annotations

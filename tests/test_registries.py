@@ -110,3 +110,16 @@ def test_data_gaps_registry():
     assert gaps.gaps_in("2020-09-30")  # October 2019 to September 2020 still holds October-December 2019
     assert gaps.gaps_between("2019-12-31", "2020-12-31", code="E23000005")  # the baseline year has the gap
     assert gaps.gaps_in("2019-09-30", code="E23000016") == []
+
+
+def test_curated_grades_cover_every_force_in_2016_with_sources():
+    from peelstats import grades
+
+    table = grades.grades_table()
+    overall_2016 = table[(table.peel_year == "2016") & (table.pillar == "Effectiveness") & (table.question == "overall")]
+    assert overall_2016.force.nunique() == 43
+    # Full Fact's tally of the 2016 effectiveness grades: 1 outstanding, 28 good, 13 requires improvement, 1 inadequate
+    assert overall_2016.grade.value_counts().to_dict() == {"Good": 28, "Requires improvement": 13, "Outstanding": 1,
+                                                           "Inadequate": 1}
+    assert table.source_url.str.startswith("http").all()
+    assert grades.grade("Durham", "2017")["grade"] == "Outstanding"
