@@ -116,7 +116,8 @@ def test_curated_grades_cover_every_force_in_2016_with_sources():
     from peelstats import grades
 
     table = grades.grades_table()
-    overall_2016 = table[(table.peel_year == "2016") & (table.pillar == "Effectiveness") & (table.question == "overall")]
+    effectiveness = table[(table.pillar == "Effectiveness") & (table.question == "overall")]
+    overall_2016 = effectiveness[effectiveness.peel_year == "2016"]
     assert overall_2016.force.nunique() == 43
     # Full Fact's tally of the 2016 effectiveness grades: 1 outstanding, 28 good, 13 requires improvement, 1 inadequate
     assert overall_2016.grade.value_counts().to_dict() == {"Good": 28, "Requires improvement": 13, "Outstanding": 1,

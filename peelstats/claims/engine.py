@@ -222,7 +222,9 @@ def _preference(ctx: Context, candidate: Candidate) -> tuple:
 def choose(ctx: Context, pairs: list[tuple[Candidate, Reading]]) -> tuple[Candidate, Reading]:
     holding = [p for p in pairs if p[1].verdict.holds]
     if holding:
-        return min(holding, key=lambda p: (*_preference(ctx, p[0]), p[1].distance, -p[0].period_end.value))
+        # people quote the latest figures they have: among public ones, the latest; then the file's source order
+        return min(holding, key=lambda p: (not p[0].public_on_date, not p[0].edition_current,
+                                           -p[0].period_end.value, *_preference(ctx, p[0])[2:], p[1].distance))
     return min(pairs, key=lambda p: (not p[1].verdict.tested and p[1].verdict is not Verdict.NOT_COMPARABLE,
                                      not p[0].public_on_date, -p[0].period_end.value, *_preference(ctx, p[0])[1:]))
 

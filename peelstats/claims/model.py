@@ -419,6 +419,10 @@ def _scope(value, info: ValidationInfo):
     """'all' (the 43 forces), 'region' (the subject's), 'England', 'Wales', a region name, or a list of forces."""
     if value in (None, "all", "England and Wales", "all forces"):
         return None
+    subject = (info.data or {}).get("subject")
+    if isinstance(subject, geography.Geography) and subject.is_force and str(value).strip().lower() in (
+            "region", "the region", "our region", "its region"):
+        return geography.region(subject.force.region_code)
     return _resolve_subject(value, info)
 
 

@@ -1,0 +1,327 @@
+"""Every kind of claim at its verdict boundaries, and the defects of the first claims engine, on a world built in code
+(tests/world.py). Expected figures come from the world's own arithmetic, never from the engine."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import world
+
+from peelstats.claims import evaluate
+from peelstats.claims.claim_file import parse_claim_file
+
+S, P, N, NC, NT = ("supported", "partly supported", "not supported", "not comparable", "not testable with these data")
+WM, WARKS, GMP, CLEVELAND, SOUTH_WALES = "E23000016", "E23000017", "E23000005", "E23000013", "W15000003"
+YE_MAR_18 = pd.Timestamp("2018-03-31")
+
+
+@pytest.fixture(scope="module")
+def data():
+    return world.dataset()
+
+
+def run(data, claims, *, date="2018-06-04", force="West Mercia", defaults=None, selection=None, schema=2):
+    raw = {"schema": f"peelstats-claims/{schema}",
+           "document": {"id": "t", "title": "Test", "author": "A", "date": date, **({"force": force} if force else {})},
+           "defaults": {"sources": ["rec-crime-pfa"], **(defaults or {})}, "claims": claims}
+    if selection:
+        raw["selection"] = selection
+    evaluation = evaluate(parse_claim_file(raw, "test.yaml"), data=data)
+    return {r["id"]: r for r in evaluation.records()}
+
+
+def claim(claim_id, kind, **fields):
+    return {"id": claim_id, "quote": f"words of {claim_id}", "kind": kind, **fields}
+
+
+WM_CHANGE = world.change(WM, YE_MAR_18)  # +1.5%
+
+
+# ------------------------------------------------------------------------------------------------ change
+
+
+def test_change_boundaries(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    out = run(data, [
+        claim("on", "change", offence="total", quoted_value=round(WM_CHANGE + 0.5, 1), **stated),
+        claim("near", "change", offence="total", quoted_value=round(WM_CHANGE + 2.5, 1), **stated),
+        claim("far", "change", offence="total", quoted_value=round(WM_CHANGE + 5, 1), **stated),
+        claim("wrong-way", "change", offence="total", quoted_value=-round(WM_CHANGE, 1), **stated),
+        claim("across-break", "change", offence="residential burglary", quoted_value=3, **stated),
+        claim("no-period", "change", offence="total", quoted_value=1.5, period={"end": "2021-03-31"}),
+        claim("half-year", "change", offence="total", quoted_value=1.5, period={"end": "2018-03-31", "months": 6}),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "on": S, "near": P, "far": N, "wrong-way": N, "across-break": NC, "no-period": NT, "half-year": NT}
+    assert out["on"]["measured"] == pytest.approx(WM_CHANGE)
+    assert "allows +1.0% to +3.0%" in out["on"]["reading"]
+    assert "burglary" in out["across-break"]["reason"] and out["across-break"]["measured"] is not None
+    assert "12-month" in out["half-year"]["reason"]
+
+
+def test_quantifiers_fractions_and_size_words(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    sw = world.change(SOUTH_WALES, YE_MAR_18)  # +13%
+    out = run(data, [
+        claim("almost-yes", "change", offence="total", quoted_value=f"almost {sw + 0.5:.1f}%", subject="South Wales",
+              **stated),
+        claim("almost-over", "change", offence="total", quoted_value=f"almost {sw - 0.5:.1f}%", subject="South Wales",
+              **stated),
+        claim("more-than", "change", offence="total", quoted_value="more than 12%", subject="South Wales", **stated),
+        claim("more-than-no", "change", offence="total", quoted_value="more than 20%", subject="South Wales", **stated),
+        claim("quarter", "change", offence="total", quoted_value="a quarter", subject="South Wales", **stated),
+        claim("slight-rise", "change", offence="total", size="slight", direction="increase", **stated),
+        claim("sharp-rise", "change", offence="total", size="large", direction="increase", subject="South Wales",
+              **stated),
+        claim("sharp-rise-wm", "change", offence="total", size="large", direction="increase", **stated),
+        claim("no-change", "change", offence="total", size="no_change", **stated),
+    ])
+    verdicts = {k: v["verdict"] for k, v in out.items()}
+    assert verdicts == {"almost-yes": S, "almost-over": P, "more-than": S, "more-than-no": N, "quarter": N,
+                        "slight-rise": S, "sharp-rise": S, "sharp-rise-wm": P, "no-change": N}
+    assert "almost" in out["almost-yes"]["reading"] and "at or just below" in out["almost-yes"]["reading"]
+
+
+def test_national_headline_is_ons_england_and_wales_with_other_meanings_beside_it(data):
+    """Regression: a 'national' claim took whichever comparator was closest to the quote."""
+    out = run(data, [claim("national", "change", subject="national", offence="total", quoted_value=3,
+                           period={"end": "2018-03-31"})])
+    row = out["national"]
+    assert row["comparator"] == "england_and_wales"
+    meanings = {c["comparator"] for c in row["candidates"]}
+    assert {"england_and_wales", "sum_of_forces", "rest_of_england_and_wales", "mean_force", "median_force"} <= meanings
+    assert "Other meanings of \"national\"" in row["reason"]
+    restricted = run(data, [claim("median-only", "change", subject="national", offence="total", quoted_value=3,
+                                  comparators=["median_force"], period={"end": "2018-03-31"})])
+    assert restricted["median-only"]["comparator"] == "median_force"
+
+
+def test_stated_period_is_used_as_stated(data):
+    """Regression: a change claim with period {end: ...} always came back 'not testable'."""
+    out = run(data, [claim("stated", "change", subject="Warwickshire", offence="total", quoted_value=-8,
+                           period={"end": "2019-03-31"})], date="2019-08-01")
+    assert out["stated"]["verdict"] == S and out["stated"]["period_end"] == "2019-03-31"
+    assert out["stated"]["measured"] == pytest.approx(world.change(WARKS, pd.Timestamp("2019-03-31")))
+
+
+def test_same_as_a_direction_claim_with_a_stated_period(data):
+    """Regression: same_as a direction claim fell back to a window period with no source."""
+    out = run(data, [
+        claim("fell", "direction", subject="Warwickshire", offence="total", direction="decrease",
+              period={"end": "2019-03-31"}),
+        claim("robbery", "direction", subject="Warwickshire", offence="robbery", direction="decrease",
+              period={"same_as": "fell"}),
+    ], date="2019-08-01")
+    assert out["robbery"]["period_end"] == "2019-03-31" and out["robbery"]["verdict"] == S
+
+
+def test_prefers_a_figure_public_on_the_document_date(data):
+    """Regression: with an unstated period the chosen figure could be first published after the document."""
+    out = run(data, [claim("wm", "change", offence="total", quoted_value=1.5)])
+    assert out["wm"]["verdict"] == S
+    assert out["wm"]["period_end"] == "2017-12-31" and out["wm"]["public_on_document_date"] is True
+    reproducing = {c["period_end"] for c in out["wm"]["candidates"] if c["reproduces"]}
+    assert "2018-03-31" in reproducing  # also reproduces, but was published on 19 July 2018
+
+
+def test_only_later_figures_reproduce_the_quote_and_the_reason_says_so_first(data):
+    out = run(data, [claim("warks", "change", subject="Warwickshire", offence="total", quoted_value=11)])
+    row = out["warks"]
+    assert row["verdict"] == S and row["period_end"] == "2018-03-31" and row["public_on_document_date"] is False
+    assert row["reason"].startswith("Reproduced only by figures first published on 19 July 2018, after the "
+                                    "document's date (4 June 2018)")
+    assert "year ending December 2017, which gives +1.0%" in row["reason"]
+
+
+def test_no_candidate_reproduces_so_the_latest_public_period_is_judged(data):
+    out = run(data, [claim("warks", "change", subject="Warwickshire", offence="total", quoted_value=5)])
+    row = out["warks"]
+    assert row["period_end"] == "2017-12-31" and row["verdict"] == N
+    assert "Nearest other candidates" in row["reason"]
+
+
+def test_a_force_that_supplied_no_data(data):
+    """Regression: the Greater Manchester gap switched off every national comparator and gave no reason."""
+    out = run(data, [
+        claim("national", "change", subject="national", offence="total", quoted_value=3,
+              period={"end": "2019-09-30"}),
+        claim("gmp", "change", subject="Greater Manchester", offence="total", quoted_value=3,
+              period={"end": "2019-09-30"}),
+        claim("north-west", "change", subject="North West", offence="total", quoted_value=-5,
+              period={"end": "2019-09-30"}),
+    ], date="2020-02-01")
+    national = out["national"]
+    assert national["measured"] is not None
+    assert "Greater Manchester" in national["reason"] and "supplied no data" in national["reason"]
+    forces_with_data = [f.code for f in world.TERRITORIAL if f.code != GMP]
+    end, before = pd.Timestamp("2019-09-30"), pd.Timestamp("2018-09-30")
+    now = sum(world.total(c, end) for c in forces_with_data) + 1_000
+    was = sum(world.total(c, before) for c in forces_with_data) + 1_000
+    assert national["measured"] == pytest.approx((now / was - 1) * 100)  # like-for-like: GMP out of both years
+    assert out["gmp"]["verdict"] == NT and "supplied no data" in out["gmp"]["reason"]
+    assert out["north-west"]["measured"] is not None and "left out of both years" in out["north-west"]["reason"]
+
+
+# ----------------------------------------------------------------------------------- direction, earlier years
+
+
+def test_direction_and_earlier_years(data):
+    out = run(data, [
+        claim("up", "direction", offence="total", direction="increase", period={"end": "2018-03-31"}),
+        claim("down", "direction", offence="total", direction="decrease", period={"end": "2018-03-31"}),
+        claim("res", "direction", offence="residential burglary", direction="increase", period={"end": "2018-03-31"}),
+        claim("warks-far-less", "earlier_years", subject="Warwickshire", offence="total", direction="decrease",
+              previous_years=1, far_less_margin_pp=5, period={"end": "2019-03-31"}),
+        claim("warks-wrong-way", "earlier_years", subject="Warwickshire", offence="total", direction="increase",
+              previous_years=2, far_less_margin_pp=5, period={"end": "2019-03-31"}),
+        claim("wm-neither", "earlier_years", offence="total", direction="decrease", previous_years=2,
+              far_less_margin_pp=5, period={"end": "2018-03-31"}),
+        claim("wm-rise-not-less", "earlier_years", offence="total", direction="increase", previous_years=3,
+              far_less_margin_pp=5, period={"end": "2018-03-31"}),
+        claim("too-early", "earlier_years", offence="total", direction="increase", previous_years=2,
+              far_less_margin_pp=5, period={"end": "2015-03-31"}),
+    ], date="2019-08-01")
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "up": S, "down": N, "res": NC, "warks-far-less": S, "warks-wrong-way": P, "wm-neither": N,
+        "wm-rise-not-less": P,
+        "too-early": NT}
+
+
+# --------------------------------------------------------------------------------------- counts and rates
+
+
+def test_count_and_count_change(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    now, before = world.total(WM, YE_MAR_18), world.total(WM, pd.Timestamp("2017-03-31"))
+    diff = now - before
+    out = run(data, [
+        claim("exact", "count", offence="total", quoted_value=f"{now:,}", **stated),
+        claim("close", "count", offence="total", quoted_value=round(now * 1.005), **stated),
+        claim("off-3pc", "count", offence="total", quoted_value=round(now * 1.03), **stated),
+        claim("off-20pc", "count", offence="total", quoted_value=round(now * 1.2), **stated),
+        claim("nearly", "count", offence="total", quoted_value=f"nearly {round(now * 1.03):,}", **stated),
+        claim("missing-year", "count", offence="total", quoted_value=1000, period={"end": "2025-03-31"}),
+        claim("more-diff", "count_change", offence="total", quoted_value=f"more than {diff - 10}", **stated),
+        claim("fewer", "count_change", offence="total", quoted_value=diff, direction="decrease", **stated),
+        claim("exact-diff", "count_change", offence="total", quoted_value=diff, **stated),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "exact": S, "close": S, "off-3pc": P, "off-20pc": N, "nearly": S, "missing-year": NT, "more-diff": S,
+        "fewer": N, "exact-diff": S}
+    assert out["exact"]["measured"] == now
+
+
+def test_rate_per_1000_names_the_population(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    i = [f.code for f in world.TERRITORIAL].index(SOUTH_WALES)
+    rate = world.total(SOUTH_WALES, YE_MAR_18) / (1_000_000 + 10_000 * i) * 1000
+    one_in = round(1000 / rate)
+    out = run(data, [
+        claim("per-1000", "rate", subject="South Wales", offence="total", quoted_value=round(rate, 1), **stated),
+        claim("one-in", "rate", subject="South Wales", offence="total", quoted_value=f"one in {one_in}", **stated),
+        claim("one-in-wrong", "rate", subject="South Wales", offence="total", quoted_value=f"one in {one_in + 4}",
+              **stated),
+        claim("per-1000-far", "rate", subject="South Wales", offence="total", quoted_value=round(rate * 1.5), **stated),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {"per-1000": S, "one-in": S, "one-in-wrong": N,
+                                                         "per-1000-far": N}
+    assert "mid-2017" in out["per-1000"]["reason"]  # the population used is named
+
+
+# ------------------------------------------------------------------------------------ against other figures
+
+
+def test_comparison(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    out = run(data, [
+        claim("cleveland-faster-fall", "comparison", subject="Cleveland", offence="total", relation="faster_fall",
+              **stated),
+        claim("wm-faster-fall", "comparison", offence="total", relation="faster_fall", **stated),
+        claim("wm-below", "comparison", offence="total", relation="below", **stated),
+        claim("cleveland-against", "comparison", subject="Cleveland", offence="total",
+              relation="opposite_direction", **stated),
+        claim("sw-double-wm", "comparison", subject="South Wales", against="West Mercia", offence="total",
+              relation="ratio", quoted_value="more than double", **stated),
+        claim("sw-above-rate", "comparison", subject="South Wales", against="Cleveland", offence="total",
+              measure="rate", relation="above", **stated),
+        claim("res-above", "comparison", offence="residential burglary", relation="above", **stated),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "cleveland-faster-fall": S, "wm-faster-fall": P, "wm-below": S, "cleveland-against": S, "sw-double-wm": S,
+        "sw-above-rate": S, "res-above": NC}
+
+
+def test_rank_with_positions_top_behind_and_regions(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    out = run(data, [
+        claim("biggest-drop", "rank", subject="Cleveland", offence="total", order="lowest", direction="decrease",
+              **stated),
+        claim("second-highest", "rank", subject="Gwent", offence="total", order="highest", position=3, **stated),
+        claim("off-by-one", "rank", subject="Gwent", offence="total", order="highest", position=2, **stated),
+        claim("far-off", "rank", subject="Gwent", offence="total", order="highest", position=20, **stated),
+        claim("second-only", "rank", subject="Durham", offence="total", order="lowest", behind="Cleveland", **stated),
+        claim("top-two", "rank", subject=["South Wales", "North Wales"], offence="total", order="highest", top=2,
+              **stated),
+        claim("top-ten-safest", "rank", subject="Cleveland", offence="total", measure="rate", order="lowest",
+              top=10, **stated),
+        claim("in-region", "rank", subject="Suffolk", offence="total", order="highest", within="region", **stated),
+        claim("drop-that-rose", "rank", subject="West Mercia", offence="total", order="lowest",
+              direction="decrease", within="region", **stated),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "biggest-drop": S, "second-highest": S, "off-by-one": P, "far-off": N, "second-only": S, "top-two": S,
+        "top-ten-safest": S, "in-region": S, "drop-that-rose": N}
+
+
+def test_count_of_forces(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    falling = [f.name for f in world.TERRITORIAL if world.change(f.code, YE_MAR_18) < 0]
+    not_rising = [f.name for f in world.TERRITORIAL if world.change(f.code, YE_MAR_18) <= 0]  # Notts: no change
+    out = run(data, [
+        claim("how-many", "count_of_forces", offence="total", direction="decrease", quoted_count=len(falling),
+              **stated),
+        claim("one-off", "count_of_forces", offence="total", direction="decrease", quoted_count=len(falling) + 1,
+              **stated),
+        claim("way-off", "count_of_forces", offence="total", direction="decrease", quoted_count=3, **stated),
+        claim("all-except", "count_of_forces", offence="total", direction="increase", exceptions=not_rising,
+              **stated),
+        claim("all-except-some", "count_of_forces", offence="total", direction="increase", exceptions=falling,
+              **stated),
+        claim("only-in-region", "count_of_forces", offence="total", direction="decrease", within="North East",
+              quoted_count=3, members=["Cleveland"], **stated),
+        claim("one-of-more-than", "count_of_forces", offence="total", direction="increase",
+              quoted_count=10, quantifier="more than", members=["West Mercia"], **stated),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "how-many": S, "one-off": P, "way-off": N, "all-except": S, "all-except-some": P, "only-in-region": S,
+        "one-of-more-than": S}
+
+
+# ------------------------------------------------------------------------------------------ causal, grades
+
+
+def test_causal_and_grades(data):
+    out = run(data, [
+        claim("why", "causal", offence="total", period={"end": "2018-03-31"}),
+        claim("g-good", "grade", peel_year="2016", question="overall", quoted_grade="good"),
+        claim("g-wrong", "grade", peel_year="2016", question="overall", quoted_grade="outstanding"),
+        claim("g-missing", "grade", force="Kent", peel_year="2017", question="overall", quoted_grade="good"),
+        claim("gc-different", "grade_comparison", peel_year="2017", question="tackling serious and organised crime",
+              other_force="Warwickshire", expect="different"),
+        claim("gc-same", "grade_comparison", peel_year="2017", question="tackling serious and organised crime",
+              other_force="Warwickshire", expect="same"),
+        claim("gc-missing", "grade_comparison", peel_year="2017", question="overall", other_force="Kent",
+              expect="same"),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "why": NT, "g-good": S, "g-wrong": N, "g-missing": NT, "gc-different": S, "gc-same": N, "gc-missing": NT}
+    assert "Causation cannot be tested" in out["why"]["reason"]
+    assert out["g-good"]["source"].startswith("http") and "years held for this force: 2016" in out["g-missing"][
+        "reason"]
+
+
+def test_new_kinds_need_schema_2(data):
+    from peelstats.claims.claim_file import ClaimFileError
+
+    with pytest.raises(ClaimFileError, match="'count' needs schema 'peelstats-claims/2'"):
+        run(data, [claim("c", "count", offence="total", quoted_value=5)], schema=1)
