@@ -74,6 +74,6 @@ def _band(q: float, t: float, relation: Relation, fmt, signed: bool) -> str:
         return f"{show(max(b - t, 0.0))} to {show(b)}"
     if relation is Relation.AT_LEAST_TO:
         return f"{show(b)} to {show(b + t)}"
-    words = {Relation.ABOVE: "beyond", Relation.AT_LEAST: "at least", Relation.BELOW: "short of",
+    words = {Relation.ABOVE: "more than", Relation.AT_LEAST: "at least", Relation.BELOW: "less than",
              Relation.UP_TO: "up to"}[relation]
     return f"{words} {show(b)}"

@@ -540,8 +540,13 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
                           signed=False).verdict)
             meanings.append({"comparator": meaning.value, "label": meaning.label, "measured": m.change_pct,
                              "verdict": str(here), "definition": m.definition})
-    others = ("; other meanings of \"national\": " + ", ".join(
-        f"{r['label']} {formats.pct(r['measured'])}" for r in meanings[1:])) if len(meanings) > 1 else ""
+    others = ""
+    if len(meanings) > 1:
+        others = "; other meanings of \"national\": " + ", ".join(
+            f"{r['label']} {formats.pct(r['measured'])}" for r in meanings[1:])
+        failing = [r["label"] for r in meanings if r["verdict"] != str(verdict)]
+        others += (f" (the verdict differs against: {', '.join(failing)})" if failing else
+                   " (the same verdict against every meaning)")
     shown = formats.ratio(measured) if claim.relation is Relation.RATIO else f"{a_text} vs {b_text}"
     reason = (f"{claim.subject.name} {a_text} against {claim.against.name} {b_text} ({label}, "
               f"{_period_text(fig) if claim.measure is Measure.CHANGE else periods.label(fig.period_end)}; "
