@@ -325,3 +325,36 @@ def test_new_kinds_need_schema_2(data):
 
     with pytest.raises(ClaimFileError, match="'count' needs schema 'peelstats-claims/2'"):
         run(data, [claim("c", "count", offence="total", quoted_value=5)], schema=1)
+
+
+def test_the_remaining_boundaries_of_every_kind(data):
+    """Not comparable (residential burglary across April 2017) and not testable (a period the data do not hold) for
+    every kind that reads a change; partly supported where the kinds above did not reach it."""
+    stated = {"period": {"end": "2018-03-31"}}
+    absent = {"period": {"end": "2021-06-30"}}
+    now, before = world.total(WM, YE_MAR_18), world.total(WM, pd.Timestamp("2017-03-31"))
+    i = [f.code for f in world.TERRITORIAL].index(WM)
+    rate = now / (1_000_000 + 10_000 * i) * 1000
+    out = run(data, [
+        claim("direction-nt", "direction", offence="total", direction="increase", **absent),
+        claim("earlier-nc", "earlier_years", offence="residential burglary", direction="increase", previous_years=2,
+              far_less_margin_pp=5, **stated),
+        claim("count-change-p", "count_change", offence="total", quoted_value=round((now - before) * 1.05), **stated),
+        claim("count-change-nc", "count_change", offence="residential burglary", quoted_value=50, **stated),
+        claim("count-change-nt", "count_change", offence="total", quoted_value=50, **absent),
+        claim("rate-p", "rate", offence="total", quoted_value=round(rate * 1.05, 1), **stated),
+        claim("rate-nt", "rate", offence="total", quoted_value=round(rate, 1), **absent),
+        claim("comparison-nt", "comparison", offence="total", relation="above", **absent),
+        claim("rank-nc", "rank", offence="residential burglary", order="highest", **stated),
+        claim("rank-nt", "rank", offence="total", order="highest", **absent),
+        claim("count-of-forces-nc", "count_of_forces", offence="residential burglary", direction="increase",
+              quoted_count=43, **stated),
+        claim("count-of-forces-nt", "count_of_forces", offence="total", direction="increase", quoted_count=43,
+              **absent),
+        claim("causal-nt", "causal", offence="total", **absent),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "direction-nt": NT, "earlier-nc": NC, "count-change-p": P, "count-change-nc": NC, "count-change-nt": NT,
+        "rate-p": P, "rate-nt": NT, "comparison-nt": NT, "rank-nc": NC, "rank-nt": NT, "count-of-forces-nc": NC,
+        "count-of-forces-nt": NT, "causal-nt": NT}
+    assert all(out[k]["reason"] for k in out)

@@ -77,3 +77,43 @@ def test_not_yaml_and_unknown_name(tmp_path):
         load_claim_file(path)
     with pytest.raises(ClaimFileError, match="no bundled claim file of that name"):
         load_claim_file("no-such-letter")
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda r: r["document"].update(date="2018-13-45"), r"field 'document.date': '2018-13-45' is not a YYYY-MM-DD"),
+    (lambda r: r.update(defaults=5), r"field 'defaults': must be a mapping, got 5"),
+    (lambda r: claim(r, "robbery").update(period={"end": "March abc"}), r"field 'period.end': Cannot read 'March abc'"),
+    (lambda r: claim(r, "robbery").update(period={"end": "2018-03-15"}), r"use a month end"),
+    (lambda r: r["defaults"].update(candidate_window_months=0.0001),
+     r"field 'defaults.candidate_window_months': must be a whole number, got 0.0001"),
+    (lambda r: claim(r, "national-12").update(comparators="england_and_wales"),
+     r"field 'comparators': must be a list, e.g. \[england_and_wales\], got the text 'england_and_wales'"),
+    (lambda r: r["defaults"].update(sources=["ons-pfa-tables", "police-gossip"]),
+     r"field 'defaults.sources': unknown source 'police-gossip'; claims read ons-pfa-tables, rec-crime-pfa"),
+])
+def test_inputs_that_used_to_traceback_or_pass_silently(tmp_path, mutate, message):
+    """Regression: these raised tracebacks (or, for an unknown source, made every claim 'not testable')."""
+    with pytest.raises(ClaimFileError, match=message):
+        load_claim_file(write(tmp_path, mutate))
+
+
+def test_every_error_is_reported_at_once_one_line_each(tmp_path):
+    def many(raw):
+        raw["document"]["date"] = "2018-13-45"
+        claim(raw, "force-5")["quoted_value"] = "fivish"
+        claim(raw, "robbery")["direction"] = "sideways"
+        claim(raw, "peel-soc")["quoted_grade"] = "brilliant"
+        raw["defaults"]["tolerance_pp"] = 0
+    path = write(tmp_path, many)
+    with pytest.raises(ClaimFileError) as caught:
+        load_claim_file(path)
+    lines = caught.value.lines
+    assert len(lines) == 5 and all(line.startswith(str(path)) and "\n" not in line for line in lines)
+    assert any("'document.date'" in line for line in lines) and any("'peel-soc'" in line for line in lines)
+
+
+def test_a_file_that_is_not_text_is_one_clear_error(tmp_path):
+    path = tmp_path / "binary.yaml"
+    path.write_bytes(b"\xff\xfe\x00binary")
+    with pytest.raises(ClaimFileError, match="is not UTF-8 text"):
+        load_claim_file(path)
