@@ -43,10 +43,12 @@ class Schedule:
 
 def load_schedule(path: str | Path) -> Schedule:
     path = Path(path)
+    if not str(path).strip() or not path.is_file():
+        raise PeelstatsError(f"Schedule {str(path)!r} is not a file; give a schedule YAML (see schedules/)")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise PeelstatsError(f"Schedule {path} not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PeelstatsError(f"Schedule {path} cannot be read ({error})") from None
     except yaml.YAMLError as error:
         raise PeelstatsError(f"{path}: not valid YAML ({error})") from error
     if not isinstance(raw, dict):

@@ -321,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--month", type=int, help="month of the year ends to keep (default: the period end's)")
     analysis("league", "all 43 forces: count, change, rate, rank", force=False)
     analysis("vintages", "the same period in every edition, with revisions", baseline=False)
-    p = with_format(sub.add_parser("cross-check", help="ONS published % changes recomputed from counts"))
+    p = with_format(sub.add_parser("cross-check", help="ONS published %% changes recomputed from counts"))
     p.add_argument("--edition", help="edition label or period end (default: the earliest)")
     p.add_argument("--threshold", type=float, default=0.05, help="table: show differences over this many pp")
 

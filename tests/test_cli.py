@@ -88,3 +88,12 @@ def test_fetch_build_headline_on_real_mirror(capsys, mirror, monkeypatch):
 def test_compare_without_data_says_how_to_build(capsys):
     code, _, err = run(capsys, "compare", "--force", "west mercia")
     assert code == 2 and "peelstats fetch" in err
+
+
+def test_help_of_every_command_prints(capsys):
+    """Regression: a bare % in a help text made `peelstats --help` crash."""
+    for argv in (["--help"], *([name, "--help"] for name in cli.COMMANDS)):
+        with pytest.raises(SystemExit) as caught:
+            cli.main(argv)
+        assert caught.value.code == 0
+    assert "Traceback" not in capsys.readouterr().err
