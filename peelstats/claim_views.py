@@ -28,6 +28,8 @@ def _comparators(record: dict) -> pd.DataFrame:
         return _not_comparable(record)
     rows = evidence.get("comparators") or []
     measure = evidence.get("measure")
+    if measure and measure["geography"] == "England and Wales":
+        measure = None  # the first comparator row already is England and Wales
     frame = pd.DataFrame(([{"name": measure["geography"], "definition": measure["definition"],
                             "count": measure["count"], "baseline_count": measure["baseline_count"],
                             "change_pct": measure["change_pct"], "gap_pp": None}] if measure else []) + rows)

@@ -358,3 +358,13 @@ def test_the_remaining_boundaries_of_every_kind(data):
         "rate-p": P, "rate-nt": NT, "comparison-nt": NT, "rank-nc": NC, "rank-nt": NT, "count-of-forces-nc": NC,
         "count-of-forces-nt": NT, "causal-nt": NT}
     assert all(out[k]["reason"] for k in out)
+
+
+def test_a_claim_can_pin_its_baseline_source_and_edition(data):
+    two_years = run(data, [claim("two-years", "change", offence="total", quoted_value=3,
+                                 period={"end": "2018-03-31", "baseline": "2016-03-31"})])["two-years"]
+    expected = (world.total(WM, YE_MAR_18) / world.total(WM, pd.Timestamp("2016-03-31")) - 1) * 100
+    assert two_years["baseline_end"] == "2016-03-31" and two_years["measured"] == pytest.approx(expected)
+    pinned = run(data, [claim("pinned", "change", offence="total", quoted_value=1.5,
+                              period={"end": "2018-03-31", "source": "rec-crime-pfa", "edition": "another vintage"})])
+    assert pinned["pinned"]["verdict"] == NT and "edition 'another vintage'" in pinned["pinned"]["reason"]

@@ -97,6 +97,9 @@ def test_west_mercia_letter(real_data):
     assert round(candidates[("2018-03-31", "ons-pfa-tables", "median_force")], 1) == 11.6
     assert round(candidates[("2017-12-31", "rec-crime-pfa", "england_and_wales")], 1) == 15.3
     assert round(by_id.loc["force-5", "measured"], 1) == 4.2
+    # the national headline is ONS's published England and Wales figure, the other meanings beside it
+    assert by_id.loc["national-12", "comparator"] == "england_and_wales"
+    assert round(by_id.loc["national-12", "measured"], 1) == 12.9
     # burglary: residential not comparable, total burglary's fall stated
     assert "-4.2%" in by_id.loc["burglary", "reason"] and "Only total burglary" in by_id.loc["burglary", "reason"]
     # vehicle: rose, but earlier years' changes are set against it

@@ -14,6 +14,7 @@ changes chosen so every verdict boundary can be reached. Built in code; no publi
 from __future__ import annotations
 
 import pandas as pd
+from synthetic import _row as synthetic_row
 
 from peelstats import forces, schema
 from peelstats import offences as off
@@ -42,11 +43,7 @@ def change(code: str, end: pd.Timestamp) -> float:
 
 
 def _row(code, offence, end, count):
-    code, name, level = forces.classify_geography(code, "")
-    return {"source": SOURCE, "edition": EDITION, "period_start": end - pd.DateOffset(years=1) + pd.Timedelta(days=1),
-            "period_end": end, "period_kind": "rolling_12_months", "geography_code": code, "geography_name": name,
-            "geography_level": level, "offence": offence, "offence_group": off.group_of(offence), "count": count,
-            "negative": count < 0}
+    return synthetic_row(code, offence, end, count, source=SOURCE, edition=EDITION)
 
 
 def dataset() -> Dataset:

@@ -200,8 +200,8 @@ def _judge_size(change: float, size: str, direction: Direction | None, ctx: Cont
     return (Verdict.SUPPORTED if abs(change) >= d.large_min_pp else Verdict.PARTLY), band
 
 
-@evaluator(Kind.CHANGE)
-def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Reading:
+def _change_on(ctx: Context, claim, candidate: Candidate, quoted: str):
+    """The subject's change on a candidate, or the reading that says why there is none."""
     fig = _figures(ctx, claim, candidate)
     if isinstance(fig, Reading):
         return fig
@@ -209,13 +209,22 @@ def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Readi
     if fig.blocking_breaks:
         return _not_comparable(ctx, claim, fig, geo)
     measure, meanings = _measure_of(ctx, claim, fig, geo)
-    change = measure.change_pct
-    quoted = figure(claim)
-    label = quoted.text if quoted else claim.size.replace("_", " ")
-    if change is None:
+    if measure.change_pct is None:
         return Reading(Verdict.NOT_TESTABLE, None, f"No % change for {geo.name} ({_period_text(fig)}; "
                        f"{_source_text(fig)}).{_notes(measure)}", definition=_definition(claim, geo, fig),
-                       quoted=label)
+                       quoted=quoted)
+    return fig, geo, measure, meanings
+
+
+@evaluator(Kind.CHANGE)
+def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Reading:
+    quoted = figure(claim)
+    label = quoted.text if quoted else claim.size.replace("_", " ")
+    found = _change_on(ctx, claim, candidate, label)
+    if isinstance(found, Reading):
+        return found
+    fig, geo, measure, meanings = found
+    change = measure.change_pct
     extra = ""
     if quoted is not None:
         tolerance = _pct_tolerance(ctx, claim, quoted)
@@ -260,18 +269,11 @@ def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Readi
 
 @evaluator(Kind.DIRECTION)
 def read_direction(ctx: Context, claim: DirectionClaim, candidate: Candidate) -> Reading:
-    fig = _figures(ctx, claim, candidate)
-    if isinstance(fig, Reading):
-        return fig
-    geo = claim.subject
-    if fig.blocking_breaks:
-        return _not_comparable(ctx, claim, fig, geo)
-    measure, _ = _measure_of(ctx, claim, fig, geo)
+    found = _change_on(ctx, claim, candidate, claim.direction.value)
+    if isinstance(found, Reading):
+        return found
+    fig, geo, measure, _ = found
     change = measure.change_pct
-    if change is None:
-        return Reading(Verdict.NOT_TESTABLE, None,
-                       f"No % change for {geo.name} ({_period_text(fig)}).{_notes(measure)}",
-                       definition=_definition(claim, geo, fig), quoted=claim.direction.value)
     holds = change > 0 if claim.direction is Direction.INCREASE else change < 0
     national = fig.national(National.ENGLAND_AND_WALES)
     reason = (f"{geo.name} {claim.offence.lower()} {formats.change_words(change)} in "
