@@ -6,7 +6,7 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["compare", "league", "load", "trend", "vintages", "cross_check"]
+__all__ = ["check", "compare", "cross_check", "evaluate", "league", "load", "trend", "vintages"]
 
 
 def __getattr__(name):  # lazy: `import peelstats` stays fast and needs no data
@@ -19,6 +19,12 @@ def __getattr__(name):  # lazy: `import peelstats` stays fast and needs no data
     if name == "league":
         from peelstats.league_table import league
         return league
+    if name == "check":
+        from peelstats.claims.check import check
+        return check
+    if name == "evaluate":
+        from peelstats.claims import evaluate
+        return evaluate
     if name == "load":
         from peelstats.dataset import load
         return load

@@ -231,6 +231,48 @@ def _claims(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("check")
+def _check(args: argparse.Namespace) -> int:
+    from peelstats.claims.check import read
+    from peelstats.output import to_json
+
+    if (args.text is None) == (args.file is None):
+        raise PeelstatsError("give the words to check, or --file PATH (one of them)")
+    text = args.text if args.file is None else _read_text_file(args.file)
+    result = read(text, date=args.date, force=args.force)
+    if not result.date_given and args.format != "table":
+        print(f"peelstats check: no --date given: read as of today ({result.date.isoformat()})", file=sys.stderr)
+    if args.format == "json":
+        print(to_json([{k: v for k, v in r.items() if k != "measured_text"} for r in result.records]))
+    elif args.format == "yaml":
+        print(result.yaml(), end="")
+    else:
+        print(result.table(width=_terminal_width()))
+    return 0
+
+
+def _read_text_file(path: str) -> str:
+    from pathlib import Path
+
+    file = Path(path)
+    try:
+        return file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PeelstatsError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PeelstatsError(f"{path}: is a folder, not a text file") from None
+    except UnicodeDecodeError:
+        raise PeelstatsError(f"{path}: is not UTF-8 text") from None
+    except OSError as error:
+        raise PeelstatsError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return max(60, min(shutil.get_terminal_size((110, 24)).columns, 140))
+
+
 @command("report")
 def _report(args: argparse.Namespace) -> int:
     from peelstats.report import report
@@ -328,6 +370,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_format(sub.add_parser("claims", help="evaluate a claim file: one verdict per claim"))
     p.add_argument("claim_file", nargs="?", help="path or bundled name (default: the West Mercia letter)")
     p.add_argument("--list", action="store_true", help="list the bundled claim files")
+
+    p = sub.add_parser("check", help="check a sentence or a document: the claims in it and their verdicts")
+    p.add_argument("text", nargs="?", help="the words to check (or --file)")
+    p.add_argument("--file", help="a plain-text document to check")
+    p.add_argument("--date", help="when the words were published, YYYY-MM-DD (default: today): sets what was public "
+                                  "and what 'last year' means")
+    p.add_argument("--force", help="the force 'the force', 'the county' or 'we' refer to (default: from the text)")
+    p.add_argument("--format", choices=("table", "json", "yaml"), default="table",
+                   help="table (default), json records, or yaml: a claim file draft for `peelstats claims`")
 
     p = sub.add_parser("report", help="run the notebooks into an HTML evidence report (default: the letter)")
     p.add_argument("--force", help="force (default: West Mercia)")

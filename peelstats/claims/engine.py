@@ -189,7 +189,8 @@ def candidates_for(ctx: Context, claim) -> tuple[list[Candidate], str | None]:
         chosen = ctx.chosen.get(period.same_as)
         if chosen is None:
             return [], f"The claim takes its period from {period.same_as!r}, which has no period in the data."
-        ends = [(chosen.period_end, chosen.baseline_end)]
+        end = periods.month_end(chosen.period_end.year - period.years_earlier, chosen.period_end.month)
+        ends = [(end, periods.year_earlier(end))]
         sources = [chosen.source]
     elif period.end is not None:
         ends = [(period.end, period.baseline or periods.year_earlier(period.end))]

@@ -195,6 +195,7 @@ class Period(Strict):
     end: PeriodEnd | None = None
     baseline: PeriodEnd | None = None
     same_as: ClaimId | None = None
+    years_earlier: int = Field(0, ge=0, le=20)  # with same_as: that claim's period, this many years before
     months: int = Field(12, ge=1, le=12)  # a stated length other than 12 months cannot be tested
     source: SourceId | None = None
     edition: str | None = None
@@ -218,6 +219,8 @@ class Period(Strict):
             raise ValueError("a baseline needs an end")
         if self.edition and not self.source:
             raise ValueError("an edition needs its source")
+        if self.years_earlier and not self.same_as:
+            raise ValueError("years_earlier counts back from the period of same_as")
         return self
 
     @property

@@ -173,6 +173,7 @@ def parse_quoted(value) -> Quoted:
     text = " ".join(str(value).split())
     if not text:
         raise ValueError("must be a number or a figure in words, got an empty text")
+    text = re.sub(r"^(?:by|of)\s+", "", text, flags=re.IGNORECASE)  # "fell by 5%", "a rise of a quarter"
     q, rest = _strip_quantifier(text)
     rest_lower = rest.lower().rstrip(".")
     one_in = re.fullmatch(r"(?:one|1)\s+(?:in|for every|in every)\s+(.+?)(?:\s+people|\s+residents)?", rest_lower)

@@ -1,0 +1,281 @@
+"""From words to verdicts: read a text into draft claims, evaluate them, and give one record per claim found.
+
+>>> import peelstats
+>>> peelstats.check("Crime in Gwent fell 15 per cent, the biggest drop in England and Wales",
+...                 date="2012-07-20")                                          # doctest: +SKIP
+
+The drafts are a claim file (schema ``peelstats-claims/2``): ``Check.yaml()`` writes it, so a reader can correct a
+reading and run ``peelstats claims`` on it. Sentences with no checkable claim appear once, with ``kind: null``
+and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass, field
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from peelstats import forces, formats, periods
+from peelstats.claims.claim_file import parse_claim_file
+from peelstats.claims.evaluation import Evaluation, evaluate
+from peelstats.claims.model import AnyClaim, SelectionGroup
+from peelstats.claims.reader import Context, Draft, SentenceReading, read_text
+from peelstats.claims.verdict import Verdict
+from peelstats.dataset import Dataset
+from peelstats.exceptions import PeelstatsError
+
+_CLAIM = TypeAdapter(AnyClaim)
+RECORD_FIELDS = ("sentence", "span", "id", "kind", "subject", "offence", "quoted", "verdict", "measured",
+                 "period_end", "baseline_end", "comparator", "source", "edition", "published",
+                 "public_on_document_date", "reason", "read")
+
+
+@dataclass
+class Check:
+    """What ``peelstats check`` found in a text."""
+
+    date: dt.date
+    date_given: bool
+    force: forces.Force | None
+    readings: list[SentenceReading]
+    claims: list[dict]  # the claim-file entries drafted, in order
+    drafts: dict[str, tuple[SentenceReading, Draft]]  # claim id -> where it came from
+    evaluation: Evaluation | None
+    records: list[dict] = field(default_factory=list)
+
+    # ------------------------------------------------------------------------------------------- outputs
+    def claim_file(self) -> dict:
+        document = {"id": "checked-text", "title": "Claims drafted by peelstats check", "author": "unknown",
+                    "date": self.date.isoformat()}
+        if self.force is not None:
+            document["force"] = self.force.name
+        groups = _groups(self)
+        return {"schema": "peelstats-claims/2", "document": document,
+                **({"selection": groups} if groups else {}), "claims": self.claims}
+
+    def yaml(self) -> str:
+        """A claim file draft, valid for ``peelstats claims``: edit a reading and run it again."""
+        lines = ["# Drafted by `peelstats check`: each claim's quote is the words it came from, and its note says",
+                 "# how they were read. Correct what is misread, then run `peelstats claims THIS_FILE`."]
+        if not self.date_given:
+            lines.append(f"# No --date was given: the text was read as of today ({self.date.isoformat()}).")
+        for reading in self.readings:
+            for item in reading.not_recognised:
+                lines.append(f"# not recognised in {_short(reading.text)!r}: {item}")
+            for draft in reading.drafts:
+                if draft.untestable:
+                    lines.append(f"# not testable with these data, in {_short(reading.text)!r}: {draft.untestable}")
+        body = yaml.safe_dump(self.claim_file(), sort_keys=False, allow_unicode=True, width=110)
+        return "\n".join(lines) + "\n" + body
+
+    def table(self, width: int = 110) -> str:
+        out = []
+        if not self.date_given:
+            out.append(f"(no --date given: read as of today, {self.date.isoformat()})\n")
+        by_sentence: dict[str, list[dict]] = {}
+        for record in self.records:
+            by_sentence.setdefault(record["sentence"], []).append(record)
+        quiet = 0
+        for sentence, records in by_sentence.items():
+            found = [r for r in records if r["kind"] is not None]
+            if not found:
+                quiet += 1
+                continue
+            out.append(textwrap.fill(f"\u201c{sentence}\u201d", width))
+            for r in found:
+                figure = r["measured_text"] or ""
+                where = ", ".join(x for x in (r["subject"], r["offence"], r["period_end"] and periods.short_label(
+                    r["period_end"]), r["source"] and f"{r['source']} {r['edition']}") if x)
+                if r["kind"] in ("grade", "grade_comparison"):
+                    where = r.get("definition") or ""
+                out.append(f"  [{r['id']}] {str(r['verdict']).upper()}  {figure}   ({r['kind']}: {where})")
+                out.append(textwrap.fill(r["reason"], width, initial_indent="      ", subsequent_indent="      "))
+            out.append("")
+        unread = [(reading.text, item) for reading in self.readings for item in reading.not_recognised]
+        if unread:
+            out.append("Not recognised:")
+            out += [textwrap.fill(f"- {item} in \u201c{_short(text, 90)}\u201d", width, subsequent_indent="  ")
+                    for text, item in unread]
+        out.append(f"\n{sum(1 for r in self.records if r['kind'])} claims found; {quiet} sentences with no claim about "
+                   "police recorded crime.")
+        return "\n".join(out)
+
+
+def read(text: str, *, date=None, force=None, data: Dataset | None = None) -> Check:
+    """Read ``text`` (a sentence or a whole document) into claims and their verdicts."""
+    if text is None or not str(text).strip():
+        raise PeelstatsError("There is no text to check: give a sentence, or --file with a document.")
+    when, given = _date(date)
+    subject = _force(force)
+    ctx = Context(when, subject)
+    readings = read_text(str(text), ctx)
+    claims, drafts = [], {}
+    ids: dict[int, str] = {}
+    for number, reading in enumerate(readings, start=1):
+        for k, draft in enumerate(reading.drafts, start=1):
+            if draft.untestable:
+                continue
+            claim_id = f"s{number}-{k}"
+            entry = _entry(claim_id, reading, draft, subject)
+            problem = _invalid(entry, subject)
+            if problem:
+                reading.not_recognised.append(f"a {draft.kind} claim that could not be drafted ({problem})")
+                continue
+            ids[id(draft)] = claim_id
+            claims.append(entry)
+            drafts[claim_id] = (reading, draft)
+    for entry in claims:
+        draft = drafts[entry["id"]][1]
+        if draft.year_before is not None and id(draft.year_before) in ids:
+            entry["period"] = {"same_as": ids[id(draft.year_before)], "years_earlier": 1}
+    _share_paragraph_periods(claims, drafts)
+    check = Check(when, given, subject, readings, claims, drafts, None)
+    if claims:
+        parsed = parse_claim_file(check.claim_file(), "drafted claims")
+        check.evaluation = evaluate(parsed, data=data)
+    check.records = _records(check)
+    return check
+
+
+def check(text: str, *, date=None, force=None, data: Dataset | None = None) -> list[dict]:
+    """One record per claim found in ``text`` (and one per sentence with none), as ``peelstats check`` gives."""
+    return read(text, date=date, force=force, data=data).records
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+
+def _date(value) -> tuple[dt.date, bool]:
+    if value in (None, ""):
+        return dt.date.today(), False
+    if isinstance(value, dt.date):
+        return value, True
+    try:
+        return dt.date.fromisoformat(str(value).strip()), True
+    except ValueError:
+        raise PeelstatsError(f"--date {value!r} is not a date: give the date the words were published, "
+                             "as YYYY-MM-DD") from None
+
+
+def _force(value) -> forces.Force | None:
+    if value in (None, ""):
+        return None
+    force = value if isinstance(value, forces.Force) else forces.lookup(str(value))
+    if not force.territorial:
+        raise PeelstatsError(f"--force {force.name!r} is not one of the 43 territorial forces")
+    return force
+
+
+def _entry(claim_id: str, reading: SentenceReading, draft: Draft, force: forces.Force | None) -> dict:
+    quote = reading.text[draft.span[0]:draft.span[1]] if draft.span[1] > draft.span[0] else reading.text
+    entry = {"id": claim_id, "quote": _whole_words(reading.text, draft.span) or quote, "kind": draft.kind}
+    fields = dict(draft.fields)
+    if isinstance(fields.get("subject"), list):
+        fields["subject"] = list(fields["subject"])
+    entry.update(fields)
+    entry["note"] = "; ".join(f"{what}: {how}" for what, how in draft.read if how)
+    return entry
+
+
+def _whole_words(text: str, span: tuple[int, int]) -> str:
+    start, end = span
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return text[start:end].strip(" ,;")
+
+
+def _invalid(entry: dict, force) -> str | None:
+    try:
+        _CLAIM.validate_python(entry, context={"force": force})
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        return f"{'.'.join(str(p) for p in first['loc'][1:])}: {first['msg'].removeprefix('Value error, ')}"
+    return None
+
+
+_PERIODIC_FIGURES = ("change", "count", "count_change", "rate", "rank", "comparison", "count_of_forces")
+
+
+def _share_paragraph_periods(claims: list[dict], drafts: dict) -> None:
+    """A period read once serves the paragraph: claims after a figure about the same place, with no period of their
+    own, take that figure's period ("...has only risen by 5%. ... there has also been a reduction in robberies")."""
+    anchors: dict[tuple[int, str], str] = {}
+    for entry in claims:
+        reading, draft = drafts[entry["id"]]
+        key = (reading.paragraph, str(entry.get("subject")))
+        if key in anchors and "period" not in entry and entry["kind"] in ("direction", "earlier_years", "causal"):
+            entry["period"] = {"same_as": anchors[key]}
+            entry["note"] += f"; period: that of {anchors[key]}, the figure before it in the paragraph"
+        elif entry["kind"] in _PERIODIC_FIGURES and key not in anchors:
+            anchors[key] = entry["id"]
+
+
+def _groups(check: Check) -> list[dict]:
+    """Change claims set side by side in one sentence share a period ("rose 12% nationally, 5% here")."""
+    by_sentence: dict[int, list[str]] = {}
+    for claim_id, (reading, draft) in check.drafts.items():
+        entry = next(c for c in check.claims if c["id"] == claim_id)
+        if draft.kind == "change" and "period" not in entry and "quoted_value" in entry:
+            by_sentence.setdefault(reading.start, []).append(claim_id)
+    return [SelectionGroup(claims=ids, rule="all_reproduce_then_closest").model_dump()
+            for ids in by_sentence.values() if len(ids) > 1]
+
+
+def _records(check: Check) -> list[dict]:
+    results = {r["id"]: r for r in check.evaluation.records()} if check.evaluation else {}
+    out = []
+    for reading in check.readings:
+        found = []
+        for k, draft in enumerate(reading.drafts, start=1):
+            span = _whole_words(reading.text, draft.span)
+            read = [{"words": what, "read_as": how} for what, how in draft.read if how]
+            if draft.untestable:
+                found.append(_record(reading.text, span, None, draft.kind, None, draft.untestable, None,
+                                     Verdict.NOT_TESTABLE, None, f"{draft.untestable} is not in these data: police "
+                                     "recorded crime is published by offence group, and this is not one.", read))
+                continue
+            claim_id = next((i for i, (r, d) in check.drafts.items() if d is draft), None)
+            if claim_id is None:
+                continue
+            result = results[claim_id]
+            found.append({**_record(reading.text, span, claim_id, result["kind"], result["subject"],
+                                    result["offence"], result["quoted"], result["verdict"], result["measured"],
+                                    result["reason"], read),
+                          **{k: result[k] for k in ("period_end", "baseline_end", "comparator", "source", "edition",
+                                                    "published", "public_on_document_date", "definition")},
+                          "reading": result["reading"], "candidates": result["candidates"]})
+        if not found:
+            why = "; ".join(reading.not_recognised) or "no figure, direction, rank or grade about police recorded crime"
+            found.append(_record(reading.text, None, None, None, None, None, None, None, None,
+                                 f"No checkable claim recognised: {why}.", []))
+        out += found
+    for record in out:
+        record["measured_text"] = _measured(record)
+    return out
+
+
+def _record(sentence, span, claim_id, kind, subject, offence, quoted, verdict, measured, reason, read) -> dict:
+    return {"sentence": sentence, "span": span, "id": claim_id, "kind": kind, "subject": subject, "offence": offence,
+            "quoted": quoted, "verdict": str(verdict) if verdict is not None else None, "measured": measured,
+            "period_end": None, "baseline_end": None, "comparator": None, "source": None, "edition": None,
+            "published": None, "public_on_document_date": None, "reason": reason, "read": read}
+
+
+def _measured(record: dict) -> str:
+    value, kind = record.get("measured"), record.get("kind")
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return {"count": formats.count, "count_change": formats.signed_count, "rate": formats.rate,
+            "rank": lambda v: f"position {v:.0f}", "count_of_forces": lambda v: f"{v:.0f} forces",
+            "comparison": formats.pp}.get(kind, formats.pct)(value)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

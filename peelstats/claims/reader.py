@@ -1,0 +1,1146 @@
+"""Reading sentences into draft claims: rule-based, over peelstats' own registries and ``press_words.yaml``.
+
+Precision before recall: a claim is drafted only when the words give its subject, its offence and its figure (or
+its direction); a number, place or offence the rules cannot tie together is listed as not recognised, never
+guessed. Every draft keeps the words it came from (its span) and how each word was read.
+
+The steps, per sentence: find the *mentions* (places, offences, figures, directions, periods, rank and comparison
+words), then tie figures to the nearest place, offence and direction in the same clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+import yaml
+
+from peelstats import forces, geography, periods
+from peelstats.claims import words
+
+# ------------------------------------------------------------------------------------------------ lexicons
+
+
+@cache
+def press_words() -> dict:
+    with resources.files("peelstats.claims").joinpath("press_words.yaml").open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _phrase_pattern(phrases) -> re.Pattern:
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"[\s,-]+") for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _offence_lexicon() -> tuple[re.Pattern, dict[str, str], dict[str, str]]:
+    table, untestable = {}, {}
+    for name, phrases in press_words()["offences"].items():
+        for phrase in phrases:
+            table[phrase.lower()] = name
+    for name, phrases in press_words()["untestable"].items():
+        for phrase in phrases:
+            untestable[phrase.lower()] = name
+    untestable["serious and organised crime"] = "serious and organised crime"
+    untestable["serious organised crime"] = "serious and organised crime"
+    return _phrase_pattern([*table, *untestable]), table, untestable
+
+
+_SUFFIXES = ("police", "constabulary", "police service", "police force", "force")
+
+
+@cache
+def _geo_lexicon() -> tuple[re.Pattern, dict[str, str]]:
+    """Phrase -> a key for :func:`peelstats.geography.resolve`."""
+    table: dict[str, str] = {}
+    for force in forces.TERRITORIAL_FORCES + (forces.by_code(forces.BTP_CODE),):
+        names = {force.name, *force.variants}
+        if force.slug:
+            names.add(force.slug.replace("-", " "))
+        for name in names:
+            if len(name) <= 3 and name.isupper() and name not in ("GMP", "BTP", "Met"):
+                continue
+            table[name.lower()] = force.code
+            for suffix in _SUFFIXES:
+                table[f"{name.lower()} {suffix}"] = force.code
+    table |= {"the met": "E23000001", "met police": "E23000001", "the metropolitan police": "E23000001",
+              "scotland yard": "E23000001", "city of london police": "E23000034"}
+    table.pop("west midlands", None)  # the force, unless "region" follows
+    table["west midlands police"] = "E23000014"
+    table["west midlands"] = "E23000014"
+    for alias in geography._REGION_ALIASES:  # noqa: SLF001 - the registry's own aliases
+        if alias not in ("east", "the east", "london"):
+            table.setdefault(alias, alias)
+    table |= {"england and wales": "england and wales", "england": "england", "wales": "wales",
+              "east anglia": "east anglia", "london": "london", "the east of england": "east of england",
+              "the north west": "north west", "the south east": "south east", "the south west": "south west",
+              "the east midlands": "east midlands", "the west midlands region": "west midlands region",
+              "yorkshire and the humber": "yorkshire and the humber"}
+    return _phrase_pattern(table), table
+
+
+# ---------------------------------------------------------------------------------------------- mentions
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # geo, offence, untestable, figure, direction, period, own_force, national, rank, comparison...
+    start: int
+    end: int
+    text: str
+    value: object = None
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr" \
+          "|jun|jul|aug|sep|sept|oct|nov|dec"
+_PERIOD_PATTERNS = (
+    # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
+    re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
+               rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+               rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
+    re.compile(rf"(?:up\s+)?to\s+the\s+end\s+of\s+(?P<month>{_MONTHS})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)"
+               rf"\s+year)", re.IGNORECASE),
+    re.compile(r"(?:in |for |during )?(?:the )?(?:financial year |fy ?)?(?P<fy>(?:19|20)\d{2}[/-]\d{2}(?!\d))",
+               re.IGNORECASE),
+    re.compile(rf"between\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?and\s+(?P<to>{_MONTHS})\s+(?P<year>\d{{4}})",
+               re.IGNORECASE),
+    re.compile(r"(?:in |over |during )?(?:the )?(?P<latest>(?:last|past)\s+(?:year|12 months|twelve months))",
+               re.IGNORECASE),
+)
+_DIRECTION = None
+_RANK = re.compile(
+    r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?P<sup>biggest|largest|highest|greatest|steepest|sharpest|lowest|smallest|fastest|safest|worst|best)"
+    r"(?:\s+(?P<what>(?:percentage\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|crime\s+rates?|"
+    r"rates?|numbers?|levels?|jumps?|hikes?)))?", re.IGNORECASE)
+_SECOND_ONLY = re.compile(r"second\s+only\s+to\s+", re.IGNORECASE)
+_COMPARE = re.compile(
+    r"(?P<rel>faster|quicker|slower|more|less|higher|lower|bigger|smaller|greater)\s+than\s+(?:the\s+)?"
+    r"(?:national\s+average|national\s+rate|national\s+figure|average\s+for\s+england\s+and\s+wales|"
+    r"england\s+and\s+wales(?:\s+average)?|national\s+picture|rest\s+of\s+the\s+country|nationally)",
+    re.IGNORECASE)
+_RATIO = re.compile(r"(?P<q>over |more than |almost |nearly |around |about )?(?P<w>double|twice|treble|triple|three "
+                    r"times|four times)\s+(?:that\s+of\s+|the\s+level\s+of\s+)?(?:the\s+)?national\s+average",
+                    re.IGNORECASE)
+_AGAINST_TREND = re.compile(r"(?:going\s+against|bucking|against|defying)\s+the\s+national\s+(?:picture|trend)",
+                            re.IGNORECASE)
+_ALL_EXCEPT = re.compile(r"all\s+(?:the\s+)?(?:police\s+)?forces\s+(?:in\s+england\s+and\s+wales\s+)?"
+                         r"(?:except|apart\s+from|bar|but)\s+", re.IGNORECASE)
+_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:police\s+)?forces\s+(?:in\s+[\w\s]+?\s+)?to\s+"
+                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
+_ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>our\s+region|the\s+region|"
+                         r"england\s+and\s+wales|the\s+country|wales|england|the\s+[\w\s]+?)\s+)?to\s+"
+                         r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
+_N_OF_FORCES = re.compile(r"(?P<n>\w+)\s+(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?forces\s+"
+                          r"(?:in\s+england\s+and\s+wales\s+)?(?:recorded|saw|showed|reported|had)\s+(?:a|an)\s+"
+                          r"(?P<dir>\w+)", re.IGNORECASE)
+_RATE = re.compile(r"(?P<fig>[\d,.]+)\s+(?:crimes?|offences?)\s+(?:per|for\s+every)\s+(?:1,000|1000|thousand)\s+"
+                   r"(?:people|residents|population|of\s+the\s+population|head\s+of\s+population)", re.IGNORECASE)
+_ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,]+)\s+"
+                     r"(?:people|residents|person)|one\s+in\s+(?P<m>\d+|\w+)(?=\s|,|\.|$)", re.IGNORECASE)
+_CAUSAL = re.compile(r"\b(?:led\s+to|lead\s+to|leads\s+to|resulted\s+in|result\s+of|because\s+of|thanks\s+to|"
+                     r"due\s+to|down\s+to|responsible\s+for)\b", re.IGNORECASE)
+_FAR_LESS = re.compile(r"(?:far|much|significantly|considerably)\s+(?:less|smaller|lower)\s+than\s+in\s+"
+                       r"(?:previous|recent|earlier|past)\s+years", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FIGURE_CORE = (r"(?:[-+\u2212]?\d[\d,]*(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred|a)[\s-]*)+)")
+_UNIT = r"(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\s+points?\b))"
+_SCALE = r"(?:\s*(?:million|m\b|bn\b|billion|thousand|k\b))"
+
+
+@cache
+def _figure_pattern() -> re.Pattern:
+    quantifier_words = sorted({w for q in words.quantifiers().values() for w in q.words}, key=len, reverse=True)
+    quantifiers = "|".join(re.escape(w) for w in quantifier_words)
+    fractions = "|".join(re.escape(f) for f in sorted(words.vocabulary()["fractions"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.])(?:by\s+)?(?:(?P<q>{quantifiers})\s+)?(?:(?P<frac>{fractions})(?![\w-])"
+        rf"|(?P<num>{_FIGURE_CORE}{_SCALE}?){_UNIT}?(?!\w))", re.IGNORECASE)
+
+
+def _mentions(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    pattern, table, untestable = _offence_lexicon()
+    for m in pattern.finditer(text):
+        key = " ".join(re.split(r"[\s,-]+", m.group(0).lower()))
+        key = next((k for k in (key, m.group(0).lower()) if k in table or k in untestable), key)
+        if key in untestable:
+            found.append(Mention("untestable", m.start(), m.end(), m.group(0), untestable[key]))
+        elif key in table:
+            found.append(Mention("offence", m.start(), m.end(), m.group(0), table[key]))
+    geo_pattern, geo_table = _geo_lexicon()
+    for m in geo_pattern.finditer(text):
+        key = " ".join(re.split(r"[\s,-]+", m.group(0).lower()))
+        value = geo_table.get(key) or geo_table.get(m.group(0).lower())
+        if value is None:
+            continue
+        after = text[m.end():m.end() + 8].lower()
+        if value == "E23000014" and after.startswith(" region"):
+            value = "west midlands region"
+        found.append(Mention("geo", m.start(), m.end(), m.group(0), value))
+    for phrase_kind in ("national", "own_force"):
+        for m in _phrase_pattern(press_words()[phrase_kind]).finditer(text):
+            found.append(Mention(phrase_kind, m.start(), m.end(), m.group(0)))
+    for pattern_ in _PERIOD_PATTERNS:
+        for m in pattern_.finditer(text):
+            found.append(Mention("period", m.start(), m.end(), m.group(0), m.groupdict()))
+    direction_words = {w: d for w, d in words._word_index("directions").items()  # noqa: SLF001
+                       if w not in ("more", "fewer", "higher", "lower")}
+    for m in _phrase_pattern(direction_words).finditer(text):
+        found.append(Mention("direction", m.start(), m.end(), m.group(0),
+                             direction_words[" ".join(m.group(0).lower().split())]))
+    for m in _figure_pattern().finditer(text):
+        figure = _figure(m, text)
+        if figure is not None:
+            found.append(Mention("figure", m.start(), m.end(), m.group(0).strip(), figure))
+    return sorted(_drop_overlaps(found), key=lambda x: x.start)
+
+
+def _drop_overlaps(found: list[Mention]) -> list[Mention]:
+    """Places, offences and periods win over the figures and directions inside them ("the year to June 2018")."""
+    strong = [m for m in found if m.kind in ("period", "geo", "offence", "untestable")]
+    kept = []
+    for m in found:
+        if m.kind in ("figure", "direction") and any(s.start <= m.start < s.end for s in strong):
+            continue
+        if m.kind in ("offence", "untestable", "geo") and any(
+                o is not m and o.kind in ("offence", "untestable") and o.start <= m.start and m.end <= o.end
+                and (o.end - o.start) > (m.end - m.start) for o in found):
+            continue
+        kept.append(m)
+    return kept
+
+
+@dataclass(frozen=True)
+class Figure:
+    quoted: words.Quoted
+    percent: bool
+    count_noun: str | None  # the offence word right after a count ("50,901 offences")
+    year: bool = False
+
+
+def _figure(match: re.Match, text: str) -> Figure | None:
+    raw = match.group(0).strip()
+    number = match.group("num")
+    if number is not None:
+        bare = number.strip().lower()
+        if bare in ("a", "one") or re.fullmatch(r"a(?:\s+a)*", bare):
+            return None
+        if _YEAR.fullmatch(bare.replace(",", "")) and not re.search(_UNIT, raw, re.IGNORECASE):
+            return None  # a year, not a figure
+    try:
+        quoted = words.parse_quoted(re.sub(r"^(?:by|of)\s+", "", raw, flags=re.IGNORECASE))
+    except ValueError:
+        return None
+    after = text[match.end():match.end() + 60].lower()
+    percent = quoted.percent
+    noun = None
+    if not percent:
+        pattern, table, untestable = _offence_lexicon()
+        hit = pattern.match(after.lstrip().removeprefix("more ").removeprefix("fewer ").removeprefix("extra ")
+                            .removeprefix("recorded ").removeprefix("reported "))
+        if hit:
+            noun = hit.group(0)
+        elif re.match(r"\s*(?:incidents|cases)\b", after):
+            noun = "incidents"
+    return Figure(quoted, percent, noun)
+
+
+# ---------------------------------------------------------------------------------------------- sentences
+
+
+@dataclass
+class Draft:
+    """A claim read from words: the claim-file fields, the words it came from, and how each word was read."""
+
+    kind: str | None
+    fields: dict
+    span: tuple[int, int]
+    read: list[tuple[str, str]] = field(default_factory=list)
+    untestable: str | None = None  # why the data cannot test it
+    year_before: Draft | None = None  # "from A to B": this count is for the year before B's period
+
+
+@dataclass
+class SentenceReading:
+    text: str
+    start: int  # offset in the document
+    drafts: list[Draft]
+    not_recognised: list[str]
+    paragraph: int = 0  # sentences of one paragraph share context (a period stated once)
+
+
+_ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Supt|Insp|Sgt|Det|Ch|Cllr|Rt|Hon|Co|vs|e\.g|i\.e|approx)\.$",
+                            re.IGNORECASE)
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) for each sentence or line-block of a document; headlines and list items stand alone."""
+    return [(offset, sentence) for offset, sentence, _ in _sentences(text)]
+
+
+def _sentences(text: str) -> list[tuple[int, str, int]]:
+    out = []
+    for paragraph, block in enumerate(re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)):
+        chunk, offset = block.group(0), block.start()
+        start = 0
+        for m in re.finditer(r"[.!?](?:['\"\u201d\u2019])?(?=\s+['\"\u201c\u2018(]?[A-Z0-9])", chunk):
+            if _ABBREVIATIONS.search(chunk[start:m.end()]) or re.search(r"\d\.$", chunk[:m.end()]) and \
+                    re.match(r"\s*\d", chunk[m.end():]):
+                continue
+            piece = chunk[start:m.end()]
+            if piece.strip():
+                out.append((offset + start + len(piece) - len(piece.lstrip()), " ".join(piece.split()), paragraph))
+            start = m.end()
+        piece = chunk[start:]
+        if piece.strip():
+            out.append((offset + start + len(piece) - len(piece.lstrip()), " ".join(piece.split()), paragraph))
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|whereas|but|although|however|which|and|with)\b|"
+                           r"\s(?:while|whereas|but)\s", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Clause bounds; a clause opened by a conjunction ("which", "while") starts at that word."""
+    bounds, start = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        bounds.append((start, m.start()))
+        word = re.search(r"[a-z]", m.group(0), re.IGNORECASE)
+        start = m.start() + word.start() if word else m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _clause_of(position: int, bounds) -> tuple[int, int]:
+    return next((b for b in bounds if b[0] <= position <= b[1]), bounds[-1])
+
+
+# ------------------------------------------------------------------------------------------------- context
+
+
+@dataclass
+class Context:
+    """What a document has told the reader so far, and what the user said (--date, --force)."""
+
+    date: dt.date
+    force: forces.Force | None = None  # --force: what "the force", "the county", "we" refer to
+    text_force: forces.Force | None = None  # the force the text has been about (the last one named alone)
+    peel_year: str | None = None  # the last PEEL year named
+    topic_offence: str | None = None  # the offence of the text's first claim (a headline's "the biggest drop")
+    question: str | None = None  # the last PEEL question named
+
+    @property
+    def own_force(self) -> forces.Force | None:
+        return self.force or self.text_force
+
+    @property
+    def fraud_included(self) -> bool:
+        """Before ONS's July 2015 bulletin, "total recorded crime" included fraud recorded by the police."""
+        return self.date < dt.date(2015, 7, 1)
+
+
+GENERIC_TOTAL = "total recorded crime"
+
+
+class _Sentence:
+    """One sentence being read: its mentions and clauses, and helpers that tie them together."""
+
+    def __init__(self, text: str, ctx: Context):
+        self.text = text
+        self.ctx = ctx
+        self.mentions = _mentions(text)
+        self.clauses = _clauses(text)
+        self.used: set[int] = set()  # start offsets of figures already drafted
+        self.last: list[Mention] = []  # the mentions the last reading used (they extend a draft's span)
+        self.read: list[tuple[str, str]] = []
+        self.notes: list[str] = []
+
+    def of(self, kind: str, within: tuple[int, int] | None = None) -> list[Mention]:
+        found = [m for m in self.mentions if m.kind == kind]
+        if within is not None:
+            found = [m for m in found if within[0] <= m.start and m.end <= within[1] + 1]
+        return found
+
+    def clause(self, position: int) -> tuple[int, int]:
+        return _clause_of(position, self.clauses)
+
+    @staticmethod
+    def nearest(mentions: list[Mention], position: int) -> Mention | None:
+        return min(mentions, key=lambda m: (min(abs(m.start - position), abs(m.end - position)), m.start),
+                   default=None)
+
+    # ---------------------------------------------------------------------------------------- subjects
+    def subject(self, position: int, *, single_figure: bool = True, end: int | None = None
+                ) -> tuple[object, str] | None:
+        """The place a figure at ``position`` is about, and how it was read; None when the words do not say."""
+        places_all = [m for m in self.mentions if m.kind in ("geo", "national", "own_force")]
+        for m in places_all:  # "15 per cent in Gwent", "a 13% drop in recorded crime in Kent"
+            gap = self.text[(end if end is not None else position):m.start]
+            if 0 <= len(gap) <= 45 and m.start >= (end or position) and \
+                    re.fullmatch(r"[^.;,]*?\b(?:in|for|across|at|by)\s+(?:the\s+)?", gap, re.IGNORECASE) and \
+                    not re.search(r"\b(?:and|than|while|compared)\b", gap, re.IGNORECASE):
+                return self._place(m)
+        clause = self.clause(position)
+        opening = self.text[clause[0]:clause[0] + 12].lower().lstrip(", ")
+        if opening.startswith(("which", "who", "that")):  # a relative clause is about the place just before it
+            before = [m for m in places_all if m.end <= clause[0]]
+            if before:
+                return self._place(before[-1])
+        places = [m for m in places_all if clause[0] <= m.start and m.end <= clause[1] + 1]
+        if not places:
+            places = [m for m in self.mentions if m.kind in ("geo", "national", "own_force")]
+            if len({self._place_key(m) for m in places}) > 1:
+                return None
+        if places:
+            forces_here = [m for m in places if m.kind == "geo" and _is_force(m.value)]
+            if single_figure and len(forces_here) > 1 and len(places) == len(forces_here) and \
+                    self._joined(forces_here):
+                names = [forces.by_code(m.value).name for m in forces_here]
+                return names, f"{' and '.join(m.text for m in forces_here)}: {', '.join(names)} combined"
+            return self._place(self.nearest(places, position))
+        if self.ctx.force is not None:
+            return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
+        if re.search(r"\b(?:ons|office for national statistics|home office|official)\s+(?:figures|data|statistics)\b",
+                     self.text, re.IGNORECASE):
+            return "England and Wales", "no place named, and official national figures quoted: England and Wales"
+        if self.ctx.text_force is not None:
+            return self.ctx.text_force.name, f"no place named: {self.ctx.text_force.name}, named earlier in the text"
+        return None
+
+    def _joined(self, places: list[Mention]) -> bool:
+        """Places listed together ("Northumbria and Durham", "Norfolk, Suffolk and Essex")."""
+        for a, b in zip(places, places[1:], strict=False):
+            between = self.text[a.end:b.start].strip().lower()
+            if between not in ("and", ",", ", and", "&", "and the", "police and"):
+                return False
+        return True
+
+    def _place_key(self, mention: Mention) -> str:
+        return {"national": "england and wales", "own_force": "own"}.get(mention.kind, str(mention.value))
+
+    def _place(self, mention: Mention) -> tuple[object, str] | None:
+        self.last.append(mention)
+        if mention.kind == "national":
+            return "England and Wales", f"{mention.text!r}: England and Wales (ONS's total, incl. BTP)"
+        if mention.kind == "own_force":
+            force = self.ctx.own_force
+            if force is None:
+                return None
+            return force.name, f"{mention.text!r}: {force.name}"
+        value = mention.value
+        if _is_force(value):
+            force = forces.by_code(value)
+            return force.name, f"{mention.text!r}: {force.name}"
+        place = geography.resolve(value)
+        return place.name, f"{mention.text!r}: {place.definition}"
+
+    # ---------------------------------------------------------------------------------------- offences
+    def offence(self, position: int) -> tuple[str | None, str | None, str]:
+        """(offence, untestable thing, how read) for a figure at ``position``."""
+        clause = self.clause(position)
+        here = [m for m in self.mentions if m.kind in ("offence", "untestable")
+                and clause[0] <= m.start and m.end <= clause[1] + 1]
+        if not here:
+            here = [m for m in self.mentions if m.kind in ("offence", "untestable")]
+            specific = [m for m in here if m.value != GENERIC_TOTAL]
+            if len({m.value for m in specific}) > 1:
+                return None, None, ""
+            here = specific or here
+        hit = self.nearest(here, position)
+        if hit is None:
+            topic = self.ctx.topic_offence
+            if topic and re.search(r"\b(?:biggest|largest|highest|greatest|second|third|followed\s+by)\b", self.text,
+                                   re.IGNORECASE):
+                return topic, None, f"no offence named: {topic}, the text's subject so far"
+            return None, None, ""
+        self.last.append(hit)
+        if hit.kind == "untestable":
+            return None, hit.value, f"{hit.text!r}: {hit.value}, which these data do not hold"
+        name = hit.value
+        if name == GENERIC_TOTAL and self.ctx.fraud_included:
+            return ("total recorded crime including fraud",  None,
+                    f"{hit.text!r}: total recorded crime, which before July 2015 included fraud recorded by the police")
+        return name, None, f"{hit.text!r}: {name}"
+
+    def direction(self, position: int) -> tuple[str | None, str]:
+        clause = self.clause(position)
+        hit = self.nearest(self.of("direction", clause), position)
+        if hit is None:
+            return None, ""
+        self.last.append(hit)
+        return hit.value, f"{hit.text!r}: {hit.value}"
+
+    # ----------------------------------------------------------------------------------------- periods
+    def period(self, position: int | None = None) -> tuple[dict, str]:
+        found = self.of("period")
+        if position is not None and len(found) > 1:
+            after = [m for m in found if m.start >= position]
+            found = [min(after, key=lambda m: m.start)] if after else [max(found, key=lambda m: m.end)]
+        if not found:
+            return {}, "no period named: every period in the year before the document is tried"
+        return _read_period(found[0], self.ctx)
+
+
+def _is_force(value) -> bool:
+    return isinstance(value, str) and bool(re.fullmatch(r"[EW]\d{8}|X-BTP", value)) and not value.startswith("E12")
+
+
+def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
+    groups = mention.value
+    text = mention.text
+    if groups.get("latest"):
+        return {}, f"{text!r}: the latest figures at the time (every period in the year before is tried)"
+    if groups.get("fy"):
+        end = periods.parse_period_end(groups["fy"].replace("-", "/"))
+        return {"end": end.date().isoformat()}, f"{text!r}: {periods.label(end)}"
+    if groups.get("from"):
+        first = periods.parse_period_end(f"{groups['from']} {groups['year']}")
+        last = periods.parse_period_end(f"{groups['to']} {groups['year']}")
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        return ({"end": last.date().isoformat(), "months": max(1, min(months, 12))},
+                f"{text!r}: {months} months, not a rolling year")
+    month = groups.get("month")
+    year = groups.get("year")
+    if year is None:
+        rel = (groups.get("rel") or "").lower()
+        year = ctx.date.year - (1 if rel == "last" else 0)
+        end = periods.parse_period_end(f"{month} {year}")
+        if not rel and end > pd.Timestamp(ctx.date):
+            end = periods.parse_period_end(f"{month} {year - 1}")
+    else:
+        end = periods.parse_period_end(f"{month} {year}")
+    return {"end": end.date().isoformat()}, f"{text!r}: {periods.label(end)}"
+
+
+# ----------------------------------------------------------------------------------------------- drafting
+
+_GRADE = r"(?P<grade>outstanding|good|requires?\s+improvement|requiring\s+improvement|inadequate)"
+_GRADED = re.compile(rf"(?P<who>[\w\s'-]{{2,60}}?)\s+(?:was|were|has\s+been|had\s+been|is|are|been)\s+"
+                     rf"(?:graded|rated|judged|assessed)\s+(?:as\s+)?(?:being\s+)?['\"\u2018\u2019\u201c]?{_GRADE}"
+                     rf"['\"\u2019\u201d]?(?:\s+in\s+(?P<year>(?:19|20)\d{{2}})(?!\d))?", re.IGNORECASE)
+_QUOTE_MARK = "['\"\u2018\u2019\u201c\u201d]?"
+_GRADING_OF = re.compile(rf"grad(?:ing|e)\s+of\s+{_QUOTE_MARK}{_GRADE}{_QUOTE_MARK}\s+"
+                         rf"(?:in\s+relation\s+to|for|on)\s+(?P<q>[\w\s&]+)", re.IGNORECASE)
+_REQUIRES = re.compile(r"(?P<who>the\s+force|[\w\s-]{2,40}?)\s+requires\s+improvement\s+in\s+how\s+effective(?:ly)?\s+"
+                       r"it\s+keeps\s+people\s+safe\s+and\s+reduces\s+crime", re.IGNORECASE)
+_DIFFERENT_GRADES = re.compile(r"(?:we|they|both\s+forces|the\s+two\s+forces)\s+(?:then\s+)?received\s+"
+                               r"(?P<how>different|the\s+same)\s+grad(?:ings|es)", re.IGNORECASE)
+_PEEL_YEAR = re.compile(r"PEEL[:\s\w]{0,40}?(?P<year>(?:19|20)\d{2})(?:/\d{2})?", re.IGNORECASE)
+_COUNT_CUE = re.compile(r"\b(?:number\s+of|recorded|there\s+were|there\s+was|total\s+of|totalled|totaled|stood\s+at|"
+                        r"reached|logged|went\s+from|from)\b", re.IGNORECASE)
+_CHANGE_BY = re.compile(r"(?:rise|rises|increase|increases|drop|drops|fall|falls|reduction|decrease|jump|up|down)\s+"
+                        r"(?:of|by)\s*$", re.IGNORECASE)
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _count_word(text: str) -> int | None:
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    return _WORD_NUMBERS.get(text)
+
+
+def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
+    """Drafts for one sentence, and what in it was not recognised."""
+    s = _Sentence(text, ctx)
+    drafts: list[Draft] = []
+    drafts += _grades(s)
+    drafts += _forces_counted(s)
+    drafts += _rates(s)
+    drafts += _ranks(s)
+    drafts += _comparisons(s)
+    drafts += _figures(s)
+    drafts += _far_less(s)
+    drafts += [d for d in _directions(s) if not _covered(d, drafts)]
+    drafts += _causal(s)
+    drafts += _sizes(s, drafts)
+    not_recognised = []
+    for m in s.of("figure"):
+        if m.start not in s.used and not _trivial(m, text):
+            not_recognised.append(f"{m.text!r}: a figure not tied to a place, offence and period")
+    claim_like = [m for m in s.of("figure") if not _trivial(m, text)] or s.of("direction")
+    for m in s.of("untestable"):
+        if claim_like and not any(d.untestable == m.value for d in drafts) and not any(
+                d.kind in ("grade", "grade_comparison") for d in drafts):
+            not_recognised.append(f"{m.text!r}: {m.value}, which these data do not hold")
+    _remember(s, ctx, drafts)
+    return drafts, not_recognised
+
+
+def _trivial(m: Mention, text: str) -> bool:
+    """Numbers that are not claims: small counts of things ("three areas", "43 forces", "12 months")."""
+    after = text[m.end:m.end + 25].lower()
+    value = abs(m.value.quoted.value)
+    return (not m.value.percent and m.value.count_noun is None and
+            (value < 50 or re.match(r"\s*(?:forces|months|years|weeks|days|per|recommendations|areas|officers|"
+                                    r"people|minutes|hours)", after) is not None))
+
+
+def _remember(s: _Sentence, ctx: Context, drafts: list[Draft] | None = None) -> None:
+    if ctx.topic_offence is None:
+        ctx.topic_offence = next((d.fields["offence"] for d in drafts or [] if d.fields.get("offence")), None)
+    named = {m.value for m in s.of("geo") if _is_force(m.value)}
+    if len(named) == 1:
+        ctx.text_force = forces.by_code(named.pop())
+    year = _PEEL_YEAR.search(s.text)
+    if year:
+        ctx.peel_year = year.group("year")
+    for question, phrases in press_words()["grades"]["questions"].items():
+        if question != "overall" and _phrase_pattern(phrases).search(s.text):
+            ctx.question = question
+
+
+def _base(s: _Sentence, at: int, kind: str, **fields) -> Draft | None:
+    """A draft with subject, offence and period read for the words at ``at``; None when they are not there."""
+    subject = fields.pop("subject", None) or s.subject(at)
+    offence, untestable, offence_read = s.offence(at)
+    if untestable:
+        s.last = []
+        return Draft(kind, {}, (at, at), [(offence_read.split(":")[0], offence_read)], untestable)
+    if subject is None or offence is None:
+        s.last = []
+        return None
+    period, period_read = s.period(at)
+    draft = Draft(kind, {"subject": subject[0], "offence": offence, **fields}, (at, at),
+                  [("place", subject[1]), ("offence", offence_read), ("period", period_read)])
+    if period:
+        draft.fields["period"] = period
+    return draft
+
+
+def _span(draft: Draft | None, start: int, end: int, s: _Sentence | None = None) -> Draft | None:
+    """The words a draft came from: its own words, and the place, offence and direction read for it in its clause."""
+    if draft is not None:
+        draft.span = (min(start, draft.span[0]), max(end, draft.span[1]))
+        if s is not None:
+            clause = s.clause(start)
+            for m in s.last:
+                if clause[0] <= m.start <= clause[1]:
+                    draft.span = (min(m.start, draft.span[0]), max(m.end, draft.span[1]))
+    if s is not None:
+        s.last = []
+    return draft
+
+
+def _figures(s: _Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    figures = [m for m in s.of("figure") if m.start not in s.used]
+    pairs = _respectively(s, figures)
+    previous: Draft | None = None
+    for k, m in enumerate(figures):
+        if m.start in s.used:
+            continue
+        figure: Figure = m.value
+        nxt = figures[k + 1] if k + 1 < len(figures) else None
+        joined = nxt is not None and re.fullmatch(r"\s*(?:and|or|to)\s*", s.text[m.end:nxt.start])
+        percent = figure.percent or bool(joined and nxt.value.percent)
+        subject = pairs.get(m.start)
+        before = s.text[max(0, m.start - 25):m.start]
+        if re.match(r"(?:by|of)\s", m.text, re.IGNORECASE):
+            before += m.text[:3]  # "a rise by more than 10,000": the preposition belongs to the change word
+        after = s.text[m.end:m.end + 30].lower()
+        clause = s.clause(m.start)
+        if percent:
+            draft = _change(s, m, subject, percent_from_next=not figure.percent)
+        elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after) or _CHANGE_BY.search(before):
+            draft = _count_change(s, m, subject)
+        elif figure.count_noun or re.search(r"\bto\s*$", before) and previous is not None or (
+                _COUNT_CUE.search(s.text[clause[0]:clause[1]]) and abs(figure.quoted.value) >= 50):
+            draft = _count(s, m, subject)
+            between = s.text[m.end:nxt.start] if nxt is not None else ""
+            if draft is not None and re.search(r"\bfrom\s*$", before) and \
+                    re.fullmatch(r"\s*(?:crimes?|offences?)?\s*(?:in\s+[\w/ ]+?\s+)?to\s*", between):
+                later = _count(s, nxt, subject)  # "from A to B"
+                if later is not None:
+                    s.used.add(nxt.start)
+                    out.append(later)
+                    if draft.fields.get("period") == later.fields.get("period"):
+                        draft.fields.pop("period", None)
+                        draft.year_before = later  # A is the year before B
+        else:
+            continue
+        if draft is not None:
+            s.used.add(m.start)
+            out.append(draft)
+            previous = draft
+    return out
+
+
+def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple[str, str]]:
+    """"up 30 and 50 per cent in Northumbria and Durham respectively": each figure of a pair to its place."""
+    if "respectively" not in s.text.lower():
+        return {}
+    places = [m for m in s.of("geo") if _is_force(m.value)]
+    if len(places) != 2:
+        return {}
+    out = {}
+    for a, b in zip(figures, figures[1:], strict=False):
+        if re.fullmatch(r"\s*and\s*", s.text[a.end:b.start]):
+            for figure, place in ((a, places[0]), (b, places[1])):
+                name = forces.by_code(place.value).name
+                out[figure.start] = (name, f"{place.text!r}: {name} (figures and places paired, 'respectively')")
+    return out
+
+
+def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
+    if m.value.quoted.value < 0:
+        return "decrease", f"{m.text!r}: negative, a decrease"
+    return s.direction(m.start)
+
+
+def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = False) -> Draft | None:
+    direction, direction_read = _signed_direction(s, m)
+    quoted = m.value.quoted
+    fields = {"quoted_value": m.text + ("%" if percent_from_next else "")}
+    if direction is None and quoted.value >= 0 and not re.search(r"doubled|tripled|trebled|halved", m.text, re.I):
+        return None  # a percentage with no rise or fall: not a change we can read
+    if direction:
+        fields["direction"] = direction
+    draft = _base(s, m.start, "change", subject=subject, **fields)
+    if draft is not None and draft.untestable is None:
+        draft.read.insert(0, ("figure", f"{quoted.describe()}" + (f"; {direction_read}" if direction_read else "")))
+    return _span(draft, m.start, m.end, s)
+
+
+def _count(s: _Sentence, m: Mention, subject=None) -> Draft | None:
+    draft = _base(s, m.start, "count", subject=subject, quoted_value=m.text)
+    if draft is not None and draft.untestable is None:
+        draft.read.insert(0, ("figure", m.value.quoted.describe()))
+    return _span(draft, m.start, m.end, s)
+
+
+def _count_change(s: _Sentence, m: Mention, subject=None) -> Draft | None:
+    after = s.text[m.end:m.end + 30].lower()
+    if re.match(r"\s*(?:fewer|less)\b", after):
+        direction, how = "decrease", "'fewer': a decrease"
+    elif re.match(r"\s*(?:more|extra|additional)\b", after):
+        direction, how = "increase", "'more': an increase"
+    else:
+        direction, how = s.direction(m.start)
+    if direction is None:
+        return None
+    draft = _base(s, m.start, "count_change", subject=subject, quoted_value=m.text, direction=direction)
+    if draft is not None and draft.untestable is None:
+        draft.read.insert(0, ("figure", f"{m.value.quoted.describe()}; {how}"))
+    return _span(draft, m.start, m.end + len(after) - len(after.lstrip()) + 5, s)
+
+
+def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
+    """Size words: "did not change", "a slight fall", "soared" (with a figure, they add to its reading)."""
+    out = []
+    index = words._word_index("sizes")  # noqa: SLF001
+    pattern = _phrase_pattern(index)
+    far = _FAR_LESS.search(s.text)
+    for match in pattern.finditer(s.text):
+        size = index[" ".join(match.group(0).lower().split())]
+        if far and far.start() <= match.start() < far.end():
+            continue
+        clause = s.clause(match.start())
+        changes = [d for d in drafts if d.kind == "change" and clause[0] <= d.span[0] <= clause[1]]
+        if changes:
+            for draft in changes:
+                if size != "large" or draft.fields.get("direction"):
+                    draft.fields["size"] = size
+                    draft.read.append(("size", f"{match.group(0)!r}: {size.replace('_', ' ')}"))
+            continue
+        if size != "no_change" and not s.of("direction", clause):
+            continue
+        direction = s.direction(match.start())[0] if size != "no_change" else None
+        fields = {"size": size, **({"direction": direction} if direction else {})}
+        draft = _base(s, match.start(), "change", **fields)
+        if draft is not None and draft.untestable is None:
+            draft.read.insert(0, ("size", f"{match.group(0)!r}: {size.replace('_', ' ')}"))
+            out.append(_span(draft, match.start(), match.end(), s))
+    return out
+
+
+_DIRECTION_OF = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?P<dir>rise|increase|fall|drop|reduction|decrease|decline|"
+                           r"jump|spike|hike|cut)\s+in\s+(?:the\s+number\s+of\s+|levels\s+of\s+)?$", re.IGNORECASE)
+_VERB = re.compile(r"^\s*(?:have|has|had)?\s*(?:also\s+)?(?:been\s+)?(?P<dir>risen|rose|rising|increased|fallen|fell|"
+                   r"falling|decreased|dropped|declined|gone\s+up|gone\s+down|went\s+up|went\s+down|"
+                   r"(?:(?:is|are|was|were)\s+)(?:up|down))\b", re.IGNORECASE)
+
+
+def _directions(s: _Sentence) -> list[Draft]:
+    """A rise or fall with no figure: "there has also been a reduction in robberies", "burglaries have risen"."""
+    out = []
+    for offence in s.of("offence") + s.of("untestable"):
+        before = s.text[max(0, offence.start - 40):offence.start]
+        after = s.text[offence.end:offence.end + 40]
+        prefix, suffix = _DIRECTION_OF.search(before), _VERB.match(after)
+        if offence.kind == "offence" and offence.value == GENERIC_TOTAL and not (prefix or suffix):
+            continue
+        hit = prefix or suffix
+        if hit is None:
+            # "Levels of residential burglary and vehicle crime have risen": a list of offences before one verb
+            follow = re.match(r"(?:\s*(?:,|and)\s*[\w\s-]{3,40}?)\s*(?=have|has)", after)
+            hit = _VERB.match(after[follow.end():]) if follow else None
+            if hit is None:
+                continue
+        direction = words.direction_word(hit.group("dir").split()[-1]) or (
+            "increase" if hit.group("dir").lower().endswith("up") else "decrease")
+        draft = _base(s, offence.start, "direction", direction=direction)
+        if draft is not None:
+            draft.read.insert(0, ("direction", f"{hit.group('dir')!r}: {direction}"))
+            out.append(_span(draft, min(offence.start, offence.start - len(before) + hit.start() if prefix else
+                                        offence.start), offence.end + (hit.end() if suffix else 0), s))
+    return out
+
+
+def _covered(draft: Draft, drafts: list[Draft]) -> bool:
+    """A rise or fall another claim on the same place and offence already carries."""
+    return any(d.fields.get("offence") == draft.fields.get("offence") and
+               d.fields.get("subject", d.fields.get("members")) in (draft.fields.get("subject"),
+                                                                    [draft.fields.get("subject")])
+               for d in drafts) or bool(draft.untestable and any(d.untestable == draft.untestable for d in drafts))
+
+
+def _far_less(s: _Sentence) -> list[Draft]:
+    """"... have risen, but the increase is far less than in previous years": earlier years, per offence."""
+    match = _FAR_LESS.search(s.text)
+    if not match:
+        return []
+    direction = next((d.value for d in s.of("direction") if d.start < match.start()), None)
+    if direction is None:
+        return []
+    out = []
+    for offence in s.of("offence"):
+        if offence.start > match.start():
+            continue
+        draft = _base(s, offence.start, "earlier_years", direction=direction, previous_years=3,
+                      far_less_margin_pp=5)
+        if draft is not None and draft.untestable is None:
+            draft.fields["offence"] = offence.value
+            draft.read.insert(0, ("comparison", f"{match.group(0)!r}: this year's change at least 5 pp below the "
+                                                "mean of the previous 3 years (the default reading)"))
+            out.append(_span(draft, offence.start, match.end(), s))
+    return out
+
+
+def _causal(s: _Sentence) -> list[Draft]:
+    match = _CAUSAL.search(s.text)
+    if not match or not re.search(r"strateg|polic(?:y|ies|ing)|approach|work|initiative|operation|officers",
+                                  s.text, re.IGNORECASE):
+        return []
+    subject = s.subject(match.start())
+    if subject is None:
+        return []
+    related = [m.value for m in s.of("offence") if m.value != GENERIC_TOTAL]
+    fields = {"subject": subject[0], "offence": GENERIC_TOTAL, "related_offences": list(dict.fromkeys(related))}
+    return [Draft("causal", fields, (0, len(s.text)), [("cause", f"{match.group(0)!r}: a claim about a cause, which "
+                                                                 "counts cannot test")])]
+
+
+def _grades(s: _Sentence) -> list[Draft]:
+    out = []
+    year_here = _PEEL_YEAR.search(s.text)
+    for pattern in (_GRADED, _REQUIRES, _GRADING_OF):
+        for match in pattern.finditer(s.text):
+            groups = match.groupdict()
+            who = groups.get("who") or ""
+            force = _graded_force(s, who) if pattern is not _GRADING_OF else s.ctx.own_force
+            if force is None:
+                continue
+            grade = "Requires improvement" if pattern is _REQUIRES else _grade_name(groups["grade"])
+            question = "overall"
+            if groups.get("q"):
+                question = _question(groups["q"]) or "overall"
+            elif re.search(r"serious\s+(?:and\s+)?organised\s+crime", s.text, re.IGNORECASE) and pattern is _GRADED:
+                question = "tackling serious and organised crime"
+            year = groups.get("year") or (year_here.group("year") if year_here else s.ctx.peel_year)
+            if year is None:
+                continue
+            out.append(Draft("grade", {"force": force.name, "peel_year": str(year), "question": question,
+                                       "quoted_grade": grade}, (match.start(), match.end()),
+                             [("grade", f"{grade}, {question}, PEEL {year}"
+                                        + ("" if groups.get("year") else " (the PEEL year named in the text)"))]))
+    different = _DIFFERENT_GRADES.search(s.text)
+    force = s.ctx.own_force
+    partners = forces.alliance_partners(force.code) if force else []
+    if different and partners and s.ctx.peel_year:
+        question = s.ctx.question or "overall"
+        expect = "different" if different.group("how").lower() == "different" else "same"
+        out.append(Draft("grade_comparison", {"force": force.name, "peel_year": s.ctx.peel_year,
+                                              "question": question, "other_force": partners[0].name,
+                                              "expect": expect}, (different.start(), different.end()),
+                         [("forces", f"{different.group(0)!r}: {force.name} and its alliance partner "
+                                     f"{partners[0].name}"), ("question", f"{question} (named before in the text)")]))
+    return out
+
+
+def _graded_force(s: _Sentence, who: str) -> forces.Force | None:
+    who = who.strip()
+    words_ = who.split()
+    for n in range(len(words_)):
+        candidate = " ".join(words_[n:])
+        if candidate.lower() in ("the force", "we", "the alliance", "our force"):
+            return s.ctx.own_force
+        force = forces.try_lookup(candidate)
+        if force is not None and force.territorial:
+            return force
+    return None
+
+
+def _grade_name(text: str) -> str:
+    text = " ".join(text.lower().split())
+    return "Requires improvement" if "improvement" in text else text.capitalize()
+
+
+def _question(text: str) -> str | None:
+    for question, phrases in press_words()["grades"]["questions"].items():
+        if _phrase_pattern(phrases).search(text):
+            return question
+    return None
+
+
+def _forces_counted(s: _Sentence) -> list[Draft]:
+    out = []
+    text = s.text
+    match = _ALL_EXCEPT.search(text)
+    if match:
+        rest = text[match.end():]
+        named = [m for m in s.of("geo") if m.start >= match.end() and _is_force(m.value)]
+        tail = re.match(r"([\w\s,&-]+?)\s+(?:showed|saw|recorded|had|reported|experienced)\s+(?:a|an)\s+"
+                        r"(?:\w+\s+)?(?P<dir>\w+)", rest)
+        direction = words.direction_word(tail.group("dir")) if tail else None
+        named = [m for m in named if tail and m.end <= match.end() + tail.end(1) + 1]
+        offence = s.offence(match.start())
+        if named and direction and offence[0]:
+            period, period_read = s.period(match.start())
+            fields = {"offence": offence[0], "direction": direction,
+                      "exceptions": [forces.by_code(m.value).name for m in named]}
+            if period:
+                fields["period"] = period
+            out.append(Draft("count_of_forces", fields, (match.start(), match.end() + (tail.end() if tail else 0)),
+                             [("forces", f"{match.group(0)!r}: every force but those named"), ("offence", offence[2]),
+                              ("period", period_read)]))
+    for pattern in (_ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES):
+        for match in pattern.finditer(text):
+            direction = words.direction_word(match.group("dir"))
+            count = 1 if pattern is _ONLY_FORCE else _count_word(match.group("n"))
+            if direction is None or count is None:
+                continue
+            offence = s.offence(match.start())
+            if offence[0] is None:
+                continue
+            fields: dict = {"offence": offence[0], "direction": direction, "quoted_count": count}
+            read = [("forces", f"{match.group(0)!r}: {count} force{'s' if count != 1 else ''} "
+                               f"{'rose' if direction == 'increase' else 'fell'}"), ("offence", offence[2])]
+            if pattern is not _N_OF_FORCES:
+                subject = s.subject(match.start())
+                if subject is None or isinstance(subject[0], list) or not forces.try_lookup(subject[0]):
+                    continue
+                fields["members"] = [subject[0]]
+                read.append(("place", subject[1]))
+            scope = (match.groupdict().get("scope") or "").lower()
+            if "region" in scope:
+                fields["within"] = "region"
+                fields["force"] = fields["members"][0]
+                read.append(("within", f"{scope!r}: {forces.lookup(fields['members'][0]).region} region"))
+            elif scope in ("wales", "england"):
+                fields["within"] = scope.title()
+            period, period_read = s.period(match.start())
+            if period:
+                fields["period"] = period
+            read.append(("period", period_read))
+            for m in s.of("figure"):
+                if match.start() <= m.start < match.end():
+                    s.used.add(m.start)
+            out.append(Draft("count_of_forces", fields, (match.start(), match.end()), read))
+    return out
+
+
+def _rates(s: _Sentence) -> list[Draft]:
+    out = []
+    for pattern in (_RATE, _ONE_IN):
+        for match in pattern.finditer(s.text):
+            if pattern is _RATE:
+                quoted = match.group("fig")
+            else:
+                n = match.group("n") or match.group("m")
+                value = words.number_in_words(n.replace(",", "")) if n else None
+                if not value or value < 2 or not re.search(r"crime|offence", s.text, re.IGNORECASE):
+                    continue
+                quoted = f"one in {value:g}"
+            subject = _rate_subject(s, match)
+            if subject is None:
+                continue
+            draft = _base(s, match.start(), "rate", subject=subject, quoted_value=quoted)
+            for m in s.of("figure"):
+                if match.start() <= m.start < match.end():
+                    s.used.add(m.start)
+            if draft is not None:
+                draft.read.insert(0, ("figure", f"{match.group(0)!r}: {quoted} per 1,000"
+                                      if pattern is _RATE else f"{match.group(0)!r}: {quoted}"))
+                out.append(_span(draft, match.start(), match.end(), s))
+    return out
+
+
+def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
+    """A rate's place: named right after it ("one in 12 across England and Wales") or before it in its clause."""
+    for m in s.of("geo") + s.of("national"):
+        gap = s.text[match.end():m.start]
+        if m.start >= match.end() and len(gap) <= 30 and \
+                re.fullmatch(r"\s*(?:people\s+)?(?:in|across|for)\s+(?:the\s+)?", gap, re.IGNORECASE):
+            return s._place(m)
+    if re.match(r"\s*(?:people\s+)?in\s+the\s+\w+", s.text[match.end():match.end() + 30], re.IGNORECASE):
+        return None  # "in the two force areas": a place the words do not name
+    clause = s.clause(match.start())
+    before = [m for m in s.of("geo", clause) + s.of("national", clause) if m.end <= match.start()]
+    if before:
+        return s._place(before[-1])
+    if not (s.of("geo") or s.of("national")) and s.ctx.own_force is not None:
+        return s.ctx.own_force.name, f"no place named: {s.ctx.own_force.name}"
+    return None
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10}
+
+
+def _ranks(s: _Sentence) -> list[Draft]:
+    out = []
+    for match in _SECOND_ONLY.finditer(s.text):
+        leader = next((m for m in s.of("geo") if m.start >= match.end() and _is_force(m.value)), None)
+        before = [m for m in s.of("geo") if m.end <= match.start() and _is_force(m.value)]
+        if leader is None or not before:
+            continue
+        subject = forces.by_code(before[-1].value).name
+        direction = next((d.value for d in s.of("direction") if d.start < match.start()), None)
+        draft = _base(s, before[-1].start, "rank", subject=(subject, f"{before[-1].text!r}: {subject}"),
+                      order="lowest" if direction == "decrease" else "highest", position=2,
+                      behind=forces.by_code(leader.value).name)
+        if draft is not None and draft.untestable is None:
+            draft.read.insert(0, ("rank", f"{match.group(0)}{leader.text!r}: second, behind "
+                                          f"{forces.by_code(leader.value).name}, in the same direction as the "
+                                          f"{direction or 'change'}"))
+            out.append(_span(draft, match.start(), leader.end, s))
+    for match in _RANK.finditer(s.text):
+        what = (match.group("what") or "").lower()
+        sup = match.group("sup").lower()
+        if sup in ("best", "worst") or (not what and not re.search(r"of\s+the\s+(?:43|forty-three)|in\s+england|"
+                                                                   r"in\s+the\s+country|nationally|in\s+wales|"
+                                                                   r"of\s+(?:all\s+)?(?:the\s+)?forces",
+                                                                   s.text[match.end():match.end() + 60], re.I)):
+            continue
+        if re.match(r"\s*(?:level|number)s?\s+since", s.text[match.end() - 8:match.end() + 10], re.I):
+            continue  # "the highest level since 2011": a comparison with the past, not a rank
+        falling = re.search(r"drop|fall|reduction|decrease", what)
+        if "rate" in what or sup == "safest":
+            measure, order = "rate", "lowest" if sup in ("lowest", "smallest", "safest") else "highest"
+        elif re.search(r"number|level", what):
+            measure, order = "count", "lowest" if sup in ("lowest", "smallest") else "highest"
+        else:
+            measure = "change"
+            direction = s.direction(match.start())[0]
+            if falling:
+                order = "lowest"
+            elif re.search(r"rise|increase|jump|hike", what) or sup in ("highest", "biggest", "largest", "greatest",
+                                                                        "steepest", "sharpest", "fastest"):
+                order = "lowest" if direction == "decrease" and not what else "highest"
+            else:
+                order = "lowest"
+        position = _ORDINALS.get((match.group("ordinal") or "").lower())
+        if position is None and match.group("ordinal"):
+            position = int(re.sub(r"\D", "", match.group("ordinal")))
+        places = [m for m in s.of("geo", s.clause(match.start())) if _is_force(m.value)] or \
+                 [m for m in s.of("geo") if _is_force(m.value)]
+        if not places and s.of("own_force"):
+            force = s.ctx.own_force
+            places = []
+            subject = (force.name, f"{s.of('own_force')[0].text!r}: {force.name}") if force else None
+        elif len(places) > 1 and what.endswith("s") and s._joined(places):
+            subject = ([forces.by_code(m.value).name for m in places], "the forces named together")
+        elif places:
+            nearest = s.nearest(places, match.start())
+            subject = (forces.by_code(nearest.value).name, f"{nearest.text!r}: {forces.by_code(nearest.value).name}")
+        else:
+            subject = s.subject(match.start())
+            if subject is None or isinstance(subject[0], list) or not forces.try_lookup(subject[0]):
+                continue
+        if subject is None:
+            continue
+        fields = {"measure": measure, "order": order}
+        if isinstance(subject[0], list):
+            fields["top"] = len(subject[0])
+        else:
+            fields["position"] = position or 1
+        if falling:
+            fields["direction"] = "decrease"
+        scope = s.text[match.end():match.end() + 40].lower()
+        if re.search(r"in\s+(?:the|our)\s+region", scope):
+            fields["within"] = "region"
+        elif re.search(r"in\s+wales\b", scope):
+            fields["within"] = "Wales"
+        draft = _base(s, match.start(), "rank", subject=subject, **fields)
+        if draft is not None and draft.untestable is None:
+            where = {"region": "the force's region", "Wales": "Wales"}.get(fields.get("within"), "the 43 forces")
+            draft.read.insert(0, ("rank", f"{match.group(0)!r}: {measure}, {order} first, "
+                                          + (f"top {fields['top']}" if "top" in fields else
+                                             f"position {fields['position']}") + f", among {where}"))
+            out.append(_span(draft, match.start(), match.end(), s))
+    return out
+
+
+def _comparisons(s: _Sentence) -> list[Draft]:
+    out = []
+    for match in _COMPARE.finditer(s.text):
+        rel = match.group("rel").lower()
+        direction = next((d.value for d in s.of("direction") if d.end <= match.start() + 1), None) or \
+            s.direction(match.start())[0]
+        if rel in ("faster", "quicker"):
+            relation = "faster_fall" if direction == "decrease" else "faster_rise" if direction == "increase" else None
+        elif rel in ("more", "higher", "bigger", "greater"):
+            relation = "above" if direction != "decrease" else "faster_fall"
+        else:
+            relation = "below" if direction != "decrease" else None
+        if relation is None:
+            continue
+        out += _compare_each(s, match, relation=relation)
+    for match in _RATIO.finditer(s.text):
+        quoted = ((match.group("q") or "") + match.group("w")).strip()
+        out += _compare_each(s, match, relation="ratio", quoted_value=quoted)
+    for match in _AGAINST_TREND.finditer(s.text):
+        out += _compare_each(s, match, relation="opposite_direction")
+    return out
+
+
+def _compare_each(s: _Sentence, match: re.Match, **fields) -> list[Draft]:
+    places = [m for m in s.of("geo") if _is_force(m.value) and m.end <= match.start()]
+    chosen = places if places and s._joined(places) else places[-1:] if places else []
+    subjects = [(forces.by_code(m.value).name, f"{m.text!r}: {forces.by_code(m.value).name}") for m in chosen]
+    if not subjects:
+        subject = s.subject(match.start())
+        if subject is None or subject[0] == "England and Wales":
+            return []
+        subjects = [subject]
+    out = []
+    for subject in subjects:
+        draft = _base(s, match.start(), "comparison", subject=subject, **fields)
+        if draft is not None and draft.untestable is None:
+            draft.read.insert(0, ("comparison", f"{match.group(0)!r}: {fields['relation'].replace('_', ' ')} "
+                                                "England and Wales (ONS's figure; other meanings shown)"))
+            out.append(_span(draft, match.start(), match.end(), s))
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ documents
+
+
+def read_text(text: str, ctx: Context) -> list[SentenceReading]:
+    """Every sentence of a document, read in order (the context carries from one sentence to the next)."""
+    out = []
+    for offset, sentence, paragraph in _sentences(text):
+        drafts, not_recognised = read_sentence(sentence, ctx)
+        out.append(SentenceReading(sentence, offset, drafts, not_recognised, paragraph))
+    return out
