@@ -275,10 +275,19 @@ def _terminal_width() -> int:
 
 @command("report")
 def _report(args: argparse.Namespace) -> int:
-    from peelstats.report import report
+    from peelstats.report import report, report_from_text
 
-    run = report(args.force, args.period_end, claims=args.claims, use_claims=not args.no_claims, out=args.out,
-                 notebooks=args.notebooks, rerun=not args.skip_unchanged, policeuk_source=args.policeuk_source)
+    options = {"notebooks": args.notebooks, "rerun": not args.skip_unchanged, "policeuk_source": args.policeuk_source}
+    if args.text:
+        if args.claims:
+            raise PeelstatsError("give --text (claims drafted from a document) or --claims (a claim file), not both")
+        run = report_from_text(_read_text_file(args.text), date=args.date, force=args.force,
+                               period_end=args.period_end, out=args.out, title=f"Claims in {args.text}", **options)
+    else:
+        if args.date:
+            raise PeelstatsError("--date goes with --text (the date of the document); a claim file states its own")
+        run = report(args.force, args.period_end, claims=args.claims, use_claims=not args.no_claims, out=args.out,
+                     **options)
     state = "unchanged, skipped" if run.skipped else f"{run.seconds:.1f}s"
     print(f"{run.force}, {run.period_end}: {run.index} ({state})")
     for notebook in run.notebooks:
@@ -385,6 +394,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period-end", help="period end (default: 2018-03-31)")
     p.add_argument("--claims", help="claim file for the claims notebook (default: the bundled letter, for its force)")
     p.add_argument("--no-claims", action="store_true", help="skip the claims notebook")
+    p.add_argument("--text", help="a plain-text document: its claims are drafted (as `peelstats check` does) and "
+                                  "checked in the report")
+    p.add_argument("--date", help="with --text: when the document was published, YYYY-MM-DD (default: today)")
     p.add_argument("--out", help="output folder (default: reports/)")
     p.add_argument("--notebooks", nargs="+", help="which notebooks (default: all but policeuk_local)")
     p.add_argument("--policeuk-source", help="for policeuk_local: 'api' or a street CSV/folder/zip")

@@ -172,6 +172,32 @@ def report(
     return run
 
 
+def report_from_text(text: str, *, date=None, force: str | None = None, period_end: str | None = None,
+                     out: str | Path | None = None, title: str = "Claims drafted from a text", **options
+                     ) -> ReportRun:
+    """The evidence report for a text: its claims drafted as ``peelstats check`` drafts them, then the notebooks.
+
+    The report is about ``force`` (default: the force the drafted claims are most about) and ``period_end``
+    (default: the period most of them were judged on). The drafted claim file is kept beside the report
+    (``claims-drafted.yaml``) so a reader can correct it and run the report again with ``--claims``.
+    """
+    from peelstats.claims.check import read
+
+    result = read(text, date=date, force=force, title=title)
+    if not result.claims:
+        raise PeelstatsError("No checkable claim was found in the text, so there is no claims report to make; "
+                             "`peelstats check --file ...` lists what was not recognised.")
+    subjects = [r["subject"] for r in result.records if r["kind"] and forces.try_lookup(r["subject"] or "")]
+    chosen = force or (max(set(subjects), key=subjects.count) if subjects else None) or DEFAULT_FORCE
+    ends = [r["period_end"] for r in result.records if r["period_end"]]
+    period = period_end or (max(set(ends), key=ends.count) if ends else None) or DEFAULT_PERIOD
+    folder = folder_for(chosen, period, out)
+    folder.mkdir(parents=True, exist_ok=True)
+    drafted = folder / "claims-drafted.yaml"
+    drafted.write_text(result.yaml(), encoding="utf-8")
+    return report(chosen, period, claims=drafted, out=out, **options)
+
+
 def _remove_outputs(folder: Path, names: list[str]) -> None:
     stale = [folder / f"{n}{suffix}" for n in names for suffix in (".ipynb", ".html", ".json")]
     stale += [folder / "index.html", folder / "run.json"]

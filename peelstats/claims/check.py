@@ -42,14 +42,14 @@ class Check:
     force: forces.Force | None
     readings: list[SentenceReading]
     claims: list[dict]  # the claim-file entries drafted, in order
+    title: str
     drafts: dict[str, tuple[SentenceReading, Draft]]  # claim id -> where it came from
     evaluation: Evaluation | None
     records: list[dict] = field(default_factory=list)
 
     # ------------------------------------------------------------------------------------------- outputs
     def claim_file(self) -> dict:
-        document = {"id": "checked-text", "title": "Claims drafted by peelstats check", "author": "unknown",
-                    "date": self.date.isoformat()}
+        document = {"id": "checked-text", "title": self.title, "author": "unknown", "date": self.date.isoformat()}
         if self.force is not None:
             document["force"] = self.force.name
         groups = _groups(self)
@@ -104,7 +104,8 @@ class Check:
         return "\n".join(out)
 
 
-def read(text: str, *, date=None, force=None, data: Dataset | None = None) -> Check:
+def read(text: str, *, date=None, force=None, data: Dataset | None = None,
+         title: str = "Claims drafted by peelstats check") -> Check:
     """Read ``text`` (a sentence or a whole document) into claims and their verdicts."""
     if text is None or not str(text).strip():
         raise PeelstatsError("There is no text to check: give a sentence, or --file with a document.")
@@ -132,7 +133,7 @@ def read(text: str, *, date=None, force=None, data: Dataset | None = None) -> Ch
         if draft.year_before is not None and id(draft.year_before) in ids:
             entry["period"] = {"same_as": ids[id(draft.year_before)], "years_earlier": 1}
     _share_paragraph_periods(claims, drafts)
-    check = Check(when, given, subject, readings, claims, drafts, None)
+    check = Check(when, given, subject, readings, claims, title, drafts, None)
     if claims:
         parsed = parse_claim_file(check.claim_file(), "drafted claims")
         check.evaluation = evaluate(parsed, data=data)
