@@ -161,6 +161,10 @@ def resolve(value, force: forces.Force | None = None) -> Geography:
         return country(forces.WALES_CODE)
     if key in _REGION_ALIASES:
         return region(_REGION_ALIASES[key])
+    named = next((r.code for r in forces.REGIONS if key in (f"{r.name.lower()} region", f"the {r.name.lower()} region")),
+                 None)
+    if named is not None:
+        return region(named)
     for name, codes in GROUPS.items():
         if key == _key(name):
             return combined([forces.by_code(c) for c in codes], name)

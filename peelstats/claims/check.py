@@ -165,8 +165,8 @@ def _force(value) -> forces.Force | None:
     if value in (None, ""):
         return None
     force = value if isinstance(value, forces.Force) else forces.lookup(str(value))
-    if not force.territorial:
-        raise PeelstatsError(f"--force {force.name!r} is not one of the 43 territorial forces")
+    if not force.territorial and force.code != forces.BTP_CODE:
+        raise PeelstatsError(f"--force {force.name!r} is a {force.kind}, not a police force")
     return force
 
 

@@ -101,7 +101,7 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _PERIOD_PATTERNS = (
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
-               rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+               rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
     re.compile(rf"(?:up\s+)?to\s+the\s+end\s+of\s+(?P<month>{_MONTHS})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)"
                rf"\s+year)", re.IGNORECASE),
@@ -111,18 +111,33 @@ _PERIOD_PATTERNS = (
                re.IGNORECASE),
     re.compile(r"(?:in |over |during )?(?:the )?(?P<latest>(?:last|past)\s+(?:year|12 months|twelve months))",
                re.IGNORECASE),
+    re.compile(rf"from\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?to\s+(?P<to>{_MONTHS})(?:\s+(?P<year>\d{{4}}))?",
+               re.IGNORECASE),
+    re.compile(r"(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+quarter|last\s+three\s+months|"
+               r"(?:first|second)\s+half|six\s+months)\s+(?:of\s+)?(?:(?P<qyear>(?:19|20)\d{2})|last\s+year|"
+               r"the\s+year|this\s+year)?", re.IGNORECASE),
+    re.compile(r"(?:in|during|for)\s+(?P<cal>(?:19|20)\d{2})(?![/\d-])", re.IGNORECASE),
 )
+# a period named as what a figure is compared with: "on 2009/10", "compared to 2011/12", "the same period last year"
+_BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|\bthan|\bfrom|"
+                             r"\bagainst|\bsince|same\s+period|\bprevious|\bpreceding)\s*(?:the\s+)?(?:same\s+"
+                             r"period\s+)?(?:in\s+)?$", re.IGNORECASE)
 _DIRECTION = None
 _RANK = re.compile(
-    r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+)?"
+    r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?"
     r"(?P<sup>biggest|largest|highest|greatest|steepest|sharpest|lowest|smallest|fastest|safest|worst|best)"
-    r"(?:\s+(?P<what>(?:percentage\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|crime\s+rates?|"
+    r"(?:,?\s+(?P<what>(?:(?:percentage|relative|overall|annual|proportional)\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|"
+    r"(?:recorded\s+)?crime\s+rates?|rates?\s+of\s+(?:recorded\s+)?crime|"
     r"rates?|numbers?|levels?|jumps?|hikes?)))?", re.IGNORECASE)
-_SECOND_ONLY = re.compile(r"second\s+only\s+to\s+", re.IGNORECASE)
+_SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+behind|second\s+to)\s+(?:the\s+)?",
+                          re.IGNORECASE)
 _COMPARE = re.compile(
-    r"(?P<rel>faster|quicker|slower|more|less|higher|lower|bigger|smaller|greater)\s+than\s+(?:the\s+)?"
+    r"(?P<rel>faster|quicker|slower|more|less|higher|lower|bigger|smaller|greater|below|above)\s+"
+    r"(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+)?(?:the\s+)?"
     r"(?:national\s+average|national\s+rate|national\s+figure|average\s+for\s+england\s+and\s+wales|"
-    r"england\s+and\s+wales(?:\s+average)?|national\s+picture|rest\s+of\s+the\s+country|nationally)",
+    r"average\s+(?:across|in)\s+(?:the\s+rest\s+of\s+)?england\s+and\s+wales|"
+    r"england\s+and\s+wales(?:\s+average)?|national\s+picture|rest\s+of\s+the\s+country|nationally|"
+    r"average\s+increase\s+across\s+england\s+and\s+wales)",
     re.IGNORECASE)
 _RATIO = re.compile(r"(?P<q>over |more than |almost |nearly |around |about )?(?P<w>double|twice|treble|triple|three "
                     r"times|four times)\s+(?:that\s+of\s+|the\s+level\s+of\s+)?(?:the\s+)?national\s+average",
@@ -131,7 +146,8 @@ _AGAINST_TREND = re.compile(r"(?:going\s+against|bucking|against|defying)\s+the\
                             re.IGNORECASE)
 _ALL_EXCEPT = re.compile(r"all\s+(?:the\s+)?(?:police\s+)?forces\s+(?:in\s+england\s+and\s+wales\s+)?"
                          r"(?:except|apart\s+from|bar|but)\s+", re.IGNORECASE)
-_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:police\s+)?forces\s+(?:in\s+[\w\s]+?\s+)?to\s+"
+_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:police\s+)?forces?(?:\s+areas)?\s+"
+                          r"(?:(?:in|across)\s+[\w\s]+?\s+)?to\s+"
                           r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
 _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>our\s+region|the\s+region|"
                          r"england\s+and\s+wales|the\s+country|wales|england|the\s+[\w\s]+?)\s+)?to\s+"
@@ -139,9 +155,10 @@ _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>
 _N_OF_FORCES = re.compile(r"(?P<n>\w+)\s+(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?forces\s+"
                           r"(?:in\s+england\s+and\s+wales\s+)?(?:recorded|saw|showed|reported|had)\s+(?:a|an)\s+"
                           r"(?P<dir>\w+)", re.IGNORECASE)
-_RATE = re.compile(r"(?P<fig>[\d,.]+)\s+(?:crimes?|offences?)\s+(?:per|for\s+every)\s+(?:1,000|1000|thousand)\s+"
-                   r"(?:people|residents|population|of\s+the\s+population|head\s+of\s+population)", re.IGNORECASE)
-_ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,]+)\s+"
+_RATE = re.compile(r"(?P<fig>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,5}?(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
+                   r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
+                   r"inhabitants)", re.IGNORECASE)
+_ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,.]+?)\s+"
                      r"(?:people|residents|person)|one\s+in\s+(?P<m>\d+|\w+)(?=\s|,|\.|$)", re.IGNORECASE)
 _CAUSAL = re.compile(r"\b(?:led\s+to|lead\s+to|leads\s+to|resulted\s+in|result\s+of|because\s+of|thanks\s+to|"
                      r"due\s+to|down\s+to|responsible\s+for)\b", re.IGNORECASE)
@@ -161,7 +178,8 @@ def _figure_pattern() -> re.Pattern:
     quantifiers = "|".join(re.escape(w) for w in quantifier_words)
     fractions = "|".join(re.escape(f) for f in sorted(words.vocabulary()["fractions"], key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w.])(?:by\s+)?(?:(?P<q>{quantifiers})\s+)?(?:(?P<frac>{fractions})(?![\w-])"
+        rf"(?<![\w.])(?:by\s+)?(?:(?P<q>{quantifiers})\s+)?(?:(?P<half>(?:\d+|[a-z]+)[\s-]+and[\s-]+a[\s-]+half)"
+        rf"{_UNIT}?|(?P<frac>{fractions})(?![\w-])"
         rf"|(?P<num>{_FIGURE_CORE}{_SCALE}?){_UNIT}?(?!\w))", re.IGNORECASE)
 
 
@@ -200,7 +218,27 @@ def _mentions(text: str) -> list[Mention]:
         figure = _figure(m, text)
         if figure is not None:
             found.append(Mention("figure", m.start(), m.end(), m.group(0).strip(), figure))
-    return sorted(_drop_overlaps(found), key=lambda x: x.start)
+    return sorted(_drop_overlaps(_merge_nouns(found, text)), key=lambda x: x.start)
+
+
+_NOUN = re.compile(r"\s+(?:offences?|crimes?|incidents?|cases|offending)\b", re.IGNORECASE)
+
+
+def _merge_nouns(found: list[Mention], text: str) -> list[Mention]:
+    """"knife and sharp instrument offences", "robbery crimes": the generic noun belongs to the offence before it."""
+    specific = [m for m in found if m.kind in ("untestable", "offence") and m.value != GENERIC_TOTAL]
+    drop, out = set(), []
+    for m in specific:
+        noun = _NOUN.match(text, m.end)
+        if noun:
+            drop |= {id(g) for g in found if g.kind == "offence" and g.value == GENERIC_TOTAL and
+                     m.end <= g.start < noun.end()}
+            out.append(Mention(m.kind, m.start, noun.end(), text[m.start:noun.end()], m.value))
+        else:
+            out.append(m)
+    kept = [m for m in found if id(m) not in drop and not (m.kind in ("untestable", "offence") and
+                                                            m.value != GENERIC_TOTAL)]
+    return kept + out
 
 
 def _drop_overlaps(found: list[Mention]) -> list[Mention]:
@@ -277,6 +315,7 @@ class SentenceReading:
     paragraph: int = 0  # sentences of one paragraph share context (a period stated once)
 
 
+_ANAPHORA = re.compile(r"^\s*(?:it|this|that|these|they|the\s+number|the\s+figure)\b", re.IGNORECASE)
 _ABBREVIATIONS = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Supt|Insp|Sgt|Det|Ch|Cllr|Rt|Hon|Co|vs|e\.g|i\.e|approx)\.$",
                             re.IGNORECASE)
 
@@ -336,6 +375,9 @@ class Context:
     text_force: forces.Force | None = None  # the force the text has been about (the last one named alone)
     peel_year: str | None = None  # the last PEEL year named
     topic_offence: str | None = None  # the offence of the text's first claim (a headline's "the biggest drop")
+    previous_offence: str | None = None  # the offence of the sentence before ("It marks a 10% rise")
+    previous_subject: str | None = None
+    previous_direction: str | None = None
     question: str | None = None  # the last PEEL question named
 
     @property
@@ -378,43 +420,115 @@ class _Sentence:
         return min(mentions, key=lambda m: (min(abs(m.start - position), abs(m.end - position)), m.start),
                    default=None)
 
-    # ---------------------------------------------------------------------------------------- subjects
-    def subject(self, position: int, *, single_figure: bool = True, end: int | None = None
-                ) -> tuple[object, str] | None:
-        """The place a figure at ``position`` is about, and how it was read; None when the words do not say."""
-        places_all = [m for m in self.mentions if m.kind in ("geo", "national", "own_force")]
-        for m in places_all:  # "15 per cent in Gwent", "a 13% drop in recorded crime in Kent"
-            gap = self.text[(end if end is not None else position):m.start]
-            if 0 <= len(gap) <= 45 and m.start >= (end or position) and \
-                    re.fullmatch(r"[^.;,]*?\b(?:in|for|across|at|by)\s+(?:the\s+)?", gap, re.IGNORECASE) and \
-                    not re.search(r"\b(?:and|than|while|compared)\b", gap, re.IGNORECASE):
-                return self._place(m)
+    # ---------------------------------------------------------------------------------------- segments
+    def segment(self, position: int, end: int | None = None) -> tuple[int, int]:
+        """The words around a figure: its clause, cut at the figures before and after it."""
+        end = end if end is not None else position
         clause = self.clause(position)
-        opening = self.text[clause[0]:clause[0] + 12].lower().lstrip(", ")
-        if opening.startswith(("which", "who", "that")):  # a relative clause is about the place just before it
-            before = [m for m in places_all if m.end <= clause[0]]
-            if before:
-                return self._place(before[-1])
-        places = [m for m in places_all if clause[0] <= m.start and m.end <= clause[1] + 1]
-        if not places:
-            places = [m for m in self.mentions if m.kind in ("geo", "national", "own_force")]
-            if len({self._place_key(m) for m in places}) > 1:
+        all_figures = self.of("figure")
+        # "up 25 per cent to 383": a count after "to" belongs to the change before it
+        figures = [m for k, m in enumerate(all_figures) if not (
+            k and all_figures[k - 1].value.percent and re.search(r"\bto\s*$", self.text[max(0, m.start - 4):m.start]))]
+        before = [m.end for m in figures if m.end <= position and m.start >= clause[0]]
+        after = [m.start for m in figures if m.start >= end and m.start < clause[1]]
+        return (max(before, default=clause[0]), min(after, default=clause[1]))
+
+    # ---------------------------------------------------------------------------------------- subjects
+    def subject(self, position: int, *, end: int | None = None, several: str = "combined"
+                ) -> tuple[object, str] | None:
+        """The place a figure at ``position`` is about, and how it was read; None when the words do not say.
+
+        ``several``: what forces listed together with one figure mean, "combined" or "each" (then a list of names
+        is returned with "each" in the reading, and the caller drafts one claim per force).
+        """
+        end = end if end is not None else position
+        text = self.text
+        places = [m for m in self.mentions if m.kind in ("geo", "national", "own_force")]
+        seg = self.segment(position, end)
+        # 1. national by its own words: "the national average of 7.2 per cent", "a national fall of six per cent"
+        lead = text[max(0, position - 45):position].lower()
+        if re.search(r"(?:national\s+(?:average|rate|figure|rise|fall|increase|decrease|drop|reduction)|england\s+and\s+"
+                     r"wales(?:\s+average)?)\s+(?:of|was|is|at)\s+(?:an?\s+)?$", lead) or re.search(
+                r"(?:^|\b)(?:police\s+)?forces\s+have\s+on\s+average\s+seen\s+(?:an?\s+)?$", lead) or re.match(
+                r"\s*(?:\w+\s+){0,3}?(?:nationally|across\s+the\s+country|nationwide)\b", text[end:end + 40].lower()):
+            return "England and Wales", "national words next to the figure: England and Wales (ONS's total, incl. BTP)"
+        if re.search(r"\bscotland\b", text[seg[0]:seg[1]], re.IGNORECASE):
+            return None  # "in England, Scotland and Wales": Scotland is not in these data
+        # 2. right after: "15 per cent in Gwent", "a 13% drop in recorded crime in Kent"
+        tail = text[end:seg[1]]
+        bound = re.match(r"[^.;]{0,45}?\b(?:in|for|across|at|by|on)\s+(?:the\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
+                         tail)
+        lead_words = text[max(seg[0], position - 40):position]
+        unknown = re.search(r"(?<![.!?]\s)\b(?P<name>[A-Z][a-z]+)\s+(?:which\s+)?(?:seeing|saw|had|recorded|experienced|"
+                            r"reported|showed)\s+(?:an?\s+)?(?:\w+\s+)?$", lead_words)
+        name_at = position - len(lead_words) + unknown.start("name") if unknown else -1
+        if unknown and not any(m.start <= name_at < m.end for m in self.mentions):
+            return None  # "with Ashford seeing a huge 54% increase": a place these data do not hold
+        if bound and not re.search(r"\b(?:than|compared|while|whereas|and)\b", tail[:bound.start("name")], re.I):
+            at = end + bound.start("name")
+            hit = next((m for m in places if m.start == at), None)
+            if hit is not None:
+                return self._grouped(hit, places, several)
+            if not self._offence_at(at):
+                return None  # "a 54% increase in Ashford": a place these data do not hold
+        # 3. before it, in its own words: "In Suffolk and Norfolk, they were down by 2pc", "Crime in Gwent fell 15%"
+        own = [m for m in places if seg[0] <= m.start and m.end <= position and not _is_scope(text, m)]
+        clause = self.clause(position)
+        if not own and self.text[clause[0]:clause[0] + 6].lower().startswith(("which", "who")):
+            just_before = [m for m in places if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
+            if not just_before:
+                return None  # "the likes of Lncashire which saw": the place before is not one the data hold
+            own = just_before[-1:]  # a relative clause: the place just before it
+        if own:
+            return self._grouped(own[-1], places, several)
+        # 4. the clause, then (if it has one clause) the sentence, when they name one place only
+        everywhere = [m for m in places if not _is_scope(text, m)]
+        single_before = len({self._place_key(m) for m in everywhere}) == 1 and everywhere[0].end <= position
+        for scope in ([clause, (0, len(text))] if len(self.clauses) == 1 or single_before else [clause]):
+            here = [m for m in places if scope[0] <= m.start and m.end <= scope[1] + 1 and not _is_scope(text, m)]
+            keys = {self._place_key(m) for m in here}
+            if len(keys) == 1:
+                return self._grouped(here[-1], places, several)
+            if len(keys) > 1:
                 return None
-        if places:
-            forces_here = [m for m in places if m.kind == "geo" and _is_force(m.value)]
-            if single_figure and len(forces_here) > 1 and len(places) == len(forces_here) and \
-                    self._joined(forces_here):
-                names = [forces.by_code(m.value).name for m in forces_here]
-                return names, f"{' and '.join(m.text for m in forces_here)}: {', '.join(names)} combined"
-            return self._place(self.nearest(places, position))
+        # 5. no place named: "It marks a 10% rise" takes the place of the sentence before; else the force given
+        if _ANAPHORA.match(text) and self.ctx.previous_subject:
+            return self.ctx.previous_subject, f"no place named: {self.ctx.previous_subject}, from the sentence before"
         if self.ctx.force is not None:
             return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
-        if re.search(r"\b(?:ons|office for national statistics|home office|official)\s+(?:figures|data|statistics)\b",
-                     self.text, re.IGNORECASE):
+        if re.search(r"\b(?:ons|office\s+for\s+national\s+statistics|home\s+office|official)\s+(?:figures|data|"
+                     r"statistics)\b", text, re.IGNORECASE) and not places:
             return "England and Wales", "no place named, and official national figures quoted: England and Wales"
-        if self.ctx.text_force is not None:
-            return self.ctx.text_force.name, f"no place named: {self.ctx.text_force.name}, named earlier in the text"
         return None
+
+    def _offence_at(self, position: int) -> bool:
+        return any(m.start == position for m in self.mentions if m.kind in ("offence", "untestable"))
+
+    def _grouped(self, hit: Mention, places: list[Mention], several: str) -> tuple[object, str] | None:
+        """A place, or the forces listed with it ("Northumbria and Durham", "Suffolk and Norfolk")."""
+        if hit.kind != "geo" or not _is_force(hit.value):
+            return self._place(hit)
+        run = [hit]
+        for m in reversed([p for p in places if p.end <= hit.start and p.kind == "geo" and _is_force(p.value)]):
+            if self._joined([m, run[0]]):
+                run.insert(0, m)
+            else:
+                break
+        for m in [p for p in places if p.start >= hit.end and p.kind == "geo" and _is_force(p.value)]:
+            if self._joined([run[-1], m]):
+                run.append(m)
+            else:
+                break
+        if len(run) == 1:
+            return self._place(hit)
+        self.last += run
+        names = [forces.by_code(m.value).name for m in run]
+        combined_words = re.search(r"\b(?:combined|together|between\s+them|the\s+two\s+forces?|in\s+total)\b",
+                                   self.text, re.IGNORECASE)
+        how = "each" if (several == "each" and not combined_words) or re.search(
+            r"\bboth\b|\beach\b|\(\s*" + re.escape(run[0].text), self.text, re.IGNORECASE) else "combined"
+        return (names, f"{' and '.join(m.text for m in run)}: {', '.join(names)}, {how}") if how == "combined" else \
+            ([*names, "each"], f"{' and '.join(m.text for m in run)}: each of {', '.join(names)}")
 
     def _joined(self, places: list[Mention]) -> bool:
         """Places listed together ("Northumbria and Durham", "Norfolk, Suffolk and Essex")."""
@@ -441,33 +555,63 @@ class _Sentence:
             force = forces.by_code(value)
             return force.name, f"{mention.text!r}: {force.name}"
         place = geography.resolve(value)
-        return place.name, f"{mention.text!r}: {place.definition}"
+        name = f"{place.name} region" if place.kind is geography.GeographyKind.REGION else place.name
+        return name, f"{mention.text!r}: {place.definition}"
 
     # ---------------------------------------------------------------------------------------- offences
-    def offence(self, position: int) -> tuple[str | None, str | None, str]:
+    def offence(self, position: int, end: int | None = None) -> tuple[str | None, str | None, str]:
         """(offence, untestable thing, how read) for a figure at ``position``."""
-        clause = self.clause(position)
-        here = [m for m in self.mentions if m.kind in ("offence", "untestable")
-                and clause[0] <= m.start and m.end <= clause[1] + 1]
-        if not here:
-            here = [m for m in self.mentions if m.kind in ("offence", "untestable")]
-            specific = [m for m in here if m.value != GENERIC_TOTAL]
-            if len({m.value for m in specific}) > 1:
-                return None, None, ""
-            here = specific or here
-        hit = self.nearest(here, position)
+        end = end if end is not None else position
+        offences = [m for m in self.mentions if m.kind in ("offence", "untestable")]
+        seg = self.segment(position, end)
+        tail = self.text[end:seg[1]]
+        # "51% rise in violent crimes", "a 13% drop in recorded crime", "50,901 offences"
+        bound = re.match(r"\s*(?:(?:%|per\s*cent|pc)\s*)?(?:(?:\w+\s+){0,2}?(?:rise|rises|increase|increases|fall|falls|"
+                         r"drop|drops|reduction|decrease|decline|jump|hike|spike|cut|up|down)s?\s+(?:in|of)\s+"
+                         r"(?:the\s+)?(?:number\s+of\s+|levels?\s+of\s+|recorded\s+)?|(?:more|fewer|extra|"
+                         r"additional|recorded|reported)?\s*)", tail, re.IGNORECASE)
+        hit = None
+        if bound:
+            hit = next((m for m in offences if m.start == end + bound.end()), None)
+        if hit is None:  # "Robberies increased by 48pc", "violence against the person up 41pc"
+            before = [m for m in offences if seg[0] <= m.start and m.end <= position]
+            hit = before[-1] if before else None
         if hit is None:
-            topic = self.ctx.topic_offence
-            if topic and re.search(r"\b(?:biggest|largest|highest|greatest|second|third|followed\s+by)\b", self.text,
-                                   re.IGNORECASE):
-                return topic, None, f"no offence named: {topic}, the text's subject so far"
+            clause = self.clause(position)
+            for scope in (clause, (0, len(self.text))):
+                here = [m for m in offences if scope[0] <= m.start and m.end <= scope[1] + 1]
+                specific = {m.value for m in here if m.value != GENERIC_TOTAL}
+                if len(specific) > 1:
+                    return None, None, ""
+                if here:
+                    hit = next((m for m in here if m.value != GENERIC_TOTAL), here[-1])
+                    break
+        if hit is None:
+            inherited = self.ctx.previous_offence if _ANAPHORA.match(self.text) else None
+            if inherited:
+                return inherited, None, f"no offence named: {inherited}, from the sentence before"
+            if not offences and not self.of("untestable"):
+                name = "total recorded crime including fraud" if self.ctx.fraud_included else GENERIC_TOTAL
+                return name, None, f"no offence named: {name}, the usual subject of these figures"
             return None, None, ""
+        survey = next((m for m in offences if m.kind == "untestable" and "Survey" in str(m.value)), None)
+        if survey is not None:  # a survey figure is not police recorded crime, whatever the offence named
+            hit = survey
+        elif hit.kind == "offence" and hit.value == GENERIC_TOTAL and \
+                hit.text.lower() in ("offences", "offence", "crimes", "cases", "incidents"):
+            specific = {m.value for m in offences if m.kind == "offence" and m.value != GENERIC_TOTAL
+                        and m.end <= position}
+            if len(specific) == 1:  # "an increase of 67 offences" after "291 robberies": the same offence
+                name = specific.pop()
+                return name, None, f"{hit.text!r}: {name}, the offence the sentence names"
         self.last.append(hit)
         if hit.kind == "untestable":
             return None, hit.value, f"{hit.text!r}: {hit.value}, which these data do not hold"
         name = hit.value
+        if name == "domestic burglary" and self.ctx.date >= dt.date(2018, 7, 1):
+            name = "residential burglary"  # from April 2017 burglaries of homes are recorded as residential
         if name == GENERIC_TOTAL and self.ctx.fraud_included:
-            return ("total recorded crime including fraud",  None,
+            return ("total recorded crime including fraud", None,
                     f"{hit.text!r}: total recorded crime, which before July 2015 included fraud recorded by the police")
         return name, None, f"{hit.text!r}: {name}"
 
@@ -480,8 +624,28 @@ class _Sentence:
         return hit.value, f"{hit.text!r}: {hit.value}"
 
     # ----------------------------------------------------------------------------------------- periods
-    def period(self, position: int | None = None) -> tuple[dict, str]:
+    def period(self, position: int | None = None, *, latest: bool = False, end: int | None = None
+               ) -> tuple[dict, str]:
         found = self.of("period")
+        part = [m for m in found if _part_year(m)]
+        if position is not None and not part:
+            seg = self.segment(position, end)
+            own = [m for m in found if seg[0] <= m.start <= seg[1]]
+            others = [m for m in found if not seg[0] <= m.start <= seg[1]]
+            # a period inside another figure's words belongs to that figure ("from the 225,407 crimes in the year
+            # up to June 2016"); one in no figure's words serves them all
+            shared = [m for m in others if not any(self.segment(f.start, f.end)[0] <= m.start <=
+                                                    self.segment(f.start, f.end)[1] for f in self.of("figure"))]
+            found = own or shared
+        if part:  # "between April and September 2008": the whole sentence is about part of a year
+            return _read_period(part[0], self.ctx)
+        found = [m for m in found if not _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start])
+                 and not re.match(r"\s*(?:last|the\s+previous)\s+year", self.text[m.start:m.end])]
+        if latest and len(found) > 1:  # "from 229,590 in 2016 to 260,024 in 2017": a change ends in the later year
+            dated = [(_read_period(m, self.ctx), m) for m in found]
+            dated = [(p, m) for p, m in dated if p[0].get("end")]
+            if dated:
+                return max(dated, key=lambda x: x[0][0]["end"])[0]
         if position is not None and len(found) > 1:
             after = [m for m in found if m.start >= position]
             found = [min(after, key=lambda m: m.start)] if after else [max(found, key=lambda m: m.end)]
@@ -490,22 +654,54 @@ class _Sentence:
         return _read_period(found[0], self.ctx)
 
 
+def _is_scope(text: str, mention: Mention) -> bool:
+    """"the biggest drop in England and Wales", "compared to 16 per cent nationally", "the five East Midlands police
+    areas", "anywhere except Durham": places that say where a figure is set, not what it is about."""
+    before = text[max(0, mention.start - 60):mention.start].lower()
+    after = text[mention.end:mention.end + 25].lower()
+    if re.match(r"\s*(?:police\s+)?(?:force\s+)?(?:areas|forces)\b", after) or re.search(r"except\s+$", before):
+        return True
+    if mention.kind == "geo" and _is_force(mention.value):
+        return False
+    return bool(re.search(r"(?:biggest|largest|highest|lowest|greatest|smallest|only|forces?|any|anywhere|than|"
+                          r"compared\s+(?:to|with)|against|with)\b[^.;]{0,40}$", before))
+
+
+def _latest_month_end(ctx: Context) -> str:
+    return (pd.Timestamp(ctx.date) - pd.offsets.QuarterEnd(1)).normalize().date().isoformat()
+
+
 def _is_force(value) -> bool:
     return isinstance(value, str) and bool(re.fullmatch(r"[EW]\d{8}|X-BTP", value)) and not value.startswith("E12")
+
+
+def _part_year(mention: Mention) -> bool:
+    groups = mention.value
+    return bool(groups.get("from") or re.search(r"quarter|three months|half|six months", mention.text, re.I))
 
 
 def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
     groups = mention.value
     text = mention.text
+    if re.search(r"quarter|three months", text, re.IGNORECASE) and not groups.get("from"):
+        return {"end": _latest_month_end(ctx), "months": 3}, f"{text!r}: three months, not a rolling year"
+    if re.search(r"half|six months", text, re.IGNORECASE) and not groups.get("from"):
+        return {"end": _latest_month_end(ctx), "months": 6}, f"{text!r}: six months, not a rolling year"
+    if groups.get("cal"):
+        end = periods.parse_period_end(f"December {groups['cal']}")
+        return {"end": end.date().isoformat()}, f"{text!r}: the calendar year, {periods.label(end)}"
     if groups.get("latest"):
         return {}, f"{text!r}: the latest figures at the time (every period in the year before is tried)"
     if groups.get("fy"):
         end = periods.parse_period_end(groups["fy"].replace("-", "/"))
         return {"end": end.date().isoformat()}, f"{text!r}: {periods.label(end)}"
     if groups.get("from"):
-        first = periods.parse_period_end(f"{groups['from']} {groups['year']}")
-        last = periods.parse_period_end(f"{groups['to']} {groups['year']}")
+        year = groups.get("year") or ctx.date.year
+        first = periods.parse_period_end(f"{groups['from']} {year}")
+        last = periods.parse_period_end(f"{groups['to']} {year}")
         months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months <= 0:
+            months += 12
         return ({"end": last.date().isoformat(), "months": max(1, min(months, 12))},
                 f"{text!r}: {months} months, not a rolling year")
     month = groups.get("month")
@@ -564,6 +760,7 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
     drafts += [d for d in _directions(s) if not _covered(d, drafts)]
     drafts += _causal(s)
     drafts += _sizes(s, drafts)
+    drafts = [one for d in drafts for one in _each(d)]
     not_recognised = []
     for m in s.of("figure"):
         if m.start not in s.used and not _trivial(m, text):
@@ -575,6 +772,18 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
             not_recognised.append(f"{m.text!r}: {m.value}, which these data do not hold")
     _remember(s, ctx, drafts)
     return drafts, not_recognised
+
+
+def _each(draft: Draft) -> list[Draft]:
+    """One draft per force where the words give one figure for each of several ("both saw a 15% rise")."""
+    subject = draft.fields.get("subject")
+    if not (isinstance(subject, list) and subject and subject[-1] == "each"):
+        return [draft]
+    out = []
+    for name in subject[:-1]:
+        fields = {**draft.fields, "subject": name}
+        out.append(Draft(draft.kind, fields, draft.span, list(draft.read), draft.untestable, draft.year_before))
+    return out
 
 
 def _trivial(m: Mention, text: str) -> bool:
@@ -589,6 +798,13 @@ def _trivial(m: Mention, text: str) -> bool:
 def _remember(s: _Sentence, ctx: Context, drafts: list[Draft] | None = None) -> None:
     if ctx.topic_offence is None:
         ctx.topic_offence = next((d.fields["offence"] for d in drafts or [] if d.fields.get("offence")), None)
+    first = next((d for d in drafts or [] if d.fields.get("offence") and isinstance(d.fields.get("subject"), str)),
+                 None)
+    if first is not None:
+        ctx.previous_offence, ctx.previous_subject = first.fields["offence"], first.fields["subject"]
+        ctx.previous_direction = first.fields.get("direction")
+    else:
+        ctx.previous_offence = ctx.previous_subject = ctx.previous_direction = None
     named = {m.value for m in s.of("geo") if _is_force(m.value)}
     if len(named) == 1:
         ctx.text_force = forces.by_code(named.pop())
@@ -600,17 +816,21 @@ def _remember(s: _Sentence, ctx: Context, drafts: list[Draft] | None = None) -> 
             ctx.question = question
 
 
-def _base(s: _Sentence, at: int, kind: str, **fields) -> Draft | None:
+def _base(s: _Sentence, at: int, kind: str, end: int | None = None, several: str = "combined",
+          **fields) -> Draft | None:
     """A draft with subject, offence and period read for the words at ``at``; None when they are not there."""
-    subject = fields.pop("subject", None) or s.subject(at)
-    offence, untestable, offence_read = s.offence(at)
+    subject = fields.pop("subject", None) or s.subject(at, end=end, several=several)
+    offence, untestable, offence_read = s.offence(at, end)
     if untestable:
         s.last = []
         return Draft(kind, {}, (at, at), [(offence_read.split(":")[0], offence_read)], untestable)
     if subject is None or offence is None:
         s.last = []
         return None
-    period, period_read = s.period(at)
+    period, period_read = s.period(at, latest=kind == "change", end=end)
+    if period.get("unknown"):
+        s.last = []
+        return None
     draft = Draft(kind, {"subject": subject[0], "offence": offence, **fields}, (at, at),
                   [("place", subject[1]), ("offence", offence_read), ("period", period_read)])
     if period:
@@ -632,7 +852,14 @@ def _span(draft: Draft | None, start: int, end: int, s: _Sentence | None = None)
     return draft
 
 
+_PER_THOUSAND = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|thousand)\b",
+                           re.IGNORECASE)
+_PER_TIME = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:per|a|every)\s+(?:day|week|hour|minute|month)s?\b", re.IGNORECASE)
+
+
 def _figures(s: _Sentence) -> list[Draft]:
+    """Drafts for figures that are % changes, counts and count changes (rates, ranks and counts of forces are read
+    by their own patterns first)."""
     out: list[Draft] = []
     figures = [m for m in s.of("figure") if m.start not in s.used]
     pairs = _respectively(s, figures)
@@ -645,21 +872,33 @@ def _figures(s: _Sentence) -> list[Draft]:
         joined = nxt is not None and re.fullmatch(r"\s*(?:and|or|to)\s*", s.text[m.end:nxt.start])
         percent = figure.percent or bool(joined and nxt.value.percent)
         subject = pairs.get(m.start)
-        before = s.text[max(0, m.start - 25):m.start]
+        before = s.text[max(0, m.start - 30):m.start]
         if re.match(r"(?:by|of)\s", m.text, re.IGNORECASE):
             before += m.text[:3]  # "a rise by more than 10,000": the preposition belongs to the change word
-        after = s.text[m.end:m.end + 30].lower()
+        after = s.text[m.end:m.end + 40]
         clause = s.clause(m.start)
+        if re.search(r"\bper\s*$", before) or _PER_TIME.match(after) or _PER_THOUSAND.match(after) or re.match(
+                r"\s*(?:of\s+(?:the\s+)?)?(?:other\s+)?(?:\d+\s+)?(?:police\s+)?forces?\b", after, re.IGNORECASE):
+            continue  # "per 1,000", "359 crimes per day", "43 police force areas", "half of forces": not a figure here
+        rates_here = re.search(r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)", s.text[clause[0]:clause[1]],
+                               re.IGNORECASE)
+        if not percent and (rates_here or ("." in m.text and abs(figure.quoted.value) < 100)):
+            continue  # counts are whole numbers; a clause about rates per 1,000 holds rates
         if percent:
             draft = _change(s, m, subject, percent_from_next=not figure.percent)
-        elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after) or _CHANGE_BY.search(before):
+        elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before):
             draft = _count_change(s, m, subject)
-        elif figure.count_noun or re.search(r"\bto\s*$", before) and previous is not None or (
-                _COUNT_CUE.search(s.text[clause[0]:clause[1]]) and abs(figure.quoted.value) >= 50):
+        elif re.search(r"\bto\s*$", before) and previous is not None and previous.kind == "change" and \
+                previous.fields.get("subject") and abs(figure.quoted.value) >= 50 and previous.span[1] >= m.start - 40:
+            # "an 8% rise in England and Wales, excluding fraud, to 5.2million": the count the change reached
+            draft = _count(s, m, (previous.fields["subject"], "the place of the change before it"))
+        elif figure.count_noun or (
+                figure.quoted.verbal and abs(figure.quoted.value) >= 100_000 and
+                re.search(r"number\s+of\s+(?:crimes|offences)", s.text, re.IGNORECASE)):
             draft = _count(s, m, subject)
             between = s.text[m.end:nxt.start] if nxt is not None else ""
             if draft is not None and re.search(r"\bfrom\s*$", before) and \
-                    re.fullmatch(r"\s*(?:crimes?|offences?)?\s*(?:in\s+[\w/ ]+?\s+)?to\s*", between):
+                    re.fullmatch(r"[^\d.;]{0,45}?\bto\s*", between):
                 later = _count(s, nxt, subject)  # "from A to B"
                 if later is not None:
                     s.used.add(nxt.start)
@@ -667,6 +906,17 @@ def _figures(s: _Sentence) -> list[Draft]:
                     if draft.fields.get("period") == later.fields.get("period"):
                         draft.fields.pop("period", None)
                         draft.year_before = later  # A is the year before B
+        elif re.search(r"\bfrom\s*$", before) and nxt is not None and \
+                re.fullmatch(r"[^\d.;]{0,45}?\bto\s*", s.text[m.end:nxt.start]) \
+                and (abs(figure.quoted.value) >= 50 or s.of("offence")):
+            draft = _count(s, m, subject)  # "went from 45,593 to 38,879"
+            later = _count(s, nxt, subject) if draft is not None else None
+            if later is not None:
+                s.used.add(nxt.start)
+                out.append(later)
+                if draft.fields.get("period") == later.fields.get("period"):
+                    draft.fields.pop("period", None)
+                    draft.year_before = later
         else:
             continue
         if draft is not None:
@@ -680,12 +930,18 @@ def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple[str, 
     """"up 30 and 50 per cent in Northumbria and Durham respectively": each figure of a pair to its place."""
     if "respectively" not in s.text.lower():
         return {}
-    places = [m for m in s.of("geo") if _is_force(m.value)]
-    if len(places) != 2:
-        return {}
     out = {}
     for a, b in zip(figures, figures[1:], strict=False):
         if re.fullmatch(r"\s*and\s*", s.text[a.end:b.start]):
+            clause = s.clause(a.start)
+            places = [m for m in s.of("geo", clause) if _is_force(m.value)]
+            if len(places) > 2:  # "X had 14%, while Y and Z had 13%, A and B respectively": the pair listed together
+                pairs = [(p, q) for p, q in zip(places, places[1:], strict=False) if s._joined([p, q])]
+                places = list(pairs[-1]) if pairs else places
+            if len(places) != 2:
+                places = [m for m in s.of("geo") if _is_force(m.value)]
+                if len(places) != 2:
+                    continue
             for figure, place in ((a, places[0]), (b, places[1])):
                 name = forces.by_code(place.value).name
                 out[figure.start] = (name, f"{place.text!r}: {name} (figures and places paired, 'respectively')")
@@ -695,7 +951,11 @@ def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple[str, 
 def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
     if m.value.quoted.value < 0:
         return "decrease", f"{m.text!r}: negative, a decrease"
-    return s.direction(m.start)
+    found = s.direction(m.start)
+    if found[0] is None and re.search(r"\bcompare[sd]?\s+(?:with|to)\b", s.text, re.IGNORECASE) and \
+            s.ctx.previous_direction:
+        return s.ctx.previous_direction, f"'compares with': {s.ctx.previous_direction}, as in the sentence before"
+    return found
 
 
 def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = False) -> Draft | None:
@@ -706,14 +966,14 @@ def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = Fa
         return None  # a percentage with no rise or fall: not a change we can read
     if direction:
         fields["direction"] = direction
-    draft = _base(s, m.start, "change", subject=subject, **fields)
+    draft = _base(s, m.start, "change", end=m.end, several="each", subject=subject, **fields)
     if draft is not None and draft.untestable is None:
         draft.read.insert(0, ("figure", f"{quoted.describe()}" + (f"; {direction_read}" if direction_read else "")))
     return _span(draft, m.start, m.end, s)
 
 
 def _count(s: _Sentence, m: Mention, subject=None) -> Draft | None:
-    draft = _base(s, m.start, "count", subject=subject, quoted_value=m.text)
+    draft = _base(s, m.start, "count", end=m.end, subject=subject, quoted_value=m.text)
     if draft is not None and draft.untestable is None:
         draft.read.insert(0, ("figure", m.value.quoted.describe()))
     return _span(draft, m.start, m.end, s)
@@ -729,7 +989,7 @@ def _count_change(s: _Sentence, m: Mention, subject=None) -> Draft | None:
         direction, how = s.direction(m.start)
     if direction is None:
         return None
-    draft = _base(s, m.start, "count_change", subject=subject, quoted_value=m.text, direction=direction)
+    draft = _base(s, m.start, "count_change", end=m.end, subject=subject, quoted_value=m.text, direction=direction)
     if draft is not None and draft.untestable is None:
         draft.read.insert(0, ("figure", f"{m.value.quoted.describe()}; {how}"))
     return _span(draft, m.start, m.end + len(after) - len(after.lstrip()) + 5, s)
@@ -747,6 +1007,8 @@ def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
             continue
         clause = s.clause(match.start())
         changes = [d for d in drafts if d.kind == "change" and clause[0] <= d.span[0] <= clause[1]]
+        if not changes and any(d.kind == "change" for d in drafts):
+            continue  # "a significant increase in public order offences - a 166.6 per cent jump": one claim
         if changes:
             for draft in changes:
                 if size != "large" or draft.fields.get("direction"):
@@ -756,7 +1018,8 @@ def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
         if size != "no_change" and not s.of("direction", clause):
             continue
         direction = s.direction(match.start())[0] if size != "no_change" else None
-        fields = {"size": size, **({"direction": direction} if direction else {})}
+        fields = {"size": size, **({"direction": direction} if direction else {}),
+                  **({"quoted_value": "0%"} if size == "no_change" else {})}
         draft = _base(s, match.start(), "change", **fields)
         if draft is not None and draft.untestable is None:
             draft.read.insert(0, ("size", f"{match.group(0)!r}: {size.replace('_', ' ')}"))
@@ -771,8 +1034,18 @@ _VERB = re.compile(r"^\s*(?:have|has|had)?\s*(?:also\s+)?(?:been\s+)?(?P<dir>ris
                    r"(?:(?:is|are|was|were)\s+)(?:up|down))\b", re.IGNORECASE)
 
 
+_OTHER_PLACES = re.compile(r"\b(?:neighbouring|nearby|surrounding|other\s+forces|elsewhere|some\s+forces|many\s+forces|"
+                           r"few\s+(?:police\s+)?forces|only|one\s+of|biggest|largest|highest|lowest|average|"
+                           r"below|above|unique)\b", re.IGNORECASE)
+
+
 def _directions(s: _Sentence) -> list[Draft]:
-    """A rise or fall with no figure: "there has also been a reduction in robberies", "burglaries have risen"."""
+    """A rise or fall with no figure: "there has also been a reduction in robberies", "burglaries have risen".
+
+    Only in sentences with no figure and no words about other places or ranks, where a bare direction is the claim.
+    """
+    if s.of("figure") or _OTHER_PLACES.search(s.text):
+        return []
     out = []
     for offence in s.of("offence") + s.of("untestable"):
         before = s.text[max(0, offence.start - 40):offence.start]
@@ -966,9 +1239,11 @@ def _rates(s: _Sentence) -> list[Draft]:
         for match in pattern.finditer(s.text):
             if pattern is _RATE:
                 quoted = match.group("fig")
+                if re.search(r"\b(?:households?|homes)\b", s.text[match.start():match.end() + 20], re.IGNORECASE):
+                    continue  # per household: not per person
             else:
                 n = match.group("n") or match.group("m")
-                value = words.number_in_words(n.replace(",", "")) if n else None
+                value = words.number_in_words(n.replace(",", "").rstrip(".")) if n else None
                 if not value or value < 2 or not re.search(r"crime|offence", s.text, re.IGNORECASE):
                     continue
                 quoted = f"one in {value:g}"
@@ -983,11 +1258,40 @@ def _rates(s: _Sentence) -> list[Draft]:
                 draft.read.insert(0, ("figure", f"{match.group(0)!r}: {quoted} per 1,000"
                                       if pattern is _RATE else f"{match.group(0)!r}: {quoted}"))
                 out.append(_span(draft, match.start(), match.end(), s))
+    if out or re.search(r"\bper\s+(?:1,000|1000|thousand)|crime\s+rates?\b", s.text, re.IGNORECASE):
+        first = s.of("offence")[0].start if s.of("offence") else 0
+        out += _rate_list(s, first)
+    return out
+
+
+def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
+    """In a sentence about rates per 1,000: "66.8 in Gwent and 72.4 in South Wales", "North Yorkshire (46)"."""
+    out = []
+    for m in s.of("figure"):
+        if m.start in s.used or m.value.percent:
+            continue
+        after = s.text[m.end:m.end + 40]
+        bound = re.match(r"\s*(?:in|for)\s+(?:the\s+)?", after)
+        place = None
+        if bound:
+            place = next((g for g in s.of("geo") if g.start == m.end + bound.end()), None)
+        elif re.match(r"\)", after) and s.text[max(0, m.start - 2):m.start] == " (" or s.text[m.start - 1:m.start] == "(":
+            place = next((g for g in s.of("geo") if re.fullmatch(r"\s*\(", s.text[g.end:m.start])), None)
+        if place is None or not _is_force(place.value) or abs(m.value.quoted.value) > 1000:
+            continue
+        subject = s._place(place)
+        draft = _base(s, offence_at, "rate", subject=subject, quoted_value=m.text)
+        if draft is not None and draft.untestable is None:
+            s.used.add(m.start)
+            draft.read.insert(0, ("figure", f"{m.text!r}: per 1,000 people, in a list of rates"))
+            out.append(_span(draft, min(m.start, place.start), max(m.end, place.end), s))
     return out
 
 
 def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
     """A rate's place: named right after it ("one in 12 across England and Wales") or before it in its clause."""
+    if re.match(r"\s*(?:\w+\s+){0,2}?(?:nationally|across\s+the\s+country)\b", s.text[match.end():match.end() + 30]):
+        return "England and Wales", "'nationally': England and Wales"
     for m in s.of("geo") + s.of("national"):
         gap = s.text[match.end():m.start]
         if m.start >= match.end() and len(gap) <= 30 and \
@@ -996,7 +1300,8 @@ def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
     if re.match(r"\s*(?:people\s+)?in\s+the\s+\w+", s.text[match.end():match.end() + 30], re.IGNORECASE):
         return None  # "in the two force areas": a place the words do not name
     clause = s.clause(match.start())
-    before = [m for m in s.of("geo", clause) + s.of("national", clause) if m.end <= match.start()]
+    before = sorted((m for m in s.of("geo", clause) + s.of("national", clause) + s.of("own_force", clause)
+                     if m.end <= match.start() and not _is_scope(s.text, m)), key=lambda m: m.start)
     if before:
         return s._place(before[-1])
     if not (s.of("geo") or s.of("national")) and s.ctx.own_force is not None:
@@ -1028,9 +1333,17 @@ def _ranks(s: _Sentence) -> list[Draft]:
     for match in _RANK.finditer(s.text):
         what = (match.group("what") or "").lower()
         sup = match.group("sup").lower()
-        if sup in ("best", "worst") or (not what and not re.search(r"of\s+the\s+(?:43|forty-three)|in\s+england|"
-                                                                   r"in\s+the\s+country|nationally|in\s+wales|"
-                                                                   r"of\s+(?:all\s+)?(?:the\s+)?forces",
+        clause = s.clause(match.start())
+        if _SECOND_ONLY.search(s.text[clause[0]:clause[1]]) or re.search(r"\bone\s+of\s+(?:the\s+)?$",
+                                                                         s.text[max(0, match.start() - 12):
+                                                                                match.start() + 4], re.I):
+            continue  # "second only to X" is read on its own; "one of the biggest" gives no place
+        if re.match(r"[\w\s]{0,25}?(?:number\s+of\s+)?(?:crime\s+)?victims", s.text[match.end():match.end() + 40], re.I):
+            continue  # "the 11th lowest number of crime victims": not in these data
+        if sup in ("best", "worst") or (not what and not re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across)\s+"
+                                                                   r"england|in\s+the\s+country|nationally|in\s+wales|"
+                                                                   r"of\s+(?:all\s+)?(?:the\s+)?forces|of\s+any\s+"
+                                                                   r"(?:police\s+)?force",
                                                                    s.text[match.end():match.end() + 60], re.I)):
             continue
         if re.match(r"\s*(?:level|number)s?\s+since", s.text[match.end() - 8:match.end() + 10], re.I):
@@ -1053,8 +1366,13 @@ def _ranks(s: _Sentence) -> list[Draft]:
         position = _ORDINALS.get((match.group("ordinal") or "").lower())
         if position is None and match.group("ordinal"):
             position = int(re.sub(r"\D", "", match.group("ordinal")))
-        places = [m for m in s.of("geo", s.clause(match.start())) if _is_force(m.value)] or \
-                 [m for m in s.of("geo") if _is_force(m.value)]
+        places = [m for m in s.of("geo", s.clause(match.start())) if _is_force(m.value) and not _is_scope(s.text, m)]
+        if not places:
+            places = [m for m in s.of("geo") if _is_force(m.value) and not _is_scope(s.text, m)]
+        was_in = re.match(r"\s*(?:[\w\s]{0,40}?)\bwas\s+in\s+", s.text[match.end():match.end() + 60])
+        if was_in:  # "The highest recorded crime rate ... was in West Yorkshire"
+            at = match.end() + was_in.end()
+            places = [m for m in s.of("geo") if m.start == at and _is_force(m.value)] or places
         if not places and s.of("own_force"):
             force = s.ctx.own_force
             places = []
@@ -1100,10 +1418,13 @@ def _comparisons(s: _Sentence) -> list[Draft]:
             s.direction(match.start())[0]
         if rel in ("faster", "quicker"):
             relation = "faster_fall" if direction == "decrease" else "faster_rise" if direction == "increase" else None
-        elif rel in ("more", "higher", "bigger", "greater"):
+        elif rel in ("more", "higher", "bigger", "greater", "above"):
             relation = "above" if direction != "decrease" else "faster_fall"
         else:
             relation = "below" if direction != "decrease" else None
+        if re.search(r"rates?\s+(?:of\s+crime\s+)?(?:is|are|was|were|remains?|remained)?\s*$|per\s+(?:1,000|thousand)",
+                     s.text[max(0, match.start() - 40):match.start()], re.IGNORECASE):
+            continue  # a rate against the national rate: read by the rate patterns
         if relation is None:
             continue
         out += _compare_each(s, match, relation=relation)
@@ -1116,7 +1437,9 @@ def _comparisons(s: _Sentence) -> list[Draft]:
 
 
 def _compare_each(s: _Sentence, match: re.Match, **fields) -> list[Draft]:
-    places = [m for m in s.of("geo") if _is_force(m.value) and m.end <= match.start()]
+    places = [m for m in s.of("geo") if _is_force(m.value) and m.end <= match.end() and not _is_scope(s.text, m)]
+    if places and not s._joined(places):
+        places = places[:1]  # "Nottinghamshire's fall, matched by that in Durham...": the sentence's subject
     chosen = places if places and s._joined(places) else places[-1:] if places else []
     subjects = [(forces.by_code(m.value).name, f"{m.text!r}: {forces.by_code(m.value).name}") for m in chosen]
     if not subjects:

@@ -126,6 +126,11 @@ def number_in_words(text: str) -> float | None:
         return None
     if words[:2] == ["half", "a"] and len(words) == 3 and words[2] in _SCALES:
         return 0.5 * _SCALES[words[2]]
+    if len(words) >= 4 and words[-3:] == ["and", "a", "half"]:  # "two and a half"
+        whole = number_in_words(" ".join(words[:-3]))
+        return None if whole is None else whole + 0.5
+    if words[0] == "a" and len(words) > 1 and words[1] not in _SCALES:
+        words = words[1:]  # "a six per cent fall": the article, not "one"
     total, current, seen = 0.0, 0.0, False
     for word in words:
         if word == "and" and seen:
