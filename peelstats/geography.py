@@ -161,8 +161,8 @@ def resolve(value, force: forces.Force | None = None) -> Geography:
         return country(forces.WALES_CODE)
     if key in _REGION_ALIASES:
         return region(_REGION_ALIASES[key])
-    named = next((r.code for r in forces.REGIONS if key in (f"{r.name.lower()} region", f"the {r.name.lower()} region")),
-                 None)
+    region_names = {r.code: (f"{r.name.lower()} region", f"the {r.name.lower()} region") for r in forces.REGIONS}
+    named = next((code for code, names in region_names.items() if key in names), None)
     if named is not None:
         return region(named)
     for name, codes in GROUPS.items():

@@ -4,8 +4,9 @@ The corpus: real sentences from press coverage of the official figures (each wit
 date and force), and the claims a careful reader drafts from their words, annotated independently of the reader.
 A drafted claim is *read correctly* when its kind, place, offence, figure (with its direction) and period all match
 one annotated claim. A claim drafted with no period (the words named none) matches an annotated period in the year
-before the document: the reader left it to the engine, which tries every period of that year. Before July 2015 "total recorded crime" included fraud recorded by the police; the reader
-reads generic crime words in such documents that way, and it counts as the annotated "total".
+before the document: the reader left it to the engine, which tries every period of that year. Before July 2015
+"total recorded crime" included fraud recorded by the police; the reader reads generic crime words in such
+documents that way, and it counts as the annotated "total".
 """
 
 from __future__ import annotations

@@ -155,7 +155,8 @@ _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>
 _N_OF_FORCES = re.compile(r"(?P<n>\w+)\s+(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?forces\s+"
                           r"(?:in\s+england\s+and\s+wales\s+)?(?:recorded|saw|showed|reported|had)\s+(?:a|an)\s+"
                           r"(?P<dir>\w+)", re.IGNORECASE)
-_RATE = re.compile(r"(?P<fig>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,5}?(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
+_RATE = re.compile(r"(?P<fig>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,5}?"
+                   r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
                    r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
 _ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,.]+?)\s+"
@@ -429,7 +430,8 @@ class _Sentence:
         # "up 25 per cent to 383": a count after "to" belongs to the change before it
         figures = [m for k, m in enumerate(all_figures) if not (
             k and all_figures[k - 1].value.percent and re.search(r"\bto\s*$", self.text[max(0, m.start - 4):m.start]))]
-        before = [m.end for m in figures if m.end <= position and m.start >= clause[0]]
+        before = [m.end for m in figures if m.end <= position and m.start >= clause[0]
+                  and not re.fullmatch(r"\s*and\s*", self.text[m.end:position])]
         after = [m.start for m in figures if m.start >= end and m.start < clause[1]]
         return (max(before, default=clause[0]), min(after, default=clause[1]))
 
@@ -447,7 +449,8 @@ class _Sentence:
         seg = self.segment(position, end)
         # 1. national by its own words: "the national average of 7.2 per cent", "a national fall of six per cent"
         lead = text[max(0, position - 45):position].lower()
-        if re.search(r"(?:national\s+(?:average|rate|figure|rise|fall|increase|decrease|drop|reduction)|england\s+and\s+"
+        if re.search(r"(?:national\s+(?:average|rate|figure|rise|fall|increase|decrease|drop|reduction)|"
+                     r"england\s+and\s+"
                      r"wales(?:\s+average)?)\s+(?:of|was|is|at)\s+(?:an?\s+)?$", lead) or re.search(
                 r"(?:^|\b)(?:police\s+)?forces\s+have\s+on\s+average\s+seen\s+(?:an?\s+)?$", lead) or re.match(
                 r"\s*(?:\w+\s+){0,3}?(?:nationally|across\s+the\s+country|nationwide)\b", text[end:end + 40].lower()):
@@ -456,10 +459,12 @@ class _Sentence:
             return None  # "in England, Scotland and Wales": Scotland is not in these data
         # 2. right after: "15 per cent in Gwent", "a 13% drop in recorded crime in Kent"
         tail = text[end:seg[1]]
-        bound = re.match(r"[^.;]{0,45}?\b(?:in|for|across|at|by|on)\s+(?:the\s+)?(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
+        bound = re.match(r"[^.;]{0,45}?\b(?:in|for|across|at|by|on)\s+(?:the\s+)?"
+                         r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
                          tail)
         lead_words = text[max(seg[0], position - 40):position]
-        unknown = re.search(r"(?<![.!?]\s)\b(?P<name>[A-Z][a-z]+)\s+(?:which\s+)?(?:seeing|saw|had|recorded|experienced|"
+        unknown = re.search(r"(?<![.!?]\s)\b(?P<name>[A-Z][a-z]+)\s+(?:which\s+)?"
+                            r"(?:seeing|saw|had|recorded|experienced|"
                             r"reported|showed)\s+(?:an?\s+)?(?:\w+\s+)?$", lead_words)
         name_at = position - len(lead_words) + unknown.start("name") if unknown else -1
         if unknown and not any(m.start <= name_at < m.end for m in self.mentions):
@@ -475,7 +480,8 @@ class _Sentence:
         own = [m for m in places if seg[0] <= m.start and m.end <= position and not _is_scope(text, m)]
         clause = self.clause(position)
         if not own and self.text[clause[0]:clause[0] + 6].lower().startswith(("which", "who")):
-            just_before = [m for m in places if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
+            just_before = [m for m in places
+                           if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
             if not just_before:
                 return None  # "the likes of Lncashire which saw": the place before is not one the data hold
             own = just_before[-1:]  # a relative clause: the place just before it
@@ -566,7 +572,8 @@ class _Sentence:
         seg = self.segment(position, end)
         tail = self.text[end:seg[1]]
         # "51% rise in violent crimes", "a 13% drop in recorded crime", "50,901 offences"
-        bound = re.match(r"\s*(?:(?:%|per\s*cent|pc)\s*)?(?:(?:\w+\s+){0,2}?(?:rise|rises|increase|increases|fall|falls|"
+        bound = re.match(r"\s*(?:(?:%|per\s*cent|pc)\s*)?(?:(?:\w+\s+){0,2}?"
+                         r"(?:rise|rises|increase|increases|fall|falls|"
                          r"drop|drops|reduction|decrease|decline|jump|hike|spike|cut|up|down)s?\s+(?:in|of)\s+"
                          r"(?:the\s+)?(?:number\s+of\s+|levels?\s+of\s+|recorded\s+)?|(?:more|fewer|extra|"
                          r"additional|recorded|reported)?\s*)", tail, re.IGNORECASE)
@@ -664,7 +671,7 @@ def _is_scope(text: str, mention: Mention) -> bool:
     if mention.kind == "geo" and _is_force(mention.value):
         return False
     return bool(re.search(r"(?:biggest|largest|highest|lowest|greatest|smallest|only|forces?|any|anywhere|than|"
-                          r"compared\s+(?:to|with)|against|with)\b[^.;]{0,40}$", before))
+                          r"compared\s+(?:to|with)|against|with|above|below)\b[^.;]{0,40}$", before))
 
 
 def _latest_month_end(ctx: Context) -> str:
@@ -880,8 +887,8 @@ def _figures(s: _Sentence) -> list[Draft]:
         if re.search(r"\bper\s*$", before) or _PER_TIME.match(after) or _PER_THOUSAND.match(after) or re.match(
                 r"\s*(?:of\s+(?:the\s+)?)?(?:other\s+)?(?:\d+\s+)?(?:police\s+)?forces?\b", after, re.IGNORECASE):
             continue  # "per 1,000", "359 crimes per day", "43 police force areas", "half of forces": not a figure here
-        rates_here = re.search(r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)", s.text[clause[0]:clause[1]],
-                               re.IGNORECASE)
+        rates_here = re.search(r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)",
+                               s.text[clause[0]:clause[1]], re.IGNORECASE)
         if not percent and (rates_here or ("." in m.text and abs(figure.quoted.value) < 100)):
             continue  # counts are whole numbers; a clause about rates per 1,000 holds rates
         if percent:
@@ -1273,9 +1280,20 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
         after = s.text[m.end:m.end + 40]
         bound = re.match(r"\s*(?:in|for)\s+(?:the\s+)?", after)
         place = None
+        if re.search(r"national\s+(?:average|rate)\s+(?:of|was|is)\s+$|(?:compared\s+to|against)\s+$",
+                     s.text[max(0, m.start - 30):m.start], re.IGNORECASE) and re.search(
+                r"national|england\s+and\s+wales", s.text[max(0, m.start - 30):m.end + 40], re.IGNORECASE):
+            subject = ("England and Wales", "'national': England and Wales")
+            draft = _base(s, offence_at, "rate", subject=subject, quoted_value=m.text)
+            if draft is not None and draft.untestable is None:
+                s.used.add(m.start)
+                draft.read.insert(0, ("figure", f"{m.text!r}: the national rate per 1,000"))
+                out.append(_span(draft, m.start, m.end, s))
+            continue
         if bound:
             place = next((g for g in s.of("geo") if g.start == m.end + bound.end()), None)
-        elif re.match(r"\)", after) and s.text[max(0, m.start - 2):m.start] == " (" or s.text[m.start - 1:m.start] == "(":
+        elif (re.match(r"\)", after) and s.text[max(0, m.start - 2):m.start] == " ("
+              or s.text[m.start - 1:m.start] == "("):
             place = next((g for g in s.of("geo") if re.fullmatch(r"\s*\(", s.text[g.end:m.start])), None)
         if place is None or not _is_force(place.value) or abs(m.value.quoted.value) > 1000:
             continue
@@ -1304,7 +1322,12 @@ def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
                      if m.end <= match.start() and not _is_scope(s.text, m)), key=lambda m: m.start)
     if before:
         return s._place(before[-1])
-    if not (s.of("geo") or s.of("national")) and s.ctx.own_force is not None:
+    if s.text[clause[0]:clause[0] + 5].lower().startswith("with"):  # "... was in West Yorkshire, with 96.6 crimes"
+        earlier = [m for m in s.of("geo") if m.end <= clause[0] and _is_force(m.value) and not _is_scope(s.text, m)]
+        if earlier:
+            return s._place(earlier[-1])
+    named = [m for m in s.of("geo") + s.of("national") if not _is_scope(s.text, m)]
+    if not named and s.ctx.own_force is not None:
         return s.ctx.own_force.name, f"no place named: {s.ctx.own_force.name}"
     return None
 
@@ -1338,7 +1361,8 @@ def _ranks(s: _Sentence) -> list[Draft]:
                                                                          s.text[max(0, match.start() - 12):
                                                                                 match.start() + 4], re.I):
             continue  # "second only to X" is read on its own; "one of the biggest" gives no place
-        if re.match(r"[\w\s]{0,25}?(?:number\s+of\s+)?(?:crime\s+)?victims", s.text[match.end():match.end() + 40], re.I):
+        following = s.text[match.end():match.end() + 40]
+        if re.match(r"[\w\s]{0,25}?(?:number\s+of\s+)?(?:crime\s+)?victims", following, re.I):
             continue  # "the 11th lowest number of crime victims": not in these data
         if sup in ("best", "worst") or (not what and not re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across)\s+"
                                                                    r"england|in\s+the\s+country|nationally|in\s+wales|"
