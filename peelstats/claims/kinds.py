@@ -596,10 +596,13 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
         off_by = [0 if any(p <= e <= p + len(s.tied_with) for s in standings if s.position == p) else abs(p - e)
                   for p, e in zip(positions, expected, strict=True)]
     problems = []
-    if claim.behind is not None:
-        first = [s.force for s in ordered if s.position == 1]
-        if claim.behind.name not in first:
-            problems.append(f"{claim.behind.name} is not first (first: {', '.join(first)})")
+    if claim.behind:
+        ahead = [s.force for s in ordered if s.position <= len(claim.behind)]
+        astray = [f.name for f in claim.behind if f.name not in ahead]
+        if astray:
+            problems.append(f"{', '.join(astray)} {'is' if len(astray) == 1 else 'are'} not among the first "
+                            f"{len(claim.behind)} ({', '.join(ahead)})" if len(claim.behind) > 1 else
+                            f"{astray[0]} is not first (first: {', '.join(ahead)})")
     if claim.direction is not None:
         wrong = [s.force for s in standings if not (s.value > 0 if claim.direction is Direction.INCREASE
                                                     else s.value < 0)]

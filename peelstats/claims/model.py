@@ -443,7 +443,12 @@ class RankClaim(_WithSubject):
     position: int | None = Field(None, ge=1)
     top: int | None = Field(None, ge=1)  # "one of the N", "among the ten"
     within: Scope = None
-    behind: ForceRef | None = None  # "second only to X": X is first
+    behind: list[ForceRef] | None = None  # "second only to X": X is first; "only A and B had more": A and B lead
+
+    @field_validator("behind", mode="before")
+    @classmethod
+    def _behind(cls, value):
+        return [value] if isinstance(value, str | forces.Force) else value
     direction: Direction | None = None  # "the biggest drop" is also a drop
 
     @field_validator("within", mode="before")
@@ -456,7 +461,7 @@ class RankClaim(_WithSubject):
         if self.position is not None and self.top is not None:
             raise ValueError("position: give position or top, not both")
         if self.position is None and self.top is None:
-            object.__setattr__(self, "position", 2 if self.behind is not None else 1)
+            object.__setattr__(self, "position", len(self.behind) + 1 if self.behind else 1)
         if self.subject.kind not in (geography.GeographyKind.FORCE, geography.GeographyKind.FORCES):
             raise ValueError(f"subject: ranks are among forces; {self.subject.name} is not a force")
         return self

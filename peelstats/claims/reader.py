@@ -101,7 +101,7 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _PERIOD_PATTERNS = (
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
-               rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
+               rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
     re.compile(rf"(?:up\s+)?to\s+the\s+end\s+of\s+(?P<month>{_MONTHS})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)"
                rf"\s+year)", re.IGNORECASE),
@@ -112,6 +112,12 @@ _PERIOD_PATTERNS = (
     re.compile(r"(?:in |over |during )?(?:the )?(?P<latest>(?:last|past)\s+(?:year|12 months|twelve months))",
                re.IGNORECASE),
     re.compile(rf"from\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?to\s+(?P<to>{_MONTHS})(?:\s+(?P<year>\d{{4}}))?",
+               re.IGNORECASE),
+    # "covering July to September 2009", "October-December 2012": part of a year, with its year
+    re.compile(rf"(?<!from\s)\b(?P<from>{_MONTHS})\s*(?:to|-|\u2013)\s*(?P<to>{_MONTHS})\s+(?P<year>\d{{4}})",
+               re.IGNORECASE),
+    # "an 8% rise in the following year": a year after the period named before it
+    re.compile(r"(?:in\s+)?the\s+(?P<following>following|next)\s+(?:year|12\s+months)|the\s+(?P<after>year\s+after)",
                re.IGNORECASE),
     re.compile(r"(?:the\s+)?(?:(?:first|second|third|fourth|final|last)\s+quarter|last\s+three\s+months|"
                r"(?:first|second)\s+half|six\s+months)\s+(?:of\s+)?(?:(?P<qyear>(?:19|20)\d{2})|last\s+year|"
@@ -155,7 +161,7 @@ _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>
 _N_OF_FORCES = re.compile(r"(?P<n>\w+)\s+(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?forces\s+"
                           r"(?:in\s+england\s+and\s+wales\s+)?(?:recorded|saw|showed|reported|had)\s+(?:a|an)\s+"
                           r"(?P<dir>\w+)", re.IGNORECASE)
-_RATE = re.compile(r"(?P<fig>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,5}?"
+_RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,5}?"
                    r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
                    r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
@@ -166,8 +172,8 @@ _CAUSAL = re.compile(r"\b(?:led\s+to|lead\s+to|leads\s+to|resulted\s+in|result\s
 _FAR_LESS = re.compile(r"(?:far|much|significantly|considerably)\s+(?:less|smaller|lower)\s+than\s+in\s+"
                        r"(?:previous|recent|earlier|past)\s+years", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_FIGURE_CORE = (r"(?:[-+\u2212]?\d[\d,]*(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+_FIGURE_CORE = (r"(?:[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|"
+                r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred|a)[\s-]*)+)")
 _UNIT = r"(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\s+points?\b))"
 _SCALE = r"(?:\s*(?:million|m\b|bn\b|billion|thousand|k\b))"
@@ -178,10 +184,11 @@ def _figure_pattern() -> re.Pattern:
     quantifier_words = sorted({w for q in words.quantifiers().values() for w in q.words}, key=len, reverse=True)
     quantifiers = "|".join(re.escape(w) for w in quantifier_words)
     fractions = "|".join(re.escape(f) for f in sorted(words.vocabulary()["fractions"], key=len, reverse=True))
+    multipliers = "|".join(re.escape(f) for f in sorted(words.vocabulary()["multipliers"], key=len, reverse=True))
     return re.compile(
         rf"(?<![\w.])(?:by\s+)?(?:(?P<q>{quantifiers})\s+)?(?:(?P<half>(?:\d+|[a-z]+)[\s-]+and[\s-]+a[\s-]+half)"
         rf"{_UNIT}?|(?P<frac>{fractions})(?![\w-])"
-        rf"|(?P<num>{_FIGURE_CORE}{_SCALE}?){_UNIT}?(?!\w))", re.IGNORECASE)
+        rf"|(?P<num>{_FIGURE_CORE}{_SCALE}?){_UNIT}?(?!\w)|(?P<mult>{multipliers})(?!\w))", re.IGNORECASE)
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -272,7 +279,7 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         bare = number.strip().lower()
         if bare in ("a", "one") or re.fullmatch(r"a(?:\s+a)*", bare):
             return None
-        if _YEAR.fullmatch(bare.replace(",", "")) and not re.search(_UNIT, raw, re.IGNORECASE):
+        if _YEAR.fullmatch(bare) and not re.search(_UNIT, raw, re.IGNORECASE):
             return None  # a year, not a figure
     try:
         quoted = words.parse_quoted(re.sub(r"^(?:by|of)\s+", "", raw, flags=re.IGNORECASE))
@@ -345,7 +352,8 @@ def _sentences(text: str) -> list[tuple[int, str, int]]:
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|whereas|but|although|however|which|and|with)\b|"
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|whereas|but|although|however|which|and|with|"
+                           r"alongside)\b|"
                            r"\s(?:while|whereas|but)\s", re.IGNORECASE)
 
 
@@ -469,31 +477,37 @@ class _Sentence:
         name_at = position - len(lead_words) + unknown.start("name") if unknown else -1
         if unknown and not any(m.start <= name_at < m.end for m in self.mentions):
             return None  # "with Ashford seeing a huge 54% increase": a place these data do not hold
-        if bound and not re.search(r"\b(?:than|compared|while|whereas|and)\b", tail[:bound.start("name")], re.I):
+        if bound and not re.search(r"\b(?:than|compared|while|whereas|and|followed)\b", tail[:bound.start("name")],
+                                   re.I):
             at = end + bound.start("name")
             hit = next((m for m in places if m.start == at), None)
             if hit is not None:
                 return self._grouped(hit, places, several)
-            if not self._offence_at(at):
+            if not self._offence_at(at) and re.search(r"\b(?:in|across|at)\s+(?:the\s+)?$",
+                                                      tail[:bound.start("name")]) and not re.match(
+                    r"(?:Office|ONS|Home|National|Statistics|Government|Police|UK|Britain|January|February|March|"
+                    r"April|May|June|July|August|September|October|November|December)\b", bound.group("name")):
                 return None  # "a 54% increase in Ashford": a place these data do not hold
         # 3. before it, in its own words: "In Suffolk and Norfolk, they were down by 2pc", "Crime in Gwent fell 15%"
         own = [m for m in places if seg[0] <= m.start and m.end <= position and not _is_scope(text, m)]
         clause = self.clause(position)
-        if not own and self.text[clause[0]:clause[0] + 6].lower().startswith(("which", "who")):
+        opening = self.text[clause[0]:clause[0] + 6].lower()
+        if not own and opening.startswith(("which", "who", "with ")):
             just_before = [m for m in places
                            if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
-            if not just_before:
+            if not just_before and not opening.startswith("with"):
                 return None  # "the likes of Lncashire which saw": the place before is not one the data hold
-            own = just_before[-1:]  # a relative clause: the place just before it
+            own = just_before[-1:]  # a relative clause ("by Thames Valley Police, with 13%"): the place just before
         if own:
             return self._grouped(own[-1], places, several)
         # 4. the clause, then (if it has one clause) the sentence, when they name one place only
         everywhere = [m for m in places if not _is_scope(text, m)]
-        single_before = len({self._place_key(m) for m in everywhere}) == 1 and everywhere[0].end <= position
+        single_before = everywhere and everywhere[-1].end <= position and (
+            len({self._place_key(m) for m in everywhere}) == 1 or self._listed(everywhere))
         for scope in ([clause, (0, len(text))] if len(self.clauses) == 1 or single_before else [clause]):
             here = [m for m in places if scope[0] <= m.start and m.end <= scope[1] + 1 and not _is_scope(text, m)]
             keys = {self._place_key(m) for m in here}
-            if len(keys) == 1:
+            if len(keys) == 1 or (len(keys) > 1 and self._listed(here)):
                 return self._grouped(here[-1], places, several)
             if len(keys) > 1:
                 return None
@@ -502,9 +516,8 @@ class _Sentence:
             return self.ctx.previous_subject, f"no place named: {self.ctx.previous_subject}, from the sentence before"
         if self.ctx.force is not None:
             return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
-        if re.search(r"\b(?:ons|office\s+for\s+national\s+statistics|home\s+office|official)\s+(?:figures|data|"
-                     r"statistics)\b", text, re.IGNORECASE) and not places:
-            return "England and Wales", "no place named, and official national figures quoted: England and Wales"
+        if not places and self.ctx.text_force is None:
+            return "England and Wales", "no place named in the text and no --force: England and Wales"
         return None
 
     def _offence_at(self, position: int) -> bool:
@@ -535,6 +548,10 @@ class _Sentence:
             r"\bboth\b|\beach\b|\(\s*" + re.escape(run[0].text), self.text, re.IGNORECASE) else "combined"
         return (names, f"{' and '.join(m.text for m in run)}: {', '.join(names)}, {how}") if how == "combined" else \
             ([*names, "each"], f"{' and '.join(m.text for m in run)}: each of {', '.join(names)}")
+
+    def _listed(self, places: list[Mention]) -> bool:
+        """Forces named together once ("in Hampshire and Dorset"), and no other place."""
+        return all(m.kind == "geo" and _is_force(m.value) for m in places) and self._joined(places)
 
     def _joined(self, places: list[Mention]) -> bool:
         """Places listed together ("Northumbria and Durham", "Norfolk, Suffolk and Essex")."""
@@ -649,7 +666,8 @@ class _Sentence:
         found = [m for m in found if not _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start])
                  and not re.match(r"\s*(?:last|the\s+previous)\s+year", self.text[m.start:m.end])]
         if latest and len(found) > 1:  # "from 229,590 in 2016 to 260,024 in 2017": a change ends in the later year
-            dated = [(_read_period(m, self.ctx), m) for m in found]
+            dated = [(self._following(m) if m.value.get("following") or m.value.get("after")
+                      else _read_period(m, self.ctx), m) for m in found]
             dated = [(p, m) for p, m in dated if p[0].get("end")]
             if dated:
                 return max(dated, key=lambda x: x[0][0]["end"])[0]
@@ -658,7 +676,19 @@ class _Sentence:
             found = [min(after, key=lambda m: m.start)] if after else [max(found, key=lambda m: m.end)]
         if not found:
             return {}, "no period named: every period in the year before the document is tried"
+        if found[0].value.get("following") or found[0].value.get("after"):
+            return self._following(found[0])
         return _read_period(found[0], self.ctx)
+
+    def _following(self, mention: Mention) -> tuple[dict, str]:
+        """"a 3% increase in the year to March 2015, followed by an 8% rise in the following year"."""
+        earlier = [m for m in self.of("period") if m.end <= mention.start
+                   and not (m.value.get("following") or m.value.get("after"))]
+        named = _read_period(earlier[-1], self.ctx)[0] if earlier else {}
+        if not named.get("end") or named.get("months"):
+            return {}, f"{mention.text!r}: no year named before it, so every period in the year before is tried"
+        end = (pd.Timestamp(named["end"]) + pd.offsets.MonthEnd(12)).date().isoformat()
+        return {"end": end}, f"{mention.text!r}: the year after {earlier[-1].text!r}, {periods.label(end)}"
 
 
 def _is_scope(text: str, mention: Mention) -> bool:
@@ -690,6 +720,8 @@ def _part_year(mention: Mention) -> bool:
 def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
     groups = mention.value
     text = mention.text
+    if groups.get("following") or groups.get("after"):  # read against the period before it (_Sentence._following)
+        return {}, f"{text!r}: no year named before it, so every period in the year before is tried"
     if re.search(r"quarter|three months", text, re.IGNORECASE) and not groups.get("from"):
         return {"end": _latest_month_end(ctx), "months": 3}, f"{text!r}: three months, not a rolling year"
     if re.search(r"half|six months", text, re.IGNORECASE) and not groups.get("from"):
@@ -761,8 +793,10 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
     drafts += _forces_counted(s)
     drafts += _rates(s)
     drafts += _ranks(s)
+    drafts += _ranks_behind(s)
     drafts += _comparisons(s)
     drafts += _figures(s)
+    drafts += _followed_by(s, drafts)
     drafts += _far_less(s)
     drafts += [d for d in _directions(s) if not _covered(d, drafts)]
     drafts += _causal(s)
@@ -883,12 +917,12 @@ def _figures(s: _Sentence) -> list[Draft]:
         if re.match(r"(?:by|of)\s", m.text, re.IGNORECASE):
             before += m.text[:3]  # "a rise by more than 10,000": the preposition belongs to the change word
         after = s.text[m.end:m.end + 40]
-        clause = s.clause(m.start)
         if re.search(r"\bper\s*$", before) or _PER_TIME.match(after) or _PER_THOUSAND.match(after) or re.match(
                 r"\s*(?:of\s+(?:the\s+)?)?(?:other\s+)?(?:\d+\s+)?(?:police\s+)?forces?\b", after, re.IGNORECASE):
             continue  # "per 1,000", "359 crimes per day", "43 police force areas", "half of forces": not a figure here
+        segment = s.segment(m.start, m.end)
         rates_here = re.search(r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)",
-                               s.text[clause[0]:clause[1]], re.IGNORECASE)
+                               s.text[segment[0]:segment[1] + 40], re.IGNORECASE)
         if not percent and (rates_here or ("." in m.text and abs(figure.quoted.value) < 100)):
             continue  # counts are whole numbers; a clause about rates per 1,000 holds rates
         if percent:
@@ -899,31 +933,26 @@ def _figures(s: _Sentence) -> list[Draft]:
                 previous.fields.get("subject") and abs(figure.quoted.value) >= 50 and previous.span[1] >= m.start - 40:
             # "an 8% rise in England and Wales, excluding fraud, to 5.2million": the count the change reached
             draft = _count(s, m, (previous.fields["subject"], "the place of the change before it"))
+        elif _baseline_of(s, m, previous):
+            # "58,000 crimes ..., compared to nearly 68,700 12 months before", "4.4 million, down from 4.8m"
+            draft = _count(s, m, subject or (previous.fields["subject"], "the place of the count before it"))
+            if draft is not None and draft.fields.get("period") == previous.fields.get("period"):
+                draft.fields.pop("period", None)
+                draft.year_before = previous  # the baseline is the year before the count it follows
         elif figure.count_noun or (
                 figure.quoted.verbal and abs(figure.quoted.value) >= 100_000 and
-                re.search(r"number\s+of\s+(?:crimes|offences)", s.text, re.IGNORECASE)):
+                re.search(r"number\s+of\s+(?:crimes|offences)", s.text, re.IGNORECASE)) or (
+                re.search(r"\bfrom\s*$", before) and nxt is not None and _from_to(s, m, nxt)
+                and (abs(figure.quoted.value) >= 50 or s.of("offence"))):
             draft = _count(s, m, subject)
-            between = s.text[m.end:nxt.start] if nxt is not None else ""
-            if draft is not None and re.search(r"\bfrom\s*$", before) and \
-                    re.fullmatch(r"[^\d.;]{0,45}?\bto\s*", between):
-                later = _count(s, nxt, subject)  # "from A to B"
+            if draft is not None and re.search(r"\bfrom\s*$", before) and nxt is not None and _from_to(s, m, nxt):
+                later = _count(s, nxt, subject)  # "from A to B", "from A in 2010/11 to B in 2011/12"
                 if later is not None:
                     s.used.add(nxt.start)
                     out.append(later)
                     if draft.fields.get("period") == later.fields.get("period"):
                         draft.fields.pop("period", None)
                         draft.year_before = later  # A is the year before B
-        elif re.search(r"\bfrom\s*$", before) and nxt is not None and \
-                re.fullmatch(r"[^\d.;]{0,45}?\bto\s*", s.text[m.end:nxt.start]) \
-                and (abs(figure.quoted.value) >= 50 or s.of("offence")):
-            draft = _count(s, m, subject)  # "went from 45,593 to 38,879"
-            later = _count(s, nxt, subject) if draft is not None else None
-            if later is not None:
-                s.used.add(nxt.start)
-                out.append(later)
-                if draft.fields.get("period") == later.fields.get("period"):
-                    draft.fields.pop("period", None)
-                    draft.year_before = later
         else:
             continue
         if draft is not None:
@@ -931,6 +960,33 @@ def _figures(s: _Sentence) -> list[Draft]:
             out.append(draft)
             previous = draft
     return out
+
+
+def _from_to(s: _Sentence, first: Mention, second: Mention) -> bool:
+    """"from 35,906 in 2010/11 to 27,327": the words between two counts, periods aside, are a "to"."""
+    between = s.text[first.end:second.start]
+    for period in s.of("period"):
+        if first.end <= period.start and period.end <= second.start:
+            between = between.replace(period.text, " ")
+    return bool(re.fullmatch(r"[^\d.;]{0,45}?\bto\s*", between))
+
+
+def _baseline_of(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
+    """A count given as what the count before it is compared with ("compared to 44,294 in the 12 months to June
+    2011", "down from almost 4.8m a year before"): same offence and place, and a like size."""
+    if previous is None or previous.kind != "count" or not previous.fields.get("subject"):
+        return False
+    before = s.text[max(0, m.start - 30):m.start]
+    if not re.search(r"(?:compared\s+(?:to|with)|(?:down|up)\s+from|\bfrom|\bagainst|\bversus|\bvs\.?)\s*$",
+                     before, re.IGNORECASE):
+        return False
+    if previous.span[1] < m.start - 80 or s.of("figure", (previous.span[1], m.start - 1)):
+        return False
+    try:
+        earlier = words.parse_quoted(previous.fields["quoted_value"]).value
+    except ValueError:
+        return False
+    return earlier > 0 and 1 / 3 <= m.value.quoted.value / earlier <= 3
 
 
 def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple[str, str]]:
@@ -959,6 +1015,12 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
     if m.value.quoted.value < 0:
         return "decrease", f"{m.text!r}: negative, a decrease"
     found = s.direction(m.start)
+    if found[0] is None and re.search(r"\bwith\s*$", s.text[max(0, m.start - 6):m.start]):
+        # "The second biggest drop was by Thames Valley Police, with 13 per cent": the sentence's one direction
+        values = {d.value for d in s.of("direction") if d.start < m.start}
+        if len(values) == 1:
+            word = next(d for d in s.of("direction") if d.start < m.start)
+            return values.pop(), f"{word.text!r} earlier in the sentence: {word.value}"
     if found[0] is None and re.search(r"\bcompare[sd]?\s+(?:with|to)\b", s.text, re.IGNORECASE) and \
             s.ctx.previous_direction:
         return s.ctx.previous_direction, f"'compares with': {s.ctx.previous_direction}, as in the sentence before"
@@ -1034,30 +1096,40 @@ def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-_DIRECTION_OF = re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?P<dir>rise|increase|fall|drop|reduction|decrease|decline|"
-                           r"jump|spike|hike|cut)\s+in\s+(?:the\s+number\s+of\s+|levels\s+of\s+)?$", re.IGNORECASE)
+_DIRECTION_OF = re.compile(r"\b(?:(?:a|an|the)\s+(?:\w+\s+)?(?P<dir>rise|increase|fall|drop|reduction|decrease|decline|"
+                           r"jump|spike|hike|cut|surge)|(?:\w+\s+)?(?P<dirs>rises|increases|falls|drops|reductions|"
+                           r"decreases|declines|surges))\s+in\s+(?:the\s+number\s+of\s+|levels\s+of\s+)?"
+                           r"(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
 _VERB = re.compile(r"^\s*(?:have|has|had)?\s*(?:also\s+)?(?:been\s+)?(?P<dir>risen|rose|rising|increased|fallen|fell|"
                    r"falling|decreased|dropped|declined|gone\s+up|gone\s+down|went\s+up|went\s+down|"
-                   r"(?:(?:is|are|was|were)\s+)(?:up|down))\b", re.IGNORECASE)
+                   r"(?:(?:is|are|was|were)\s+)(?:up|down)|seen\s+(?:an?\s+)?(?:\w+\s+)?(?:rises?|increases?|surges?|"
+                   r"falls?|drops?|reductions?|decreases?))\b", re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 
 
 _OTHER_PLACES = re.compile(r"\b(?:neighbouring|nearby|surrounding|other\s+forces|elsewhere|some\s+forces|many\s+forces|"
-                           r"few\s+(?:police\s+)?forces|only|one\s+of|biggest|largest|highest|lowest|average|"
-                           r"below|above|unique)\b", re.IGNORECASE)
+                           r"few\s+(?:police\s+)?forces|only|one\s+of|biggest|largest|highest|lowest|unique)\b",
+                           re.IGNORECASE)
 
 
 def _directions(s: _Sentence) -> list[Draft]:
-    """A rise or fall with no figure: "there has also been a reduction in robberies", "burglaries have risen".
+    """A rise or fall with no figure: "there has also been a reduction in robberies", "burglaries have risen",
+    "alongside decreases in vehicle offences, theft from person and criminal damage".
 
-    Only in sentences with no figure and no words about other places or ranks, where a bare direction is the claim.
+    Only in clauses with no figure and no words about other places or ranks, where a bare direction is the claim.
     """
-    if s.of("figure") or _OTHER_PLACES.search(s.text):
-        return []
     out = []
-    for offence in s.of("offence") + s.of("untestable"):
+    offences = sorted(s.of("offence") + s.of("untestable"), key=lambda m: m.start)
+    carried: dict[int, re.Match] = {}  # offences listed after one with a direction ("decreases in A, B and C")
+    for k, offence in enumerate(offences):
+        clause = s.clause(offence.start)
+        if any(not _trivial(f, s.text) for f in s.of("figure", clause)) or _OTHER_PLACES.search(
+                s.text[clause[0]:clause[1]]):
+            continue
         before = s.text[max(0, offence.start - 40):offence.start]
         after = s.text[offence.end:offence.end + 40]
         prefix, suffix = _DIRECTION_OF.search(before), _VERB.match(after)
+        prefix = prefix or carried.get(offence.start)
         if offence.kind == "offence" and offence.value == GENERIC_TOTAL and not (prefix or suffix):
             continue
         hit = prefix or suffix
@@ -1067,22 +1139,29 @@ def _directions(s: _Sentence) -> list[Draft]:
             hit = _VERB.match(after[follow.end():]) if follow else None
             if hit is None:
                 continue
-        direction = words.direction_word(hit.group("dir").split()[-1]) or (
-            "increase" if hit.group("dir").lower().endswith("up") else "decrease")
-        draft = _base(s, offence.start, "direction", direction=direction)
+        if prefix is not None and k + 1 < len(offences) and _LISTED.match(
+                s.text[offence.end:offences[k + 1].start]):
+            carried[offences[k + 1].start] = prefix
+        word = (hit.group("dir") or hit.groupdict().get("dirs") or "").split()[-1]
+        direction = words.direction_word(word) or words.direction_word(word.rstrip("s")) or (
+            "increase" if word.lower().endswith("up") else "decrease")
+        draft = _base(s, offence.start, "direction", several="each", direction=direction)
         if draft is not None:
-            draft.read.insert(0, ("direction", f"{hit.group('dir')!r}: {direction}"))
-            out.append(_span(draft, min(offence.start, offence.start - len(before) + hit.start() if prefix else
-                                        offence.start), offence.end + (hit.end() if suffix else 0), s))
+            draft.read.insert(0, ("direction", f"{hit.group(0).strip()!r}: {direction}"))
+            start = offence.start - len(before) + hit.start() if prefix is not None and prefix.string == before \
+                else offence.start
+            out.append(_span(draft, min(offence.start, start), offence.end + (hit.end() if suffix else 0), s))
     return out
 
 
 def _covered(draft: Draft, drafts: list[Draft]) -> bool:
     """A rise or fall another claim on the same place and offence already carries."""
+    carriers = [d for d in drafts if d.kind in ("change", "count_change", "direction") or (
+        d.kind == "count" and (d.year_before is not None or any(x.year_before is d for x in drafts)))]
     return any(d.fields.get("offence") == draft.fields.get("offence") and
                d.fields.get("subject", d.fields.get("members")) in (draft.fields.get("subject"),
                                                                     [draft.fields.get("subject")])
-               for d in drafts) or bool(draft.untestable and any(d.untestable == draft.untestable for d in drafts))
+               for d in carriers) or bool(draft.untestable and any(d.untestable == draft.untestable for d in drafts))
 
 
 def _far_less(s: _Sentence) -> list[Draft]:
@@ -1277,6 +1356,8 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
     for m in s.of("figure"):
         if m.start in s.used or m.value.percent:
             continue
+        if re.search(r"\b(?:households?|homes)\b", s.text[s.clause(m.start)[0]:m.end + 20], re.IGNORECASE):
+            continue  # per household: not per person
         after = s.text[m.end:m.end + 40]
         bound = re.match(r"\s*(?:in|for)\s+(?:the\s+)?", after)
         place = None
@@ -1364,17 +1445,22 @@ def _ranks(s: _Sentence) -> list[Draft]:
         following = s.text[match.end():match.end() + 40]
         if re.match(r"[\w\s]{0,25}?(?:number\s+of\s+)?(?:crime\s+)?victims", following, re.I):
             continue  # "the 11th lowest number of crime victims": not in these data
-        if sup in ("best", "worst") or (not what and not re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across)\s+"
-                                                                   r"england|in\s+the\s+country|nationally|in\s+wales|"
-                                                                   r"of\s+(?:all\s+)?(?:the\s+)?forces|of\s+any\s+"
-                                                                   r"(?:police\s+)?force",
-                                                                   s.text[match.end():match.end() + 60], re.I)):
+        per_person = re.match(r"[\w\s]{0,40}?(?:per\s+(?:1,000|1000|thousand)|crime\s+rate)",
+                              s.text[match.end():match.end() + 60], re.I)
+        scoped = re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across)\s+england|in\s+(?:the\s+)?country|"
+                           r"nationally|in\s+wales|in\s+the\s+uk|of\s+(?:all\s+)?(?:the\s+)?forces|"
+                           r"of\s+any\s+(?:police\s+)?force", s.text[match.end():match.end() + 60], re.I)
+        ranked_word = sup in ("worst", "safest") and match.group("ordinal")  # "the fifth safest", "fourth worst"
+        if sup == "best" or (sup == "worst" and not (ranked_word or scoped)) or (
+                not what and not scoped and not per_person and not ranked_word):
             continue
         if re.match(r"\s*(?:level|number)s?\s+since", s.text[match.end() - 8:match.end() + 10], re.I):
             continue  # "the highest level since 2011": a comparison with the past, not a rank
         falling = re.search(r"drop|fall|reduction|decrease", what)
-        if "rate" in what or sup == "safest":
+        if "rate" in what or sup == "safest" or per_person:
             measure, order = "rate", "lowest" if sup in ("lowest", "smallest", "safest") else "highest"
+        elif sup == "worst":
+            measure, order = "count", "highest"  # "placing the county fourth worst" for robberies
         elif re.search(r"number|level", what):
             measure, order = "count", "lowest" if sup in ("lowest", "smallest") else "highest"
         else:
@@ -1407,8 +1493,8 @@ def _ranks(s: _Sentence) -> list[Draft]:
             nearest = s.nearest(places, match.start())
             subject = (forces.by_code(nearest.value).name, f"{nearest.text!r}: {forces.by_code(nearest.value).name}")
         else:
-            subject = s.subject(match.start())
-            if subject is None or isinstance(subject[0], list) or not forces.try_lookup(subject[0]):
+            subject = _ranked_subject(s, match.start())
+            if subject is None:
                 continue
         if subject is None:
             continue
@@ -1431,6 +1517,120 @@ def _ranks(s: _Sentence) -> list[Draft]:
                                           + (f"top {fields['top']}" if "top" in fields else
                                              f"position {fields['position']}") + f", among {where}"))
             out.append(_span(draft, match.start(), match.end(), s))
+    return out
+
+
+def _ranked_subject(s: _Sentence, position: int) -> tuple[object, str] | None:
+    """The force a rank with no force beside it is about: the place of the figure it follows in its clause ("The 30
+    per cent increase ... was the fifth highest of any force"), or the place the words give."""
+    clause = s.clause(position)
+    figures = [f for f in s.of("figure", clause) if f.end <= position]
+    subject = s.subject(figures[-1].start, end=figures[-1].end) if figures else s.subject(position)
+    if subject is None or isinstance(subject[0], list) or not forces.try_lookup(subject[0]):
+        return None
+    return subject
+
+
+_FORCE_LIST = r"(?P<leaders>[A-Z][\w'-]*(?:[\s,]+(?:and\s+)?(?:the\s+)?[A-Z][\w'-]*|,\s+with\s+[\d.,]+,?)*)"
+_ANYWHERE_EXCEPT = re.compile(r"(?P<rel>higher|bigger|larger|greater|lower|smaller)\s+than\s+(?:anywhere|any\s+"
+                              r"(?:other\s+)?(?:police\s+)?force)\s+(?:else\s+)?(?:except|apart\s+from|bar|but|"
+                              r"other\s+than|save\s+for)\s+(?:in\s+)?" + _FORCE_LIST)
+_ONLY_LEADERS = re.compile(r"\b[Oo]nly\s+(?:in\s+)?(?:the\s+)?" + _FORCE_LIST +
+                           r",?\s+(?:\w+\s+){0,2}?(?:recorded|had|saw|reported|has|have|were|was|showed|experienced)"
+                           r"\s+(?:an?\s+)?(?P<rel>higher|bigger|larger|greater|more|lower|smaller|fewer)\b")
+_ONLY_N_FORCES = re.compile(r"\b(?:just|only)\s+(?P<n>\w+)\s+(?:other\s+)?(?:police\s+)?forces?(?:\s+areas)?\s+"
+                            r"(?:in\s+england\s+and\s+wales\s+)?(?:\w+\s+){0,2}?(?:recorded|reported|had|saw|"
+                            r"have|has|showed)\s+(?:an?\s+)?(?P<rel>higher|more|bigger|larger|greater|lower|fewer|"
+                            r"smaller)\b", re.IGNORECASE)
+
+
+def _ranks_behind(s: _Sentence) -> list[Draft]:
+    """Ranks given by the forces ahead: "higher than anywhere except Durham", "only Northamptonshire and Sussex had
+    a bigger crime reduction than London", "just four forces recorded higher rates than Humberside"."""
+    out = []
+    for pattern in (_ANYWHERE_EXCEPT, _ONLY_LEADERS, _ONLY_N_FORCES):
+        for match in pattern.finditer(s.text):
+            clause = s.clause(match.start())
+            rest = s.text[match.end():clause[1]]
+            if "n" in match.groupdict():
+                ahead = words.number_in_words(match.group("n")) if not match.group("n").isdigit() \
+                    else int(match.group("n"))
+                leaders = []
+                if not ahead or ahead > 42:
+                    continue
+            else:
+                span = (match.start("leaders"), match.end("leaders"))
+                leaders = [m for m in s.of("geo") if span[0] <= m.start < span[1] + 1 and _is_force(m.value)]
+                rest_of_list = s.text[span[0]:span[1]]
+                for m in reversed(leaders):
+                    rest_of_list = rest_of_list[:m.start - span[0]] + rest_of_list[m.end - span[0]:]
+                if not leaders or re.sub(r"\b(?:and|the|with)\b|[\d.,\s]", "", rest_of_list):
+                    continue  # a name in the list that is not a force ("Only in Manchester, ...")
+                ahead = len(leaders)
+            than = re.search(r"\bthan\s+(?:in\s+)?(?:the\s+)?", rest)
+            if pattern is _ANYWHERE_EXCEPT:
+                subject = _ranked_subject(s, match.start())
+            elif than:
+                at = match.end() + than.end()
+                named = next((m for m in s.of("geo") if m.start == at and _is_force(m.value)), None)
+                own = next((m for m in s.of("own_force") if m.start == at), None)
+                subject = s._place(named) if named else s._place(own) if own else None
+            else:
+                force = s.ctx.own_force
+                subject = (force.name, f"no place named: the force given ({force.name})") if force else None
+            if subject is None:
+                continue
+            words_after = s.text[match.start("rel"):clause[1]].lower()
+            if re.search(r"rates?\b|per\s+(?:1,000|1000|thousand)", words_after) or (
+                    pattern is _ONLY_LEADERS and re.search(r"per\s+(?:1,000|1000|thousand)", s.text, re.I)):
+                measure = "rate"
+            elif re.search(r"increase|rise|reduction|fall|drop|decrease|cut|jump", words_after) or (
+                    pattern is _ANYWHERE_EXCEPT and any(f.value.percent for f in s.of("figure", clause))):
+                measure = "change"
+            else:
+                measure = "count"
+            more = match.group("rel").lower() in ("higher", "bigger", "larger", "greater", "more")
+            falling = measure == "change" and re.search(r"reduction|fall|drop|decrease|cut", words_after)
+            order = ("lowest" if more else "highest") if falling else ("highest" if more else "lowest")
+            fields = {"measure": measure, "order": order, "position": ahead + 1}
+            if leaders:
+                fields["behind"] = [forces.by_code(m.value).name for m in leaders]
+            if falling:
+                fields["direction"] = "decrease"
+            offence_at = next((m.start for m in s.of("offence", clause) if m.start >= match.start()), match.start())
+            draft = _base(s, offence_at, "rank", subject=subject, **fields)
+            if draft is not None and draft.untestable is None:
+                ahead_text = ", ".join(fields.get("behind", [])) or f"{ahead} forces"
+                draft.read.insert(0, ("rank", f"{match.group(0)!r}: {measure}, {order} first, behind {ahead_text}, "
+                                              f"so position {ahead + 1} among the 43 forces"))
+                out.append(_span(draft, match.start(), match.end() + (than.end() if than else 0), s))
+            if len(leaders) == 1 and not than and pattern is _ONLY_LEADERS:
+                # "Only Durham recorded a higher increase": Durham is first
+                name = forces.by_code(leaders[0].value).name
+                first = _base(s, offence_at, "rank", subject=(name, f"{leaders[0].text!r}: {name}"),
+                              **{k: v for k, v in fields.items() if k != "behind"} | {"position": 1})
+                if first is not None and first.untestable is None:
+                    first.read.insert(0, ("rank", f"{match.group(0)!r}: {name} first ({measure}, {order} first)"))
+                    out.append(_span(first, leaders[0].start, match.end(), s))
+    return out
+
+
+def _followed_by(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
+    """"The second biggest drop was by Thames Valley Police, ..., followed by West Midlands Police": the next place."""
+    out = []
+    for match in re.finditer(r"\bfollowed\s+by\s+(?:the\s+)?", s.text):
+        named = next((m for m in s.of("geo") if m.start == match.end() and _is_force(m.value)), None)
+        ranked = [d for d in drafts if d.kind == "rank" and d.span[1] <= match.start() and d.fields.get("position")]
+        if named is None or not ranked:
+            continue
+        fields = {k: v for k, v in ranked[-1].fields.items() if k not in ("subject", "behind")}
+        fields["position"] = ranked[-1].fields["position"] + 1
+        force = forces.by_code(named.value).name
+        draft = Draft("rank", {"subject": force, **fields}, (match.start(), named.end),
+                      [("rank", f"{match.group(0)}{named.text!r}: {force}, next after "
+                                f"{ranked[-1].fields['subject']}, position {fields['position']}"),
+                       *[r for r in ranked[-1].read if r[0] != "place"]])
+        out.append(draft)
     return out
 
 
