@@ -90,8 +90,9 @@ BREAKS: tuple[SeriesBreak, ...] = (
         date(2013, 4, 1),
         (off.FRAUD,),
         "Fraud recorded by forces moved to Action Fraud (completed by April 2013): a force's total including fraud "
-        "falls as its own fraud recording stops, and national fraud counts changed source. Totals including fraud "
-        "are computable on each side, but part of the change is the transfer, not crime.",
+        "falls as its own fraud recording stops, and national totals take in the national fraud bodies' counts "
+        "instead (a change across the transfer leaves the bodies out of both years, like for like). Totals "
+        "including fraud are computable on each side, but part of the change is the transfer, not crime.",
         "caution",
         comparable_offence=off.TOTAL,
         source="ONS User Guide to Crime Statistics; ONS PFA tables footnote on fraud",

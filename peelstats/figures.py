@@ -177,8 +177,12 @@ class Figures:
         if geo.with_btp:
             btp_now, btp_before = self._pair(BTP_CODE)
             bodies = [self._pair(c) for c in FRAUD_BODY_CODES]
-            count += float(np.nan_to_num(btp_now) + sum(np.nan_to_num(b[0]) for b in bodies))
-            base += float(np.nan_to_num(btp_before) + sum(np.nan_to_num(b[1]) for b in bodies))
+            # the fraud bodies count once forces no longer record fraud themselves; a change across that
+            # transfer leaves them out of both years (like for like), a count on its own takes them as they are
+            now_with = self.panel.bodies_counted(self.period_end)
+            both_with = now_with and (counting_only or self.panel.bodies_counted(self.baseline_end))
+            count += float(np.nan_to_num(btp_now) + both_with * sum(np.nan_to_num(b[0]) for b in bodies))
+            base += float(np.nan_to_num(btp_before) + both_with * sum(np.nan_to_num(b[1]) for b in bodies))
             parts += " plus British Transport Police" + (
                 " and the national fraud bodies" if off.FRAUD in off.leaves_of(self.offence) else "")
         notes = []

@@ -53,6 +53,14 @@ class Panel:
     baselines: np.ndarray  # year-earlier counts on the same vintage, NaN = missing
     editions: tuple[str, ...]  # edition of each row
     national_derived: bool  # True when the E&W column is computed, not published
+    # per period: whether the national fraud bodies count in a derived national total (not while forces still
+    # recorded fraud themselves; see _derive_aggregates). None: always.
+    fraud_bodies_counted: np.ndarray | None = None
+
+    def bodies_counted(self, period_end) -> bool:
+        if self.fraud_bodies_counted is None or not self.has(period_end):
+            return True
+        return bool(self.fraud_bodies_counted[self.row(period_end)])
 
     def row(self, period_end) -> int:
         stamp = periods.to_timestamp(period_end)
@@ -181,28 +189,39 @@ def _long_panel(data: Dataset, offence: str) -> Panel:
     codes = CODES
     shape = (len(period_index), len(codes))
     current = _compose(offence, cube, shape)
-    _derive_aggregates(current, codes)
+    fraud = cube.get(off.FRAUD)
+    forces_record_fraud = None if fraud is None else ~np.isnan(fraud[:, : len(FORCE_CODES) + 1]).all(axis=1)
+    _derive_aggregates(current, codes, forces_record_fraud)
     position = {p: i for i, p in enumerate(period_index)}
     baselines = np.full(shape, np.nan)
     for i, end in enumerate(period_index):
         j = position.get(periods.year_earlier(end))
         if j is not None:
             baselines[i] = current[j]
-    return Panel(LONG_SERIES, offence, period_index, codes, current, baselines, editions, True)
+    return Panel(LONG_SERIES, offence, period_index, codes, current, baselines, editions, True,
+                 None if forces_record_fraud is None else ~forces_record_fraud)
 
 
-def _derive_aggregates(current: np.ndarray, codes: tuple[str, ...]) -> None:
+def _derive_aggregates(current: np.ndarray, codes: tuple[str, ...],
+                       forces_record_fraud: np.ndarray | None = None) -> None:
     """Fill the national, regional and country columns of a source that publishes forces only, as ONS builds them.
 
     England and Wales = the 43 forces + BTP (+ the national fraud bodies, which record only fraud); a region or
     country = its forces. Missing if any member is missing (missing is never zero).
+
+    The fraud bodies count only once the forces no longer record fraud themselves. While the transfer to Action
+    Fraud was under way (April 2011 to 2013) both sets of counts exist and overlap in what they cover; the totals
+    published then were the forces' own, and adding the bodies' growing counts makes a national rise that is the
+    transfer, not crime (+5.5% for the year ending March 2012, when the forces' own total fell 4.1%).
     """
     force_part = current[:, : len(FORCE_CODES) + 1]  # the forces, then BTP
     bodies = current[:, [codes.index(c) for c in FRAUD_BODY_CODES]]
     # a leaf absent for every force in a period (force-level fraud after 2013/14) is structurally zero there
     absent = np.isnan(force_part).all(axis=1, keepdims=True)
     force_part = np.where(absent, 0.0, force_part)
-    current[:, codes.index(NATIONAL)] = force_part.sum(axis=1) + np.nansum(bodies, axis=1)
+    bodies_count = np.ones(len(current), dtype=bool) if forces_record_fraud is None else ~forces_record_fraud
+    current[:, codes.index(NATIONAL)] = force_part.sum(axis=1) + np.where(bodies_count, np.nansum(bodies, axis=1),
+                                                                          0.0)
     members: dict[str, list[int]] = {}
     for i, force in enumerate(forces.TERRITORIAL_FORCES):
         country = forces.ENGLAND_CODE if force.country == "England" else forces.WALES_CODE

@@ -93,9 +93,10 @@ def test_heart_norfolk_2013(real_data):
         # including fraud as the article's own figures are; a comparison's measured figure is the gap (-2.2, -5.1 pp)
         "norfolk-faster": S, "suffolk-faster": S,
         "suffolk-12-4": S, "norfolk-9-4": S, "norfolk-2011-12": S, "norfolk-2012-13": S,
-        # England and Wales including fraud, with the national fraud bodies, fell 7.2%; the sum of the 43 forces
-        # including their own fraud fell 9.2% and reproduces "9%", so "nationally" here meant the forces' total
-        "national-9": P,
+        # England and Wales including fraud: while forces still recorded fraud themselves (to 2013) the national
+        # total is theirs plus BTP, which fell 9.1% (3,976,349 to 3,615,657) and reproduces "9%"; adding the
+        # national fraud bodies' still-growing counts would give -7.2% (docs/assumptions.md A50)
+        "national-9": S,
     }
     assert {k: v["verdict"] for k, v in out.items()} == expected
     assert "Sum of 43 territorial forces -9.2% (also reproduces the quote)" in out["national-9"]["reason"]
@@ -128,3 +129,22 @@ claims:
     assert out["national"]["verdict"] == S and round(out["national"]["measured"], 1) == 5.3
     assert "leaves out Greater Manchester in both years" in out["national"]["reason"]
     assert out["gmp"]["verdict"] == NT and "supplied no data for July 2019 to December 2019" in out["gmp"]["reason"]
+
+
+def test_national_total_including_fraud_during_the_transfer(real_data):
+    # Regression: adding the national fraud bodies' counts as they first appear (YE Jun 2011 on) turned a national
+    # fall into a 5.5% rise for the year ending March 2012 (4,150,916 to 4,379,984). While forces still recorded
+    # fraud the national total is theirs plus BTP: 4,150,916 to 3,976,349, -4.2%.
+    from peelstats.figures import figures
+    from peelstats.geography import national
+
+    during = figures(real_data, "total recorded crime including fraud", "2012-03-31", source="rec-crime-pfa")
+    measure = during.measure(national())
+    assert (measure.baseline_count, measure.count) == (4_150_916, 3_976_349)
+    assert round(measure.change_pct, 1) == -4.2
+    # after the transfer the bodies count on both sides: YE Mar 2016 against YE Mar 2015
+    after = figures(real_data, "total recorded crime including fraud", "2016-03-31", source="rec-crime-pfa")
+    bodies = sum(after.current[after.panel.column(c)] for c in ("X-ACTIONFRAUD", "X-CIFAS", "X-UKFINANCE"))
+    assert bodies > 500_000
+    assert after.measure(national()).count == (after.measure(national(with_btp=False)).count
+                                               + after.current[after.panel.column("X-BTP")] + bodies)

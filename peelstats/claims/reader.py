@@ -481,9 +481,11 @@ class _Sentence:
                                    re.I):
             at = end + bound.start("name")
             hit = next((m for m in places if m.start == at), None)
-            if hit is not None:
+            ranked_in = re.search(r"\b(?:biggest|largest|highest|lowest|greatest|smallest|steepest|sharpest|"
+                                  r"fastest|worst|best|safest|most|least)\b", tail[:bound.start("name")], re.I)
+            if hit is not None and not ranked_in:  # not "15 per cent, the biggest drop in England and Wales"
                 return self._grouped(hit, places, several)
-            if not self._offence_at(at) and re.search(r"\b(?:in|across|at)\s+(?:the\s+)?$",
+            if hit is None and not self._offence_at(at) and re.search(r"\b(?:in|across|at)\s+(?:the\s+)?$",
                                                       tail[:bound.start("name")]) and not re.match(
                     r"(?:Office|ONS|Home|National|Statistics|Government|Police|UK|Britain|January|February|March|"
                     r"April|May|June|July|August|September|October|November|December)\b", bound.group("name")):
