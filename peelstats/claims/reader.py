@@ -21,6 +21,7 @@ import yaml
 
 from peelstats import forces, geography, periods
 from peelstats.claims import words
+from peelstats.exceptions import PeelstatsError
 
 # ------------------------------------------------------------------------------------------------ lexicons
 
@@ -35,6 +36,11 @@ def _phrase_pattern(phrases) -> re.Pattern:
     ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"[\s,-]+") for p in ordered)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _frame_words() -> frozenset[str]:
+    return frozenset(press_words()["frame_words"])
 
 
 @cache
@@ -103,9 +109,14 @@ _PERIOD_PATTERNS = (
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
                rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
+    re.compile(rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})", re.IGNORECASE),
     re.compile(rf"(?:up\s+)?to\s+the\s+end\s+of\s+(?P<month>{_MONTHS})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)"
                rf"\s+year)", re.IGNORECASE),
     re.compile(r"(?:in |for |during )?(?:the )?(?:financial year |fy ?)?(?P<fy>(?:19|20)\d{2}[/-]\d{2}(?!\d))",
+               re.IGNORECASE),
+    # "from 397 in 09/10 to 407 in 10/11": a financial year in two digits (the second one year on)
+    re.compile(r"(?:in |for |during )(?:the )?(?:financial year )?"
+               r"(?P<fy2>(?P<fy2a>[0-9]{2})/(?P<fy2b>[0-9]{2}))(?![\d/])",
                re.IGNORECASE),
     re.compile(rf"between\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?and\s+(?P<to>{_MONTHS})\s+(?P<year>\d{{4}})",
                re.IGNORECASE),
@@ -113,6 +124,9 @@ _PERIOD_PATTERNS = (
                re.IGNORECASE),
     re.compile(rf"from\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?to\s+(?P<to>{_MONTHS})(?:\s+(?P<year>\d{{4}}))?",
                re.IGNORECASE),
+    # "the period April 2019 to March 2020": from a month of one year to a month of the next
+    re.compile(rf"(?<!from\s)\b(?P<from>{_MONTHS})\s+(?P<fromyear>\d{{4}})\s*(?:to|-|\u2013)\s*(?P<to>{_MONTHS})\s+"
+               rf"(?P<year>\d{{4}})", re.IGNORECASE),
     # "covering July to September 2009", "October-December 2012": part of a year, with its year
     re.compile(rf"(?<!from\s)\b(?P<from>{_MONTHS})\s*(?:to|-|\u2013)\s*(?P<to>{_MONTHS})\s+(?P<year>\d{{4}})",
                re.IGNORECASE),
@@ -130,7 +144,8 @@ _BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+compariso
                              r"period\s+)?(?:in\s+)?$", re.IGNORECASE)
 _DIRECTION = None
 _RANK = re.compile(
-    r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?"
+    r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+    r"[\s-]+(?:the\s+)?)?"
     r"(?P<sup>biggest|largest|highest|greatest|steepest|sharpest|lowest|smallest|fastest|safest|worst|best)"
     r"(?:,?\s+(?P<what>(?:(?:percentage|relative|overall|annual|proportional)\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|"
     r"(?:recorded\s+)?crime\s+rates?|rates?\s+of\s+(?:recorded\s+)?crime|"
@@ -161,7 +176,7 @@ _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>
 _N_OF_FORCES = re.compile(r"(?P<n>\w+)\s+(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?forces\s+"
                           r"(?:in\s+england\s+and\s+wales\s+)?(?:recorded|saw|showed|reported|had)\s+(?:a|an)\s+"
                           r"(?P<dir>\w+)", re.IGNORECASE)
-_RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,5}?"
+_RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,6}?"
                    r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
                    r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
@@ -172,7 +187,11 @@ _CAUSAL = re.compile(r"\b(?:led\s+to|lead\s+to|leads\s+to|resulted\s+in|result\s
 _FAR_LESS = re.compile(r"(?:far|much|significantly|considerably)\s+(?:less|smaller|lower)\s+than\s+in\s+"
                        r"(?:previous|recent|earlier|past)\s+years", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_FIGURE_CORE = (r"(?:[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|"
+# "53, 116 recorded crimes": a thousands comma with a stray space, before a count's noun
+_SPACED_THOUSANDS = re.compile(r"(\d),\s(\d{3})(?!\d)")
+_FIGURE_CORE = (r"(?:[-+\u2212]?(?:\d{1,3},\s\d{3}"
+                r"(?=\s+(?:recorded\s+|reported\s+)?(?:crimes|offences|incidents|instances))|"
+                r"\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|"
                 r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred|a)[\s-]*)+)")
 _UNIT = r"(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\s+points?\b))"
@@ -205,8 +224,8 @@ def _mentions(text: str) -> list[Mention]:
     for m in geo_pattern.finditer(text):
         key = " ".join(re.split(r"[\s,-]+", m.group(0).lower()))
         value = geo_table.get(key) or geo_table.get(m.group(0).lower())
-        if value is None:
-            continue
+        if value is None or (" " not in m.group(0).strip() and m.group(0)[0].islower()):
+            continue  # one word names a place only with a capital: "targets were met", "hospital beds"
         after = text[m.end():m.end() + 8].lower()
         if value == "E23000014" and after.startswith(" region"):
             value = "west midlands region"
@@ -225,7 +244,8 @@ def _mentions(text: str) -> list[Mention]:
     for m in _figure_pattern().finditer(text):
         figure = _figure(m, text)
         if figure is not None:
-            found.append(Mention("figure", m.start(), m.end(), m.group(0).strip(), figure))
+            found.append(Mention("figure", m.start(), m.end(), _SPACED_THOUSANDS.sub(r"\1,\2", m.group(0).strip()),
+                                 figure))
     return sorted(_drop_overlaps(_merge_nouns(found, text)), key=lambda x: x.start)
 
 
@@ -282,7 +302,8 @@ def _figure(match: re.Match, text: str) -> Figure | None:
         if _YEAR.fullmatch(bare) and not re.search(_UNIT, raw, re.IGNORECASE):
             return None  # a year, not a figure
     try:
-        quoted = words.parse_quoted(re.sub(r"^(?:by|of)\s+", "", raw, flags=re.IGNORECASE))
+        quoted = words.parse_quoted(_SPACED_THOUSANDS.sub(r"\1,\2", re.sub(r"^(?:by|of)\s+", "", raw,
+                                                                            flags=re.IGNORECASE)))
     except ValueError:
         return None
     after = text[match.end():match.end() + 60].lower()
@@ -402,6 +423,7 @@ class Context:
 GENERIC_TOTAL = "total recorded crime"
 
 
+
 class _Sentence:
     """One sentence being read: its mentions and clauses, and helpers that tie them together."""
 
@@ -457,9 +479,9 @@ class _Sentence:
         seg = self.segment(position, end)
         # 1. national by its own words: "the national average of 7.2 per cent", "a national fall of six per cent"
         lead = text[max(0, position - 45):position].lower()
-        if re.search(r"(?:national\s+(?:average|rate|figure|rise|fall|increase|decrease|drop|reduction)|"
-                     r"england\s+and\s+"
-                     r"wales(?:\s+average)?)\s+(?:of|was|is|at)\s+(?:an?\s+)?$", lead) or re.search(
+        if re.search(r"(?:national\s+(?:average|rate|figure|rise|fall|increase|decrease|drop|reduction)"
+                     r"(?:\s+in\s+(?:\w+\s+){0,2}\w+)?|england\s+and\s+"
+                     r"wales(?:\s+average)?)\s+(?:of|was|is|at|stood\s+at)\s+(?:an?\s+)?$", lead) or re.search(
                 r"(?:^|\b)(?:police\s+)?forces\s+have\s+on\s+average\s+seen\s+(?:an?\s+)?$", lead) or re.match(
                 r"\s*(?:\w+\s+){0,3}?(?:nationally|across\s+the\s+country|nationwide)\b", text[end:end + 40].lower()):
             return "England and Wales", "national words next to the figure: England and Wales (ONS's total, incl. BTP)"
@@ -516,6 +538,10 @@ class _Sentence:
         # 5. no place named: "It marks a 10% rise" takes the place of the sentence before; else the force given
         if _ANAPHORA.match(text) and self.ctx.previous_subject:
             return self.ctx.previous_subject, f"no place named: {self.ctx.previous_subject}, from the sentence before"
+        national_size = [f for f in self.of("figure") if not f.value.percent and f.value.quoted.value >= 1_200_000]
+        if national_size and not places:
+            return ("England and Wales", f"no place named, and {national_size[0].text!r} is larger than any force's "
+                                         "count: England and Wales")
         if self.ctx.force is not None:
             return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
         if not places and self.ctx.text_force is None:
@@ -588,6 +614,10 @@ class _Sentence:
         """(offence, untestable thing, how read) for a figure at ``position``."""
         end = end if end is not None else position
         offences = [m for m in self.mentions if m.kind in ("offence", "untestable")]
+        # "Vehicle crime (which includes theft of and from vehicles) rose by 9%": an aside names no subject
+        asides = [a.span() for a in re.finditer(r"\([^()]*\)", self.text) if not a.start() <= position < a.end()]
+        outside = [m for m in offences if not any(a <= m.start < b for a, b in asides)]
+        offences = outside or offences
         seg = self.segment(position, end)
         tail = self.text[end:seg[1]]
         # "51% rise in violent crimes", "a 13% drop in recorded crime", "50,901 offences"
@@ -616,7 +646,7 @@ class _Sentence:
             inherited = self.ctx.previous_offence if _ANAPHORA.match(self.text) else None
             if inherited:
                 return inherited, None, f"no offence named: {inherited}, from the sentence before"
-            if not offences and not self.of("untestable"):
+            if not offences and not self.of("untestable") and self._frame_only(position):
                 name = "total recorded crime including fraud" if self.ctx.fraud_included else GENERIC_TOTAL
                 return name, None, f"no offence named: {name}, the usual subject of these figures"
             return None, None, ""
@@ -641,6 +671,19 @@ class _Sentence:
                     f"{hit.text!r}: total recorded crime, which before July 2015 included fraud recorded by the police")
         return name, None, f"{hit.text!r}: {name}"
 
+    def _frame_only(self, position: int) -> bool:
+        """No offence named, and the words before the figure name nothing else either ("Gwent saw a 15% fall",
+        "the force recorded a 5% rise"), so the figure is about crime as a whole. "Thugs carrying offensive
+        weapons went up 24%" names something: not read as total crime."""
+        clause = self.clause(position)
+        words_before = self.text[clause[0]:position]
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if clause[0] <= m.start and m.end <= position:
+                words_before = words_before[:m.start - clause[0]] + " " + words_before[m.end - clause[0]:]
+        frame = _frame_words()
+        unknown = [w for w in re.findall(r"[A-Za-z]+", words_before) if w.lower() not in frame]
+        return not unknown
+
     def direction(self, position: int) -> tuple[str | None, str]:
         clause = self.clause(position)
         hit = self.nearest(self.of("direction", clause), position)
@@ -653,7 +696,7 @@ class _Sentence:
     def period(self, position: int | None = None, *, latest: bool = False, end: int | None = None
                ) -> tuple[dict, str]:
         found = self.of("period")
-        part = [m for m in found if _part_year(m)]
+        part = [m for m in found if _part_year(m, self.ctx)]
         if position is not None and not part:
             seg = self.segment(position, end)
             own = [m for m in found if seg[0] <= m.start <= seg[1]]
@@ -665,8 +708,20 @@ class _Sentence:
             found = own or shared
         if part:  # "between April and September 2008": the whole sentence is about part of a year
             return _read_period(part[0], self.ctx)
-        found = [m for m in found if not _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start])
+        baselines = [m for m in found if _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start])]
+        found = [m for m in found if m not in baselines
                  and not re.match(r"\s*(?:last|the\s+previous)\s+year", self.text[m.start:m.end])]
+        if latest and not found and len(baselines) == 1 and not _part_year(baselines[0], self.ctx):
+            # "fell by 1.5 per cent compared to 2013/14": the year after the one compared with
+            named = _read_period(baselines[0], self.ctx)[0]
+            if named.get("end"):
+                end = (pd.Timestamp(named["end"]) + pd.offsets.MonthEnd(12)).date().isoformat()
+                return {"end": end}, (f"{baselines[0].text!r} is what the change is compared with: the year after, "
+                                      f"{periods.label(end)}")
+        if latest:  # "compares with 48,718 recorded crimes in 2015/16 and represents a 7% increase": a baseline's year
+            found = [m for m in found if not re.search(
+                r"(?:compare[sd]?\s+(?:with|to)|\bfrom|\bthan|\bagainst)\s+(?:the\s+)?[\d,.]+\s*(?:[a-z]+\s+){0,3}$",
+                self.text[max(0, m.start - 60):m.start], re.IGNORECASE)] or (found if len(found) > 1 else [])
         if latest and len(found) > 1:  # "from 229,590 in 2016 to 260,024 in 2017": a change ends in the later year
             dated = [(self._following(m) if m.value.get("following") or m.value.get("after")
                       else _read_period(m, self.ctx), m) for m in found]
@@ -714,9 +769,20 @@ def _is_force(value) -> bool:
     return isinstance(value, str) and bool(re.fullmatch(r"[EW]\d{8}|X-BTP", value)) and not value.startswith("E12")
 
 
-def _part_year(mention: Mention) -> bool:
+def _month_range(groups: dict, ctx: Context) -> tuple[pd.Timestamp, int]:
+    """The last month-end and the length in months of "between April and September 2008"."""
+    year = groups.get("year") or ctx.date.year
+    first = periods.parse_period_end(f"{groups['from']} {groups.get('fromyear') or year}")
+    last = periods.parse_period_end(f"{groups['to']} {year}")
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return last, months + 12 if months <= 0 else months
+
+
+def _part_year(mention: Mention, ctx: Context) -> bool:
     groups = mention.value
-    return bool(groups.get("from") or re.search(r"quarter|three months|half|six months", mention.text, re.I))
+    if groups.get("from"):
+        return _month_range(groups, ctx)[1] < 12
+    return bool(re.search(r"quarter|three months|half|six months", mention.text, re.I))
 
 
 def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
@@ -736,13 +802,17 @@ def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
     if groups.get("fy"):
         end = periods.parse_period_end(groups["fy"].replace("-", "/"))
         return {"end": end.date().isoformat()}, f"{text!r}: {periods.label(end)}"
+    if groups.get("fy2"):
+        first, second = int(groups["fy2a"]), int(groups["fy2b"])
+        if (first + 1) % 100 != second:
+            return {}, f"{text!r}: not a financial year, so every period in the year before is tried"
+        end = periods.parse_period_end(f"20{groups['fy2a']}/{groups['fy2b']}")
+        return {"end": end.date().isoformat()}, f"{text!r}: financial year 20{groups['fy2a']}/{groups['fy2b']}, " \
+                                                f"{periods.label(end)}"
     if groups.get("from"):
-        year = groups.get("year") or ctx.date.year
-        first = periods.parse_period_end(f"{groups['from']} {year}")
-        last = periods.parse_period_end(f"{groups['to']} {year}")
-        months = (last.year - first.year) * 12 + last.month - first.month + 1
-        if months <= 0:
-            months += 12
+        last, months = _month_range(groups, ctx)
+        if months == 12:  # "April 2019 to March 2020": a year
+            return {"end": last.date().isoformat()}, f"{text!r}: {periods.label(last)}"
         return ({"end": last.date().isoformat(), "months": max(1, min(months, 12))},
                 f"{text!r}: {months} months, not a rolling year")
     month = groups.get("month")
@@ -772,8 +842,12 @@ _REQUIRES = re.compile(r"(?P<who>the\s+force|[\w\s-]{2,40}?)\s+requires\s+improv
 _DIFFERENT_GRADES = re.compile(r"(?:we|they|both\s+forces|the\s+two\s+forces)\s+(?:then\s+)?received\s+"
                                r"(?P<how>different|the\s+same)\s+grad(?:ings|es)", re.IGNORECASE)
 _PEEL_YEAR = re.compile(r"PEEL[:\s\w]{0,40}?(?P<year>(?:19|20)\d{2})(?:/\d{2})?", re.IGNORECASE)
-_COUNT_CUE = re.compile(r"\b(?:number\s+of|recorded|there\s+were|there\s+was|total\s+of|totalled|totaled|stood\s+at|"
-                        r"reached|logged|went\s+from|from)\b", re.IGNORECASE)
+# words that make a bare number a count: before it ("was 65,734", "totalling 1,539", "gone up to 21,580") or after
+# it ("109,736 recorded in Greater Manchester")
+_COUNT_BEFORE = re.compile(r"(?:\b(?:was|were|stood\s+at|totall?ing|totall?ed|a\s+total\s+of|reached|reaching)|"
+                           r"\b(?:up|down|risen|rose|fallen|fell|increased|decreased|dropped|climbed|jumped|soared)"
+                           r"\s+(?:\w+\s+)?to)\s*$", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s+(?:were\s+|was\s+|being\s+)?(?:recorded|reported|logged)\b", re.IGNORECASE)
 _CHANGE_BY = re.compile(r"(?:rise|rises|increase|increases|drop|drops|fall|falls|reduction|decrease|jump|up|down)\s+"
                         r"(?:of|by)\s*$", re.IGNORECASE)
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -804,7 +878,7 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
     drafts += _causal(s)
     drafts += _sizes(s, drafts)
     drafts = [one for d in drafts for one in _each(d)]
-    not_recognised = []
+    not_recognised = list(s.notes)
     for m in s.of("figure"):
         if m.start not in s.used and not _trivial(m, text):
             not_recognised.append(f"{m.text!r}: a figure not tied to a place, offence and period")
@@ -919,26 +993,60 @@ def _figures(s: _Sentence) -> list[Draft]:
         if re.match(r"(?:by|of)\s", m.text, re.IGNORECASE):
             before += m.text[:3]  # "a rise by more than 10,000": the preposition belongs to the change word
         after = s.text[m.end:m.end + 40]
+        if re.search(r"\b(?:not|never)\s+(?:\w+\s+){0,2}?(?:by|of)?\s*$|n't\s+(?:\w+\s+){0,2}?(?:by|of)?\s*$",
+                     before, re.IGNORECASE):
+            s.notes.append(f"{m.text!r}: a figure the words deny ('{before.strip()[-25:]}'), not a claim")
+            s.used.add(m.start)
+            continue
+        years_ago = re.search(r"(?:compared\s+(?:with|to)|than|on|since)\s+(?P<n>\w+)\s+years?\s+"
+                              r"(?:ago|earlier|before)",
+                              s.text[m.end:min(s.clause(m.start)[1], m.end + 80)], re.IGNORECASE)
+        if years_ago and (words.number_in_words(years_ago.group("n")) or 0) >= 2:
+            s.notes.append(f"{m.text!r}: a change over {years_ago.group('n')} years ({years_ago.group(0)!r}); "
+                           "write it as a claim with a baseline period to check it")
+            s.used.add(m.start)
+            continue
         if re.search(r"\bper\s*$", before) or _PER_TIME.match(after) or _PER_THOUSAND.match(after) or re.match(
                 r"\s*(?:of\s+(?:the\s+)?)?(?:other\s+)?(?:\d+\s+)?(?:police\s+)?forces?\b", after, re.IGNORECASE):
             continue  # "per 1,000", "359 crimes per day", "43 police force areas", "half of forces": not a figure here
-        segment = s.segment(m.start, m.end)
-        rates_here = re.search(r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)",
-                               s.text[segment[0]:segment[1] + 40], re.IGNORECASE)
+        segment, clause = s.segment(m.start, m.end), s.clause(m.start)
+        per_thousand = r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)"
+        # "In terms of recorded crime rates per 1,000 population, Devon and Cornwall recorded 51 crimes"
+        rates_here = re.search(per_thousand, s.text[segment[0]:segment[1] + 40], re.IGNORECASE) or re.search(
+            rf"\brates?\b[^.;]{{0,30}}(?:{per_thousand})", s.text[clause[0]:m.start], re.IGNORECASE)
         if not percent and (rates_here or ("." in m.text and abs(figure.quoted.value) < 100)):
             continue  # counts are whole numbers; a clause about rates per 1,000 holds rates
         if percent:
             draft = _change(s, m, subject, percent_from_next=not figure.percent)
         elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before):
             draft = _count_change(s, m, subject)
-        elif re.search(r"\bto\s*$", before) and previous is not None and previous.kind == "change" and \
-                previous.fields.get("subject") and abs(figure.quoted.value) >= 50 and previous.span[1] >= m.start - 40:
-            # "an 8% rise in England and Wales, excluding fraud, to 5.2million": the count the change reached
-            draft = _count(s, m, (previous.fields["subject"], "the place of the change before it"))
+        elif previous is not None and previous.kind == "change" and previous.fields.get("direction") and \
+                previous.span[1] >= m.start - 40 and re.search(
+                    r"(?:\(\s*(?:an?\s+(?:additional|extra)\s+)?|the\s+equivalent\s+of\s+|equivalent\s+to\s+|"
+                    r"\bor\s+|an?\s+(?:additional|extra)\s+)$", before, re.IGNORECASE):
+            # "rose by nine per cent (470)", "up 0.1 per cent, the equivalent of 72 incidents": the same change
+            draft = _alike(previous, m, "count_change", quoted_value=m.text, direction=previous.fields["direction"])
+        elif re.search(r"\b(?:to|at)\s*$", before) and previous is not None and \
+                previous.kind in ("change", "count_change") and previous.fields.get("subject") and \
+                abs(figure.quoted.value) >= 50 and previous.span[1] >= m.start - 40 and _nothing_new(s, previous, m):
+            # "an 8% rise in England and Wales, excluding fraud, to 5.2million", "a jump of 844 to 10,340",
+            # "up two per cent at 43,334": the count the change reached
+            draft = _alike(previous, m, "count", quoted_value=m.text)
+        elif previous is not None and previous.kind == "change" and previous.fields.get("subject") and \
+                re.search(r"\bfrom\s*$", before) and nxt is not None and _from_to(s, m, nxt) and \
+                previous.span[1] >= m.start - 60 and _nothing_new(s, previous, m):
+            # "crime fell by 1.5 per cent compared to 2013/14, dropping from 52,479 to 51,687": the change's counts
+            later = _alike(previous, nxt, "count", quoted_value=nxt.text)
+            draft = _alike(previous, m, "count", quoted_value=m.text)
+            draft.fields.pop("period", None)
+            draft.year_before = later
+            s.used.add(nxt.start)
+            out.append(later)
         elif _baseline_of(s, m, previous):
             # "58,000 crimes ..., compared to nearly 68,700 12 months before", "4.4 million, down from 4.8m"
             draft = _count(s, m, subject or (previous.fields["subject"], "the place of the count before it"))
-            if draft is not None and draft.fields.get("period") == previous.fields.get("period"):
+            if draft is not None and (not draft.fields.get("period")
+                                      or draft.fields.get("period") == previous.fields.get("period")):
                 draft.fields.pop("period", None)
                 draft.year_before = previous  # the baseline is the year before the count it follows
         elif figure.count_noun or (
@@ -955,6 +1063,9 @@ def _figures(s: _Sentence) -> list[Draft]:
                     if draft.fields.get("period") == later.fields.get("period"):
                         draft.fields.pop("period", None)
                         draft.year_before = later  # A is the year before B
+        elif abs(figure.quoted.value) >= 50 and (_COUNT_BEFORE.search(before) or _COUNT_AFTER.match(after)):
+            # "recorded crime in Herts was 65,734", "gone up dramatically to 21,580", "with 109,736 recorded in"
+            draft = _count(s, m, subject)
         else:
             continue
         if draft is not None:
@@ -962,6 +1073,21 @@ def _figures(s: _Sentence) -> list[Draft]:
             out.append(draft)
             previous = draft
     return out
+
+
+def _nothing_new(s: _Sentence, change: Draft, m: Mention) -> bool:
+    """No other place or offence named between a change and a figure that may belong to it."""
+    return not [x for x in s.mentions if x.kind in ("offence", "untestable", "geo", "national", "own_force")
+                and change.span[1] <= x.start < m.start]
+
+
+def _alike(change: Draft, m: Mention, kind: str, **fields) -> Draft:
+    """A figure that belongs to the change before it ("up 46 per cent to 76,404", "rose 9% (470)"): the same place,
+    offence and period."""
+    shared = {k: v for k, v in change.fields.items() if k in ("subject", "offence", "period")}
+    read = [("figure", f"{m.text!r}: {m.value.quoted.describe()}"),
+            *[(what, how) for what, how in change.read if what in ("place", "offence", "period")]]
+    return Draft(kind, {**shared, **fields}, (m.start, m.end), read)
 
 
 def _from_to(s: _Sentence, first: Mention, second: Mention) -> bool:
@@ -1017,6 +1143,14 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
     if m.value.quoted.value < 0:
         return "decrease", f"{m.text!r}: negative, a decrease"
     found = s.direction(m.start)
+    lead = s.text[max(0, m.start - 40):m.start]
+    if found[0] is None and re.search(r"(?:national|england\s+and\s+wales)\s+average\s+(?:of|was|is|at)\s+$", lead,
+                                      re.IGNORECASE):
+        # "rose by 19 per cent - compared with a national average of 11 per cent": the average of that rise
+        earlier = [d for d in s.of("direction") if d.start < m.start]
+        if earlier:
+            return earlier[-1].value, f"{earlier[-1].text!r} before it: the national average of the same " \
+                                      f"{earlier[-1].value}"
     if found[0] is None and re.search(r"\bwith\s*$", s.text[max(0, m.start - 6):m.start]):
         # "The second biggest drop was by Thames Valley Police, with 13 per cent": the sentence's one direction
         values = {d.value for d in s.of("direction") if d.start < m.start}
@@ -1077,6 +1211,9 @@ def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
         if far and far.start() <= match.start() < far.end():
             continue
         clause = s.clause(match.start())
+        if any(d.kind == "count" and d.year_before is not None and clause[0] <= d.span[0] <= clause[1] + 40
+               for d in drafts):
+            continue  # "rose slightly from 397 to 407": the two counts carry it
         changes = [d for d in drafts if d.kind == "change" and clause[0] <= d.span[0] <= clause[1]]
         if not changes and any(d.kind == "change" for d in drafts):
             continue  # "a significant increase in public order offences - a 166.6 per cent jump": one claim
@@ -1102,7 +1239,8 @@ _DIRECTION_OF = re.compile(r"\b(?:(?:a|an|the)\s+(?:\w+\s+)?(?P<dir>rise|increas
                            r"jump|spike|hike|cut|surge)|(?:\w+\s+)?(?P<dirs>rises|increases|falls|drops|reductions|"
                            r"decreases|declines|surges))\s+in\s+(?:the\s+number\s+of\s+|levels\s+of\s+)?"
                            r"(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
-_VERB = re.compile(r"^\s*(?:have|has|had)?\s*(?:also\s+)?(?:been\s+)?(?P<dir>risen|rose|rising|increased|fallen|fell|"
+_VERB = re.compile(r"^\s*(?:have|has|had)?\s*(?:also\s+|all\s+|both\s+)?(?:been\s+)?"
+                   r"(?P<dir>risen|rose|rising|increased|fallen|fell|"
                    r"falling|decreased|dropped|declined|gone\s+up|gone\s+down|went\s+up|went\s+down|"
                    r"(?:(?:is|are|was|were)\s+)(?:up|down)|seen\s+(?:an?\s+)?(?:\w+\s+)?(?:rises?|increases?|surges?|"
                    r"falls?|drops?|reductions?|decreases?))\b", re.IGNORECASE)
@@ -1136,9 +1274,16 @@ def _directions(s: _Sentence) -> list[Draft]:
             continue
         hit = prefix or suffix
         if hit is None:
-            # "Levels of residential burglary and vehicle crime have risen": a list of offences before one verb
-            follow = re.match(r"(?:\s*(?:,|and)\s*[\w\s-]{3,40}?)\s*(?=have|has)", after)
-            hit = _VERB.match(after[follow.end():]) if follow else None
+            # "Levels of residential burglary and vehicle crime have risen", "criminal damage, robbery, theft and
+            # violence against the person have all fallen": a list of offences before one verb
+            last = k
+            while last + 1 < len(offences) and _LISTED.match(s.text[offences[last].end:offences[last + 1].start]):
+                last += 1
+            if last > k:
+                hit = _VERB.match(s.text[offences[last].end:offences[last].end + 40])
+            else:
+                follow = re.match(r"(?:\s*(?:,|and)\s*[\w\s-]{3,40}?)\s*(?=have|has)", after)
+                hit = _VERB.match(after[follow.end():]) if follow else None
             if hit is None:
                 continue
         if prefix is not None and k + 1 < len(offences) and _LISTED.match(
@@ -1353,7 +1498,8 @@ def _rates(s: _Sentence) -> list[Draft]:
 
 
 def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
-    """In a sentence about rates per 1,000: "66.8 in Gwent and 72.4 in South Wales", "North Yorkshire (46)"."""
+    """In a sentence about rates per 1,000: "66.8 in Gwent and 72.4 in South Wales", "North Yorkshire (46)",
+    "Devon and Cornwall recorded 51 crimes, compared to 61 in the south west region and 75 in England and Wales"."""
     out = []
     for m in s.of("figure"):
         if m.start in s.used or m.value.percent:
@@ -1361,11 +1507,19 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
         if re.search(r"\b(?:households?|homes)\b", s.text[s.clause(m.start)[0]:m.end + 20], re.IGNORECASE):
             continue  # per household: not per person
         after = s.text[m.end:m.end + 40]
-        bound = re.match(r"\s*(?:in|for)\s+(?:the\s+)?", after)
+        before = s.text[max(0, m.start - 30):m.start]
+        bound = re.match(r"\s*(?:crimes?\s+|offences?\s+)?(?:in|for|across)\s+", after)
         place = None
-        if re.search(r"national\s+(?:average|rate)\s+(?:of|was|is)\s+$|(?:compared\s+to|against)\s+$",
-                     s.text[max(0, m.start - 30):m.start], re.IGNORECASE) and re.search(
-                r"national|england\s+and\s+wales", s.text[max(0, m.start - 30):m.end + 40], re.IGNORECASE):
+        if bound:
+            at = m.end + bound.end()
+            place = next((g for g in s.of("geo") + s.of("national")
+                          if g.start == at or (g.start == at + 4 and s.text[at:at + 4].lower() == "the ")), None)
+        elif (re.match(r"\)", after) and s.text[max(0, m.start - 2):m.start] == " ("
+              or s.text[m.start - 1:m.start] == "("):
+            place = next((g for g in s.of("geo") if re.fullmatch(r"\s*\(", s.text[g.end:m.start])), None)
+        national_lead = r"national\s+(?:average|rate)\s+(?:of|was|is)\s+$|(?:compared\s+to|against)\s+$"
+        if place is None and (re.search(national_lead, before, re.IGNORECASE) and re.search(
+                r"national|england\s+and\s+wales", s.text[max(0, m.start - 30):m.end + 20], re.IGNORECASE)):
             subject = ("England and Wales", "'national': England and Wales")
             draft = _base(s, offence_at, "rate", subject=subject, quoted_value=m.text)
             if draft is not None and draft.untestable is None:
@@ -1373,20 +1527,32 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
                 draft.read.insert(0, ("figure", f"{m.text!r}: the national rate per 1,000"))
                 out.append(_span(draft, m.start, m.end, s))
             continue
-        if bound:
-            place = next((g for g in s.of("geo") if g.start == m.end + bound.end()), None)
-        elif (re.match(r"\)", after) and s.text[max(0, m.start - 2):m.start] == " ("
-              or s.text[m.start - 1:m.start] == "("):
-            place = next((g for g in s.of("geo") if re.fullmatch(r"\s*\(", s.text[g.end:m.start])), None)
-        if place is None or not _is_force(place.value) or abs(m.value.quoted.value) > 1000:
+        if place is None and re.search(r"\brates?\b[^.;]{0,30}per\s+(?:1,000|1000|thousand)",
+                                       s.text[:m.start], re.IGNORECASE):
+            # "In terms of crime rates per 1,000, Devon and Cornwall police recorded 51 crimes": the place before
+            clause = s.clause(m.start)
+            named = [g for g in s.of("geo") if clause[0] <= g.start and g.end <= m.start and _is_force(g.value)]
+            place = named[-1] if len(named) == 1 and not s.of("figure", (named[-1].end, m.start - 1)) else None
+        if place is None or (place.kind == "geo" and not _is_force(place.value) and geography_kind(place) is None) \
+                or abs(m.value.quoted.value) > 1000:
             continue
         subject = s._place(place)
+        if subject is None:
+            continue
         draft = _base(s, offence_at, "rate", subject=subject, quoted_value=m.text)
         if draft is not None and draft.untestable is None:
             s.used.add(m.start)
             draft.read.insert(0, ("figure", f"{m.text!r}: per 1,000 people, in a list of rates"))
             out.append(_span(draft, min(m.start, place.start), max(m.end, place.end), s))
     return out
+
+
+def geography_kind(mention: Mention):
+    """The kind of place a geo mention names (a force, region, country or England and Wales), or None."""
+    try:
+        return geography.resolve(mention.value).kind
+    except PeelstatsError:
+        return None
 
 
 def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
