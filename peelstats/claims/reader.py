@@ -149,7 +149,7 @@ _RANK = re.compile(
     r"(?P<sup>biggest|largest|highest|greatest|steepest|sharpest|lowest|smallest|fastest|safest|worst|best)"
     r"(?:,?\s+(?P<what>(?:(?:percentage|relative|overall|annual|proportional)\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|"
     r"(?:recorded\s+)?crime\s+rates?|rates?\s+of\s+(?:recorded\s+)?crime|"
-    r"rates?|numbers?|levels?|jumps?|hikes?)))?", re.IGNORECASE)
+    r"rates?|numbers?|levels?|figures?|jumps?|hikes?)))?", re.IGNORECASE)
 _SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+behind|second\s+to)\s+(?:the\s+)?",
                           re.IGNORECASE)
 _COMPARE = re.compile(
@@ -1625,11 +1625,15 @@ def _ranks(s: _Sentence) -> list[Draft]:
         if re.match(r"\s*(?:level|number)s?\s+since", s.text[match.end() - 8:match.end() + 10], re.I):
             continue  # "the highest level since 2011": a comparison with the past, not a rank
         falling = re.search(r"drop|fall|reduction|decrease", what)
-        if "rate" in what or sup == "safest" or per_person:
+        changing = re.search(r"rise|increase|jump|hike|drop|fall|reduction|decrease", what)
+        # "one crime for every 8.6 people ..., the third-highest in the country": a rank of the rate before it
+        rate_before = not what and (_RATE.search(s.text[clause[0]:match.start()]) or _ONE_IN.search(
+            s.text[clause[0]:match.start()]))
+        if "rate" in what or sup == "safest" or (per_person and not changing) or rate_before:
             measure, order = "rate", "lowest" if sup in ("lowest", "smallest", "safest") else "highest"
         elif sup == "worst":
             measure, order = "count", "highest"  # "placing the county fourth worst" for robberies
-        elif re.search(r"number|level", what):
+        elif re.search(r"number|level|figure", what):
             measure, order = "count", "lowest" if sup in ("lowest", "smallest") else "highest"
         else:
             measure = "change"
@@ -1647,15 +1651,26 @@ def _ranks(s: _Sentence) -> list[Draft]:
         places = [m for m in s.of("geo", s.clause(match.start())) if _is_force(m.value) and not _is_scope(s.text, m)]
         if not places:
             places = [m for m in s.of("geo") if _is_force(m.value) and not _is_scope(s.text, m)]
-        was_in = re.match(r"\s*(?:[\w\s]{0,40}?)\bwas\s+in\s+", s.text[match.end():match.end() + 60])
-        if was_in:  # "The highest recorded crime rate ... was in West Yorkshire"
+        was_in = re.match(r"\s*(?:[\w\s]{0,40}?)\b(?:was|were)\s+in\s+(?:\w+\s+)?",
+                          s.text[match.end():match.end() + 60])
+        if was_in:  # "The highest recorded crime rate ... was in West Yorkshire", "rates were in neighbouring A and B"
             at = match.end() + was_in.end()
-            places = [m for m in s.of("geo") if m.start == at and _is_force(m.value)] or places
+            first = [m for m in s.of("geo") if m.start == at and _is_force(m.value)]
+            if first:
+                run = [first[0]]
+                for m in [g for g in s.of("geo") if g.start > first[0].end and _is_force(g.value)]:
+                    gap = re.sub(r"\s*\([^()]*\)", "", s.text[run[-1].end:m.start])  # "North Yorkshire (46) and"
+                    if gap.strip().lower() in ("and", ",", ", and"):
+                        run.append(m)
+                    else:
+                        break
+                places = run
+                what = what or ("rates" if len(run) > 1 else what)
         if not places and s.of("own_force"):
             force = s.ctx.own_force
             places = []
             subject = (force.name, f"{s.of('own_force')[0].text!r}: {force.name}") if force else None
-        elif len(places) > 1 and what.endswith("s") and s._joined(places):
+        elif len(places) > 1 and what.endswith("s") and (was_in or s._joined(places)):
             subject = ([forces.by_code(m.value).name for m in places], "the forces named together")
         elif places:
             nearest = s.nearest(places, match.start())
@@ -1674,7 +1689,10 @@ def _ranks(s: _Sentence) -> list[Draft]:
         if falling:
             fields["direction"] = "decrease"
         scope = s.text[match.end():match.end() + 40].lower()
-        if re.search(r"in\s+(?:the|our)\s+region", scope):
+        owner = s.text[max(0, match.start() - 12):match.start()].lower()
+        if re.search(r"\b(?:england|wales)['\u2019]s\s*$", owner):  # "England's lowest rates"
+            fields["within"] = "England" if "england" in owner else "Wales"
+        elif re.search(r"in\s+(?:the|our)\s+region", scope):
             fields["within"] = "region"
         elif re.search(r"in\s+wales\b", scope):
             fields["within"] = "Wales"
