@@ -24,11 +24,12 @@ from peelstats.claims.check import read
 from peelstats.claims.words import parse_quoted
 
 CORPUS = Path(__file__).parent / "check_corpus.yaml"
+HOLDOUT = Path(__file__).parent / "check_holdout.yaml"
 FRAUD_INCLUDED_UNTIL = dt.date(2015, 7, 1)
 
 
-def corpus() -> list[dict]:
-    return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+def corpus(path: Path | None = None) -> list[dict]:
+    return yaml.safe_load((path or CORPUS).read_text(encoding="utf-8"))
 
 
 @dataclass

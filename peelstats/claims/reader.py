@@ -149,7 +149,7 @@ _RANK = re.compile(
     r"(?P<sup>biggest|largest|highest|greatest|steepest|sharpest|lowest|smallest|fastest|safest|worst|best)"
     r"(?:,?\s+(?P<what>(?:(?:percentage|relative|overall|annual|proportional)\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|"
     r"(?:recorded\s+)?crime\s+rates?|rates?\s+of\s+(?:recorded\s+)?crime|"
-    r"rates?|numbers?|levels?|figures?|jumps?|hikes?)))?", re.IGNORECASE)
+    r"rates?|numbers?|levels?|figures?|volumes?|jumps?|hikes?)))?", re.IGNORECASE)
 _SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+behind|second\s+to)\s+(?:the\s+)?",
                           re.IGNORECASE)
 _COMPARE = re.compile(
@@ -1633,7 +1633,7 @@ def _ranks(s: _Sentence) -> list[Draft]:
             measure, order = "rate", "lowest" if sup in ("lowest", "smallest", "safest") else "highest"
         elif sup == "worst":
             measure, order = "count", "highest"  # "placing the county fourth worst" for robberies
-        elif re.search(r"number|level|figure", what):
+        elif re.search(r"number|level|figure|volume", what):
             measure, order = "count", "lowest" if sup in ("lowest", "smallest") else "highest"
         else:
             measure = "change"

@@ -1,0 +1,822 @@
+"""``peelstats check`` on real sentences, and on bad input.
+
+Each case is a sentence from press coverage of the official figures (its address is the first field), with the
+date the words were published and the force the article is about (what a user gives as --force). The expected
+claims are what a careful reader drafts from the words: (kind, subject, offence, the words quoted, period end,
+verdict). Every verdict comes from the data; the comment above each claim is the reason the tool gives (trimmed),
+so a reader can see why, e.g. that Durham's sexual offences rose 17.9%, not "21%".
+
+The sentences are from tests/check_corpus.yaml (read while the reader was built) and tests/check_holdout.yaml
+(annotated afterwards); benchmarks/bench_check.py scores the reader over both.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from peelstats import cli
+from peelstats.claims.check import read
+from peelstats.claims.claim_file import parse_claim_file
+from peelstats.claims.reader import press_words
+
+S, P, NS, NT, NC = "supported", "partly supported", "not supported", "not testable with these data", "not comparable"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@dataclass(frozen=True)
+class Case:
+    url: str
+    date: str
+    force: str | None
+    sentence: str
+    expected: list[tuple]
+
+
+CASES = [
+    Case(
+        'https://itv.com/news/tyne-tees/2017-07-20/two-north-east-police-forces-record-highest-rise-in-crime-rates-in-england-and-wales',
+        '2017-07-20', None,
+        ('Northumbria Police and Durham Constabulary recorded the highest rises in crime rates in England and '
+         'Wales.'
+         ),
+        [
+            # Ranked by total recorded crime (excluding fraud) change (largest rise first) among the 43 forces of
+            # England and Wales: Northumbria +32.5% is 1st of 43; Durham +28.1% is 2nd of 43; the first three:
+            # Northumbria +32.5%, Durham +28.1%, Cheshire +25.3%.
+            ('rank', 'Northumbria and Durham', 'Total recorded crime (excluding fraud)', 'in the top 2', '2017-03-31', S),
+        ]),
+    Case(
+        'https://itv.com/news/tyne-tees/2017-07-20/two-north-east-police-forces-record-highest-rise-in-crime-rates-in-england-and-wales',
+        '2017-07-20', None,
+        ('North Yorkshire was the only police force in our region to see a drop in the number of recorded '
+         'crimes.'
+         ),
+        [
+            # Total recorded crime (excluding fraud) fell in 1 of the 4 forces with a % change among the 4 forces of
+            # Yorkshire and The Humber (year ending March 2017 against year ending March 2016; rec-crime-pfa, QE Dec
+            # 2018 vintage): North Yorkshire; did not: Humberside, South Yorkshire, West Yorkshire.
+            ('count_of_forces', None, 'Total recorded crime (excluding fraud)', '1 forces', '2017-03-31', S),
+        ]),
+    Case(
+        'https://itv.com/news/tyne-tees/2017-07-20/two-north-east-police-forces-record-highest-rise-in-crime-rates-in-england-and-wales',
+        '2017-07-20', None,
+        ('Durham Police: 55% increase in violent crimes, 40% rise in robbery offences, 21% hike in sexual '
+         'offences'
+         ),
+        [
+            # Durham: violence against the person rose 54.5% (9,477 to 14,642), year ending March 2017 against year
+            # ending March 2016, against the quoted '55%'.
+            ('change', 'Durham', 'Violence against the person', '55%', '2017-03-31', S),
+            # Durham: robbery rose 40.3% (124 to 174), year ending March 2017 against year ending March 2016, against
+            # the quoted '40%'.
+            ('change', 'Durham', 'Robbery', '40%', '2017-03-31', S),
+            # Durham: sexual offences rose 17.9% (1,124 to 1,325), year ending March 2017 against year ending March
+            # 2016, against the quoted '21%'.
+            ('change', 'Durham', 'Sexual offences', '21%', '2017-03-31', NS),
+        ]),
+    Case(
+        'http://www.southwalesargus.co.uk/news/9826903.gwent-police-have-biggest-recorded-crime-drop-in-england-and-wales/',
+        '2012-07-20', 'Gwent',
+        ('GWENT Police recorded the biggest drop in crime throughout the whole of England and Wales, new '
+         'figures show.'
+         ),
+        [
+            # Ranked by total recorded crime (including fraud) change (largest fall first) among the 43 forces of
+            # England and Wales: Gwent -14.7% is 1st of 43; the first three: Gwent -14.7%, Thames Valley -13.1%, West
+            # Midlands -10.1%.
+            ('rank', 'Gwent', 'Total recorded crime (including fraud)', 'position 1', '2012-03-31', S),
+        ]),
+    Case(
+        'http://www.southwalesargus.co.uk/news/9826903.gwent-police-have-biggest-recorded-crime-drop-in-england-and-wales/',
+        '2012-07-20', 'Gwent',
+        'The total number of crimes went from 45,593 to 38,879 - a drop of 15 per cent.',
+        [
+            # Gwent recorded 38,879 total recorded crime (including fraud) offences in year ending March 2012 (rec-
+            # crime-pfa, QE Dec 2018 vintage), against the quoted '38,879'.
+            ('count', 'Gwent', 'Total recorded crime (including fraud)', '38,879', '2012-03-31', S),
+            # Gwent recorded 45,593 total recorded crime (including fraud) offences in year ending March 2011 (rec-
+            # crime-pfa, QE Dec 2018 vintage), against the quoted '45,593'.
+            ('count', 'Gwent', 'Total recorded crime (including fraud)', '45,593', '2011-03-31', S),
+            # Gwent: total recorded crime (including fraud) fell 14.7% (45,593 to 38,879), year ending March 2012
+            # against year ending March 2011, against the quoted '15 per cent'.
+            ('change', 'Gwent', 'Total recorded crime (including fraud)', '15 per cent', '2012-03-31', S),
+        ]),
+    Case(
+        'http://www.southwalesargus.co.uk/news/9826903.gwent-police-have-biggest-recorded-crime-drop-in-england-and-wales/',
+        '2012-07-20', 'Gwent',
+        ('The second biggest drop was by Thames Valley Police, with 13 per cent, followed by West Midlands '
+         'Police with ten per cent.'
+         ),
+        [
+            # Ranked by total recorded crime (including fraud) change (largest fall first) among the 43 forces of
+            # England and Wales: Thames Valley -13.1% is 2nd of 43; the first three: Gwent -14.7%, Thames Valley
+            # -13.1%, West Midlands -10.1%.
+            ('rank', 'Thames Valley', 'Total recorded crime (including fraud)', 'position 2', '2012-03-31', S),
+            # Thames Valley: total recorded crime (including fraud) fell 13.1% (172,422 to 149,806), year ending March
+            # 2012 against year ending March 2011, against the quoted '13 per cent'.
+            ('change', 'Thames Valley', 'Total recorded crime (including fraud)', '13 per cent', '2012-03-31', S),
+            # West Midlands: total recorded crime (including fraud) fell 10.1% (215,350 to 193,530), year ending March
+            # 2012 against year ending March 2011, against the quoted 'ten per cent'.
+            ('change', 'West Midlands', 'Total recorded crime (including fraud)', 'ten per cent', '2012-03-31', S),
+            # Ranked by total recorded crime (including fraud) change (largest fall first) among the 43 forces of
+            # England and Wales: West Midlands -10.1% is 3rd of 43; the first three: Gwent -14.7%, Thames Valley
+            # -13.1%, West Midlands -10.1%.
+            ('rank', 'West Midlands', 'Total recorded crime (including fraud)', 'position 3', '2012-03-31', S),
+        ]),
+    Case(
+        'https://www.ipswichstar.co.uk/news/suffolk-county-sees-one-of-the-biggest-falls-in-recorded-2738090',
+        '2014-07-17', 'Suffolk',
+        ('On average, all recorded crimes, including fraud, fell by 9% in Suffolk, which is second only to '
+         'Northamptonshire, which saw a 13% drop in recorded crime.'
+         ),
+        [
+            # Ranked by total recorded crime (including fraud) change (largest fall first) among the 43 forces of
+            # England and Wales: Suffolk -8.9% is 3rd of 43; the first three: Northamptonshire -13.0%, Metropolitan
+            # Police -9.3%, Suffolk -8.9%.
+            ('rank', 'Suffolk', 'Total recorded crime (including fraud)', 'position 2', '2014-03-31', P),
+            # Suffolk: total recorded crime (including fraud) fell 8.9% (40,009 to 36,441), year ending March 2014
+            # against year ending March 2013, against the quoted '9%'.
+            ('change', 'Suffolk', 'Total recorded crime (including fraud)', '9%', '2014-03-31', S),
+            # Northamptonshire: total recorded crime (including fraud) fell 13.0% (46,983 to 40,898), year ending
+            # March 2014 against year ending March 2013, against the quoted '13%'.
+            ('change', 'Northamptonshire', 'Total recorded crime (including fraud)', '13%', '2014-03-31', S),
+        ]),
+    Case(
+        'http://www.heart.co.uk/norfolk/news/local/crime-falls-across-east/',
+        '2013-07-18', None,
+        'Crime in Norfolk and Suffolk is falling faster than the national average.',
+        [
+            # Norfolk -9.4% against England and Wales -9.1% (change, year ending March 2013 against year ending March
+            # 2012; rec-crime-pfa, QE Dec 2018 vintage); other meanings of "national": Sum of 43 territorial forces
+            # -9.2%, England and Wales excluding the force (incl. BTP) -9.1%, Mean of force % changes -10.1%, Median
+            # of force % changes -1
+            ('comparison', 'Norfolk', 'Total recorded crime (including fraud)', 'falling faster than England and Wales', '2013-03-31', S),
+            # Suffolk -12.3% against England and Wales -9.1% (change, year ending March 2013 against year ending March
+            # 2012; rec-crime-pfa, QE Dec 2018 vintage); other meanings of "national": Sum of 43 territorial forces
+            # -9.2%, England and Wales excluding the force (incl. BTP) -9.0%, Mean of force % changes -10.1%, Median
+            # of force % changes -
+            ('comparison', 'Suffolk', 'Total recorded crime (including fraud)', 'falling faster than England and Wales', '2013-03-31', S),
+        ]),
+    Case(
+        'http://www.pressreader.com/uk/the-chronicle-9c96/20180721/281642485957571',
+        '2018-07-21', None,
+        'CRIMES recorded in the North East have soared by 27 per cent in the past year.',
+        [
+            # North East: total recorded crime (excluding fraud) rose 22.4% (221,697 to 271,421), year ending March
+            # 2018 against year ending March 2017, against the quoted '27 per cent'.
+            ('change', 'North East', 'Total recorded crime (excluding fraud)', '27 per cent', '2018-03-31', NS),
+        ]),
+    Case(
+        'http://www.pressreader.com/uk/the-chronicle-9c96/20180721/281642485957571',
+        '2018-07-21', None,
+        ('There was one crime committed for every 10 people in the two force areas, a higher rate than the '
+         'one in 12 across England and Wales.'
+         ),
+        [
+            # England and Wales: 4,876,282 total recorded crime (excluding fraud) offences in year ending March 2018
+            # for a population of 58,381,200 (ONS mid-2016 estimate, as used in YE Mar 2018 (v2, North Wales revised)
+            # Table P3): one in 12.0 (83.5 per 1,000), against the quoted 'one in 12'.
+            ('rate', 'England and Wales', 'Total recorded crime (excluding fraud)', 'one in 12', '2018-03-31', S),
+        ]),
+    Case(
+        'http://www.pressreader.com/uk/rochdale-observer/20180728/281788514860310',
+        '2018-07-28', 'Greater Manchester',
+        ('Robberies increased by 48pc to 6,939; sexual offences up 39pc to 9,550; and violence against a '
+         'person up 41pc to 94,211.'
+         ),
+        [
+            # Greater Manchester: robbery rose 47.6% (4,700 to 6,939), year ending March 2018 against year ending
+            # March 2017, against the quoted '48pc'.
+            ('change', 'Greater Manchester', 'Robbery', '48pc', '2018-03-31', S),
+            # Greater Manchester recorded 6,939 robbery offences in year ending March 2018 (ons-pfa-tables, YE Mar
+            # 2018 (v2, North Wales revised)), against the quoted '6,939'.
+            ('count', 'Greater Manchester', 'Robbery', '6,939', '2018-03-31', S),
+            # Greater Manchester: sexual offences rose 39.5% (6,848 to 9,550), year ending March 2018 against year
+            # ending March 2017, against the quoted '39pc'.
+            ('change', 'Greater Manchester', 'Sexual offences', '39pc', '2018-03-31', S),
+            # Greater Manchester recorded 9,550 sexual offences offences in year ending March 2018 (ons-pfa-tables, YE
+            # Mar 2018 (v2, North Wales revised)), against the quoted '9,550'.
+            ('count', 'Greater Manchester', 'Sexual offences', '9,550', '2018-03-31', S),
+            # Greater Manchester: violence against the person rose 40.5% (67,039 to 94,211), year ending March 2018
+            # against year ending March 2017, against the quoted '41pc'.
+            ('change', 'Greater Manchester', 'Violence against the person', '41pc', '2018-03-31', S),
+            # Greater Manchester recorded 94,211 violence against the person offences in year ending March 2018 (ons-
+            # pfa-tables, YE Mar 2018 (v2, North Wales revised)), against the quoted '94,211'.
+            ('count', 'Greater Manchester', 'Violence against the person', '94,211', '2018-03-31', S),
+        ]),
+    Case(
+        'https://www.theboltonnews.co.uk/news/17387724.latest-figures-show-big-rise-violent-sexual-crime/',
+        '2019-01-24', 'Greater Manchester',
+        ('Today’s figures once again show that, whilst the rise in recorded crime is lower in Greater '
+         'Manchester than the national average, local policing continues to be stretched, with continued '
+         'increases in serious and violent crime.'
+         ),
+        [
+            # Greater Manchester +4.6% against England and Wales +8.5% (change, year ending September 2018 against
+            # year ending September 2017; ons-pfa-tables, YE Sep 2018 (corrected Feb 2019)); other meanings of
+            # "national": Sum of 43 territorial forces +8.4%, England and Wales excluding the force (incl. BTP) +8.8%,
+            # Mean of force % changes +9.
+            ('comparison', 'Greater Manchester', 'Total recorded crime (excluding fraud)', 'lower than England and Wales', '2018-09-30', S),
+            # Greater Manchester total recorded crime (excluding fraud) rose 4.6% in year ending September 2018
+            # against year ending September 2017 (323,204 to 338,127); England and Wales +8.5%.
+            ('direction', 'Greater Manchester', 'Total recorded crime (excluding fraud)', 'increase', '2018-09-30', S),
+            # Greater Manchester violence against the person rose 12.4% in year ending September 2018 against year
+            # ending September 2017 (86,394 to 97,138); England and Wales +19.5%.
+            ('direction', 'Greater Manchester', 'Violence against the person', 'increase', '2018-09-30', S),
+        ]),
+    Case(
+        'https://www.kentonline.co.uk/kent/news/sex-offences-rise-in-kent-a73468/',
+        '2011-07-14', 'Kent',
+        ('It means Kent has the 12th highest figure in England and Wales, although the county is in the '
+         'bottom 14 of the 43 police forces in England and Wales for the number of sexual offences per 1,000 '
+         'people.'
+         ),
+        [
+            # Ranked by sexual offences count (most offences first) among the 43 forces of England and Wales: Kent
+            # 1,467 is 9th of 43; the first three: Metropolitan Police 9,903, Greater Manchester 2,741, West Midlands
+            # 2,596.
+            ('rank', 'Kent', 'Sexual offences', 'position 12', '2010-12-31', NS),
+        ]),
+    Case(
+        'http://kentpcc.mpw.cds.co.uk/news-menu/press-releases/2020/kents-pcc-crime-data-shows-additional-police-officers-ae-having-a-positive-impact/',
+        '2020-01-23', 'Kent',
+        ('Figures released by the Office of National Statistics today showed Kent to be one of only four '
+         'force areas across England and Wales to record a decrease in overall recorded crime.'
+         ),
+        [
+            # Total recorded crime (excluding fraud) fell in 6 of the 42 forces with a % change among the 43 forces of
+            # England and Wales (year ending September 2019 against year ending September 2018; ons-pfa-tables, YE Sep
+            # 2019): Northumbria, Staffordshire, Hampshire, Kent, Avon and Somerset, Devon and Cornwall; did not: 36
+            # forces. Greater M
+            ('count_of_forces', None, 'Total recorded crime (excluding fraud)', '4 forces', '2019-09-30', NS),
+        ]),
+    Case(
+        'https://www.examiner.co.uk/news/crime-now-committed-west-yorkshire-14931065',
+        '2018-07-20', 'West Yorkshire',
+        ('There was one crime committed for every 8.6 people in West Yorkshire last year, the third-highest '
+         'in the country behind the City of London and Greater Manchester.'
+         ),
+        [
+            # West Yorkshire: 265,520 total recorded crime (excluding fraud) offences in year ending March 2018 for a
+            # population of 2,295,000 (ONS mid-2016 estimate, as used in YE Mar 2018 (v2, North Wales revised) Table
+            # P3): one in 8.6 (115.7 per 1,000), against the quoted 'one in 8.6'.
+            ('rate', 'West Yorkshire', 'Total recorded crime (excluding fraud)', 'one in 8.6', '2018-03-31', S),
+            # Ranked by total recorded crime (excluding fraud) rate (highest rate first) among the 43 forces of
+            # England and Wales: West Yorkshire 115.7 per 1,000 is 3rd of 43; the first three: City of London 748.9
+            # per 1,000, Greater Manchester 122.3 per 1,000, West Yorkshire 115.7 per 1,000.
+            ('rank', 'West Yorkshire', 'Total recorded crime (excluding fraud)', 'position 3', '2018-03-31', S),
+        ]),
+    Case(
+        'https://www.pressreader.com/uk/western-mail/20170120/281711204354216',
+        '2017-01-20', 'Dyfed-Powys',
+        ('But the force, which covers the counties of Carmarthenshire, Ceredigion, Pembrokeshire and Powys, '
+         'still had the lowest rate of recorded crime of any of police force in Wales and England – with 42.5 '
+         'crimes recorded per 1,000 people.'
+         ),
+        [
+            # Dyfed-Powys: 21,671 total recorded crime (excluding fraud) offences in year ending June 2016 for a
+            # population of 516,000 (mid-2016 estimate (nearest the middle of the period)): 42.0 per 1,000, against
+            # the quoted '42.5'.
+            ('rate', 'Dyfed-Powys', 'Total recorded crime (excluding fraud)', '42.5', '2016-06-30', S),
+            # Ranked by total recorded crime (excluding fraud) rate (lowest rate first) among the 4 forces of Wales:
+            # Dyfed-Powys 42.0 per 1,000 is 1st of 4; the first three: Dyfed-Powys 42.0 per 1,000, North Wales 57.3
+            # per 1,000, Gwent 64.8 per 1,000.
+            ('rank', 'Dyfed-Powys', 'Total recorded crime (excluding fraud)', 'position 1', '2016-06-30', S),
+        ]),
+    Case(
+        'https://www.pressreader.com/uk/western-mail/20170120/281711204354216',
+        '2017-01-20', 'Dyfed-Powys',
+        ('The highest recorded crime rate for Wales and England as a whole was in West Yorkshire, with 96.6 '
+         'crimes per 1,000 people, while England’s lowest rates were in neighbouring North Yorkshire (46) and '
+         'Devon and Cornwall (46.5).'
+         ),
+        [
+            # Reproduced only by figures first published on 26 January 2017 (estimated), after the document's date (20
+            # January 2017); on 20 January 2017 the latest published period was year ending June 2016, which gives
+            # 91.5 per 1,000. West Yorkshire: 220,158 total recorded crime (excluding fraud) offences in year ending
+            # September 2016 for a
+            ('rate', 'West Yorkshire', 'Total recorded crime (excluding fraud)', '96.6', '2016-09-30', S),
+            # North Yorkshire: 37,130 total recorded crime (excluding fraud) offences in year ending June 2016 for a
+            # population of 816,500 (mid-2016 estimate (nearest the middle of the period)): 45.5 per 1,000, against
+            # the quoted '46'.
+            ('rate', 'North Yorkshire', 'Total recorded crime (excluding fraud)', '46', '2016-06-30', S),
+            # Reproduced only by figures first published on 27 April 2017 (estimated), after the document's date (20
+            # January 2017); on 20 January 2017 the latest published period was year ending June 2016, which gives
+            # 44.5 per 1,000. Devon and Cornwall: 81,588 total recorded crime (excluding fraud) offences in year
+            # ending December 2016 for a
+            ('rate', 'Devon and Cornwall', 'Total recorded crime (excluding fraud)', '46.5', '2016-12-31', S),
+            # Ranked by total recorded crime (excluding fraud) rate (highest rate first) among the 43 forces of
+            # England and Wales: West Yorkshire 91.5 per 1,000 is 2nd of 43; the first three: City of London 717.8 per
+            # 1,000, West Yorkshire 91.5 per 1,000, Cleveland 86.6 per 1,000.
+            ('rank', 'West Yorkshire', 'Total recorded crime (excluding fraud)', 'position 1', '2016-06-30', P),
+            # Ranked by total recorded crime (excluding fraud) rate (lowest rate first) among the 39 forces of
+            # England: North Yorkshire 45.5 per 1,000 is 2nd of 39; Devon and Cornwall 44.5 per 1,000 is 1st of 39;
+            # the first three: Devon and Cornwall 44.5 per 1,000, North Yorkshire 45.5 per 1,000, Gloucestershire 47.4
+            # per 1,000.
+            ('rank', 'North Yorkshire and Devon and Cornwall', 'Total recorded crime (excluding fraud)', 'in the top 2', '2016-06-30', S),
+        ]),
+    Case(
+        'https://www.merseysidepcc.info/36/section.aspx/35/pcc_responds_to_latest_crime_statistics',
+        '2019-04-25', 'Merseyside',
+        ('The force has seen decreases in burglary offences with an 11.7 per cent drop in this period, '
+         'alongside decreases in vehicle offences, theft from person, bicycle theft, shoplifting and criminal '
+         'damage.'
+         ),
+        [
+            # Merseyside: burglary fell 11.7% (12,554 to 11,083), year ending December 2018 against year ending
+            # December 2017, against the quoted '11.7 per cent'.
+            ('change', 'Merseyside', 'Burglary', '11.7 per cent', '2018-12-31', S),
+            # Merseyside vehicle offences fell 10.4% in year ending December 2018 against year ending December 2017
+            # (11,589 to 10,382); England and Wales +2.4%.
+            ('direction', 'Merseyside', 'Vehicle offences', 'decrease', '2018-12-31', S),
+            # Merseyside theft from the person rose 18.3% in year ending December 2018 against year ending December
+            # 2017 (1,814 to 2,146); England and Wales +0.4%.
+            ('direction', 'Merseyside', 'Theft from the person', 'decrease', '2018-12-31', NS),
+            # Merseyside bicycle theft fell 2.4% in year ending December 2018 against year ending December 2017 (1,937
+            # to 1,890); England and Wales -6.5%.
+            ('direction', 'Merseyside', 'Bicycle theft', 'decrease', '2018-12-31', S),
+            # Merseyside shoplifting fell 9.1% in year ending December 2018 against year ending December 2017 (9,510
+            # to 8,645); England and Wales -2.7%.
+            ('direction', 'Merseyside', 'Shoplifting', 'decrease', '2018-12-31', S),
+            # Merseyside criminal damage and arson fell 9.8% in year ending December 2018 against year ending December
+            # 2017 (18,098 to 16,328); England and Wales -3.8%.
+            ('direction', 'Merseyside', 'Criminal damage and arson', 'decrease', '2018-12-31', S),
+        ]),
+    Case(
+        'https://expressandstar.com/news/crime/2018/07/19/crime-up-across-the-west-midlands-figures-out-today-show',
+        '2018-07-19', 'West Midlands',
+        'The number of murders also rose, from 39 to 41.',
+        [
+            # West Midlands recorded 41 homicide offences in year ending March 2018 (ons-pfa-tables, YE Mar 2018 (v2,
+            # North Wales revised)), against the quoted '41'.
+            ('count', 'West Midlands', 'Homicide', '41', '2018-03-31', S),
+            # No source (ons-pfa-tables) holds YE Mar 2017.
+            ('count', 'West Midlands', 'Homicide', None, None, NT),
+        ]),
+    Case(
+        'https://www.newburytoday.co.uk/news/serious-crime-on-the-decline-9164750',
+        '2012-07-19', 'Thames Valley',
+        ('The national reduction is 4.2 per cent, meaning Thames Valley Police are the second best performing '
+         'force in the country, coming second to Gwent with a reduction of 14.7 per cent.'
+         ),
+        [
+            # Ranked by total recorded crime (including fraud) change (largest fall first) among the 43 forces of
+            # England and Wales: Thames Valley -13.1% is 2nd of 43; the first three: Gwent -14.7%, Thames Valley
+            # -13.1%, West Midlands -10.1%.
+            ('rank', 'Thames Valley', 'Total recorded crime (including fraud)', 'position 2', '2012-03-31', S),
+            # England and Wales (incl. BTP): total recorded crime (including fraud) fell 4.2% (4,150,916 to
+            # 3,976,349), year ending March 2012 against year ending March 2011, against the quoted '4.2 per cent'.
+            ('change', 'England and Wales', 'Total recorded crime (including fraud)', '4.2 per cent', '2012-03-31', S),
+            # Gwent: total recorded crime (including fraud) fell 14.7% (45,593 to 38,879), year ending March 2012
+            # against year ending March 2011, against the quoted '14.7 per cent'.
+            ('change', 'Gwent', 'Total recorded crime (including fraud)', '14.7 per cent', '2012-03-31', S),
+        ]),
+    Case(
+        'https://www.eadt.co.uk/news/home-office-crime-data-reveals-rise-in-violent-crime-in-essex-1-6168407',
+        '2019-07-19', 'Essex',
+        ('Essex Police said recorded crime in the county is lower than the average across England and Wales '
+         'with 86.4 offences reported per 1,000 people compared to 88.9 nationally.'
+         ),
+        [
+            # Essex: 158,421 total recorded crime (excluding fraud) offences in year ending March 2019 for a
+            # population of 1,820,400 (ONS mid-2017 estimate, as used in YE Mar 2019 Table P3): 87.0 per 1,000,
+            # against the quoted '86.4'.
+            ('rate', 'Essex', 'Total recorded crime (excluding fraud)', '86.4', '2019-03-31', S),
+            # England and Wales: 5,257,081 total recorded crime (excluding fraud) offences in year ending March 2019
+            # for a population of 58,744,600 (ONS mid-2017 estimate, as used in YE Mar 2019 Table P3): 89.5 per 1,000,
+            # against the quoted '88.9'.
+            ('rate', 'England and Wales', 'Total recorded crime (excluding fraud)', '88.9', '2019-03-31', S),
+            # Essex +18.1% against England and Wales +7.7% (change, year ending March 2019 against year ending March
+            # 2018; ons-pfa-tables, YE Mar 2019); other meanings of "national": Sum of 43 territorial forces +7.7%,
+            # England and Wales excluding the force (incl. BTP) +7.4%, Mean of force % changes +9.6%, Median of force
+            # % changes +8.0% (the
+            ('comparison', 'Essex', 'Total recorded crime (excluding fraud)', 'lower than England and Wales', '2019-03-31', NS),
+        ]),
+    Case(
+        'https://www.doncasterfreepress.co.uk/news/violent-crime-in-south-yorkshire-up-nearly-60-per-cent-1-9137126',
+        '2018-04-26', 'South Yorkshire',
+        ('The number of crimes recorded in South Yorkshire rose by nearly a third last year, with violent '
+         'offences soaring by almost 60 per cent.'
+         ),
+        [
+            # South Yorkshire: total recorded crime (excluding fraud) rose 29.8% (111,666 to 144,989), year ending
+            # December 2017 against year ending December 2016, against the quoted 'nearly a third'.
+            ('change', 'South Yorkshire', 'Total recorded crime (excluding fraud)', 'nearly a third', '2017-12-31', P),
+            # South Yorkshire: violence against the person rose 56.8% (24,566 to 38,522), year ending December 2017
+            # against year ending December 2016, against the quoted 'almost 60 per cent'.
+            ('change', 'South Yorkshire', 'Violence against the person', 'almost 60 per cent', '2017-12-31', NS),
+        ]),
+    Case(
+        'https://www.doncasterfreepress.co.uk/news/violent-crime-in-south-yorkshire-up-nearly-60-per-cent-1-9137126',
+        '2018-04-26', 'South Yorkshire',
+        ('The 30 per cent increase in overall crime during 2017 was the fifth highest of any force in England '
+         'and Wales, while the 57 per cent rise in violence against the person was higher than anywhere '
+         'except Durham.'
+         ),
+        [
+            # Ranked by total recorded crime (excluding fraud) change (largest rise first) among the 43 forces of
+            # England and Wales: South Yorkshire +29.8% is 5th of 43; the first three: Durham +40.3%, Greater
+            # Manchester +36.8%, Cheshire +36.4%.
+            ('rank', 'South Yorkshire', 'Total recorded crime (excluding fraud)', 'position 5', '2017-12-31', S),
+            # Ranked by violence against the person change (largest rise first) among the 43 forces of England and
+            # Wales: South Yorkshire +56.8% is 2nd of 43; the first three: Durham +58.0%, South Yorkshire +56.8%,
+            # Greater Manchester +53.5%.
+            ('rank', 'South Yorkshire', 'Violence against the person', 'position 2', '2017-12-31', S),
+            # South Yorkshire: total recorded crime (excluding fraud) rose 29.8% (111,666 to 144,989), year ending
+            # December 2017 against year ending December 2016, against the quoted '30 per cent'.
+            ('change', 'South Yorkshire', 'Total recorded crime (excluding fraud)', '30 per cent', '2017-12-31', S),
+            # South Yorkshire: violence against the person rose 56.8% (24,566 to 38,522), year ending December 2017
+            # against year ending December 2016, against the quoted '57 per cent'.
+            ('change', 'South Yorkshire', 'Violence against the person', '57 per cent', '2017-12-31', S),
+        ]),
+    Case(
+        'https://www.putneysw15.com/shared/conmetpolicecrime001.htm',
+        '2014-07-17', 'Metropolitan Police',
+        'London saw a total of 698,729 offences in 2013/14 – down by over 70,000 offences in a single year.',
+        [
+            # London recorded 704,170 total recorded crime (including fraud) offences in year ending March 2014 (rec-
+            # crime-pfa, QE Dec 2018 vintage), against the quoted '698,729'.
+            ('count', 'London', 'Total recorded crime (including fraud)', '698,729', '2014-03-31', S),
+            # London recorded -71,604 total recorded crime (including fraud) offences (775,774 to 704,170), year
+            # ending March 2014 against year ending March 2013, against the quoted 'over 70,000'.
+            ('count_change', 'London', 'Total recorded crime (including fraud)', 'over 70,000', '2014-03-31', S),
+        ]),
+    Case(
+        'http://www.macclesfield-express.co.uk/news/crime-soared-quarter-13487366',
+        '2017-08-16', 'Cheshire',
+        ('The rise of more than 13,000 was the highest increase across all forces in the north west and third '
+         'highest in country.'
+         ),
+        [
+            # Reproduced only by figures first published on 19 October 2017, after the document's date (16 August
+            # 2017); on 16 August 2017 the latest published period was year ending March 2017, which gives Cheshire
+            # +25.3% is 3rd of 43. Ranked by total recorded crime (excluding fraud) change (largest rise first) among
+            # the 43 forces of England
+            ('rank', 'Cheshire', 'Total recorded crime (excluding fraud)', 'position 1', '2017-06-30', S),
+            # Ranked by total recorded crime (excluding fraud) change (largest rise first) among the 43 forces of
+            # England and Wales: Cheshire +25.3% is 3rd of 43; the first three: Northumbria +32.5%, Durham +28.1%,
+            # Cheshire +25.3%.
+            ('rank', 'Cheshire', 'Total recorded crime (excluding fraud)', 'position 3', '2017-03-31', S),
+            # Cheshire recorded +13,260 total recorded crime (excluding fraud) offences (52,467 to 65,727), year
+            # ending March 2017 against year ending March 2016, against the quoted 'more than 13,000'.
+            ('count_change', 'Cheshire', 'Total recorded crime (excluding fraud)', 'more than 13,000', '2017-03-31', S),
+        ]),
+    Case(
+        'https://feeds.bbci.co.uk/news/uk-england-nottinghamshire-12242687',
+        '2011-01-20', 'Nottinghamshire',
+        ('Crime in Nottinghamshire has fallen by the joint largest amount in England and Wales, according to '
+         'Home Office statistics.'
+         ),
+        [
+            # Ranked by total recorded crime (including fraud) change (largest fall first) among the 43 forces of
+            # England and Wales: Nottinghamshire -15.8% is 1st of 43; the first three: Nottinghamshire -15.8%, Durham
+            # -15.6%, Gloucestershire -15.4%.
+            ('rank', 'Nottinghamshire', 'Total recorded crime (including fraud)', 'position 1', '2010-06-30', S),
+        ]),
+    Case(
+        'http://www.pressreader.com/uk/hinckley-times/20180314/281663960529695',
+        '2018-03-14', 'Leicestershire',
+        ('Robbery crimes have increased by 22 per cent from 626 in the year to September 2016 to 761 in the '
+         'year to September 2017, a rate of one for every 1,000 people.'
+         ),
+        [
+            # Leicestershire: 761 robbery offences in year ending September 2017 for a population of 1,083,200
+            # (mid-2017 estimate (nearest the middle of the period)): one in 1423.4 (0.7 per 1,000), against the
+            # quoted 'one in 1000'.
+            ('rate', 'Leicestershire', 'Robbery', 'one in 1000', '2017-09-30', NS),
+            # Leicestershire: robbery rose 21.6% (626 to 761), year ending September 2017 against year ending
+            # September 2016, against the quoted '22 per cent'.
+            ('change', 'Leicestershire', 'Robbery', '22 per cent', '2017-09-30', S),
+            # Leicestershire recorded 761 robbery offences in year ending September 2017 (rec-crime-pfa, QE Dec 2018
+            # vintage), against the quoted '761'.
+            ('count', 'Leicestershire', 'Robbery', '761', '2017-09-30', S),
+            # Leicestershire recorded 626 robbery offences in year ending September 2016 (rec-crime-pfa, QE Dec 2018
+            # vintage), against the quoted '626'.
+            ('count', 'Leicestershire', 'Robbery', '626', '2016-09-30', S),
+        ]),
+    Case(
+        'https://www.sussex.org.uk/sussex-crime-rate-falls-by-7-according-to-home-office-report/',
+        '2013-10-18', 'Sussex',
+        ('Burglaries in the Sussex region rose by 17% however with at least 9,607 commercial properties and '
+         'houses were targeted.'
+         ),
+        [
+            # Sussex: burglary fell 0.6% (9,663 to 9,607), year ending June 2013 against year ending June 2012,
+            # against the quoted '17%'.
+            ('change', 'Sussex', 'Burglary', '17%', '2013-06-30', NS),
+        ]),
+    Case(
+        'https://www.swindon24.co.uk/news/recorded-crime-in-wiltshire-lower-than-national-average/',
+        '2018-07-19', 'Wiltshire',
+        ('In Wiltshire, we have recorded 291 robberies in the 12 months to March 2018; this represents an '
+         'increase of 67 offences or 30% – however, Wiltshire still has the 11th lowest volume of robberies '
+         'in the country.'
+         ),
+        [
+            # Ranked by robbery count (fewest offences first) among the 43 forces of England and Wales: Wiltshire 291
+            # is 10th of 43; the first three: Dyfed-Powys 38, City of London 67, Cumbria 95.
+            ('rank', 'Wiltshire', 'Robbery', 'position 11', '2018-03-31', P),
+            # Wiltshire recorded 291 robbery offences in year ending March 2018 (ons-pfa-tables, YE Mar 2018 (v2,
+            # North Wales revised)), against the quoted '291'.
+            ('count', 'Wiltshire', 'Robbery', '291', '2018-03-31', S),
+            # Wiltshire recorded +67 robbery offences (224 to 291), year ending March 2018 against year ending March
+            # 2017, against the quoted '67'.
+            ('count_change', 'Wiltshire', 'Robbery', '67', '2018-03-31', S),
+            # Wiltshire: robbery rose 29.9% (224 to 291), year ending March 2018 against year ending March 2017,
+            # against the quoted '30%'.
+            ('change', 'Wiltshire', 'Robbery', '30%', '2018-03-31', S),
+        ]),
+    Case(
+        'https://swindonadvertiser.co.uk/news/13464174.swindon-one-of-the-safest-places-in-the-uk',
+        '2015-07-16', 'Wiltshire',
+        ('The Office for National Statistics (ONS) has reported a more than two-and-a-half per cent drop in '
+         'recorded crime for the year ending March 2015.'
+         ),
+        [
+            # Wiltshire: total recorded crime (excluding fraud) fell 1.9% (32,829 to 32,214), year ending March 2015
+            # against year ending March 2014, against the quoted 'more than two-and-a-half per cent'.
+            ('change', 'Wiltshire', 'Total recorded crime (excluding fraud)', 'more than two-and-a-half per cent', '2015-03-31', P),
+        ]),
+    Case(
+        'https://www.exmouthjournal.co.uk/news/devon-and-cornwall-police-announce-crime-reduction-5694702',
+        '2011-10-20', 'Devon and Cornwall',
+        ('In terms of recorded crime rates per 1,000 population, Devon and Cornwall police recorded 51 '
+         'crimes, compared to 61 in the south west region and 75 in England and Wales.'
+         ),
+        [
+            # Devon and Cornwall: 85,664 total recorded crime (including fraud) offences in year ending June 2011 for
+            # a population of 1,671,500 (mid-2011 estimate (nearest the middle of the period)): 51.2 per 1,000,
+            # against the quoted '51'.
+            ('rate', 'Devon and Cornwall', 'Total recorded crime (including fraud)', '51', '2011-06-30', S),
+            # South West: 321,491 total recorded crime (including fraud) offences in year ending June 2011 for a
+            # population of 5,300,800 (mid-2011 estimate (nearest the middle of the period)): 60.6 per 1,000, against
+            # the quoted '61'.
+            ('rate', 'South West', 'Total recorded crime (including fraud)', '61', '2011-06-30', S),
+            # England and Wales: 4,150,916 total recorded crime (including fraud) offences in year ending March 2011
+            # for a population of 55,692,400 (mid-2010 estimate (nearest the middle of the period)): 74.5 per 1,000,
+            # against the quoted '75'.
+            ('rate', 'England and Wales', 'Total recorded crime (including fraud)', '75', '2011-03-31', S),
+        ]),
+    Case(
+        'https://www.onenewspage.com/n/Police/1zlssdsmvf/Devon-Cornwall-Police-has-recorded-the-lowest.htm',
+        '2020-07-17', 'Devon and Cornwall',
+        ('In the period April 2019 to March 2020, 100,529 crimes were recorded compared to 106,967 in the '
+         'previous 12 months.'
+         ),
+        [
+            # No source (ons-pfa-tables, rec-crime-pfa) holds YE Mar 2020.
+            ('count', 'Devon and Cornwall', 'Total recorded crime (excluding fraud)', None, None, NT),
+            # The claim takes its period from 's1-1', which has no period in the data.
+            ('count', 'Devon and Cornwall', 'Total recorded crime (excluding fraud)', None, None, NT),
+        ]),
+    Case(
+        'https://www.thewestonmercury.co.uk/news/figures-reveal-an-all-time-crime-low-4430126',
+        '2013-07-19', 'Avon and Somerset',
+        ('Incidents of antisocial behaviour as well as crimes including criminal damage, robbery, theft, '
+         'public order offences and violence against the person have all fallen, with the total recorded '
+         'crime reducing by 14 per cent compared with 2011/12.'
+         ),
+        [
+            # Avon and Somerset: total recorded crime (including fraud) fell 13.7% (115,186 to 99,355), year ending
+            # March 2013 against year ending March 2012, against the quoted '14 per cent'.
+            ('change', 'Avon and Somerset', 'Total recorded crime (including fraud)', '14 per cent', '2013-03-31', S),
+            # Avon and Somerset criminal damage and arson fell 14.2% in year ending March 2013 against year ending
+            # March 2012 (18,664 to 16,013); England and Wales -15.4%.
+            ('direction', 'Avon and Somerset', 'Criminal damage and arson', 'decrease', '2013-03-31', S),
+            # Avon and Somerset robbery fell 25.8% in year ending March 2013 against year ending March 2012 (1,210 to
+            # 898); England and Wales -12.8%.
+            ('direction', 'Avon and Somerset', 'Robbery', 'decrease', '2013-03-31', S),
+            # Avon and Somerset theft offences fell 13.6% in year ending March 2013 against year ending March 2012
+            # (57,703 to 49,835); England and Wales -8.4%.
+            ('direction', 'Avon and Somerset', 'Theft offences', 'decrease', '2013-03-31', S),
+            # Avon and Somerset public order offences fell 24.1% in year ending March 2013 against year ending March
+            # 2012 (6,735 to 5,110); England and Wales -12.4%.
+            ('direction', 'Avon and Somerset', 'Public order offences', 'decrease', '2013-03-31', S),
+            # Avon and Somerset violence against the person fell 11.5% in year ending March 2013 against year ending
+            # March 2012 (18,289 to 16,182); England and Wales -4.1%.
+            ('direction', 'Avon and Somerset', 'Violence against the person', 'decrease', '2013-03-31', S),
+        ]),
+    Case(
+        'https://advertiserandtimes.co.uk/news/crime-figures-surge-in-violent-offences-and-harassment-but-local-police-forces-better-than-national-average-9151280',
+        '2020-04-24', 'Dorset',
+        ('Vehicle offences rose by 15%, possession of weapons offences were up 6% and sex offences increased '
+         'by 5%. However, drug offences fell by 11%, burglary was down 9%, and there had been an 8% drop in '
+         'the number of recorded thefts.'
+         ),
+        [
+            # Dorset: vehicle offences rose 14.6% (3,850 to 4,413), year ending December 2019 against year ending
+            # December 2018, against the quoted '15%'.
+            ('change', 'Dorset', 'Vehicle offences', '15%', '2019-12-31', S),
+            # Dorset: possession of weapons offences rose 6.5% (340 to 362), year ending December 2019 against year
+            # ending December 2018, against the quoted '6%'.
+            ('change', 'Dorset', 'Possession of weapons offences', '6%', '2019-12-31', S),
+            # Dorset: sexual offences rose 4.9% (2,003 to 2,102), year ending December 2019 against year ending
+            # December 2018, against the quoted '5%'.
+            ('change', 'Dorset', 'Sexual offences', '5%', '2019-12-31', S),
+            # Dorset: drug offences fell 10.5% (1,712 to 1,532), year ending December 2019 against year ending
+            # December 2018, against the quoted '11%'.
+            ('change', 'Dorset', 'Drug offences', '11%', '2019-12-31', S),
+            # Dorset: burglary fell 8.8% (4,273 to 3,899), year ending December 2019 against year ending December
+            # 2018, against the quoted '9%'.
+            ('change', 'Dorset', 'Burglary', '9%', '2019-12-31', S),
+            # Dorset: theft offences fell 7.7% (20,575 to 18,998), year ending December 2019 against year ending
+            # December 2018, against the quoted '8%'.
+            ('change', 'Dorset', 'Theft offences', '8%', '2019-12-31', S),
+        ]),
+    Case(
+        'http://www.chesterstandard.co.uk:80/news/168232/violent-crime-in-cheshire-has-soared-in-last-12-months-new-statistics-show.aspx',
+        '2016-10-21', 'Cheshire',
+        ('The latest figures from the Office of National Statistics show that overall the number of crimes in '
+         'the county has increased by 0.1 per cent, the equivalent of 72 incidents.'
+         ),
+        [
+            # Cheshire: total recorded crime (excluding fraud) rose 0.4% (53,118 to 53,304), year ending June 2016
+            # against year ending June 2015, against the quoted '0.1 per cent'.
+            ('change', 'Cheshire', 'Total recorded crime (excluding fraud)', '0.1 per cent', '2016-06-30', S),
+            # Cheshire recorded +186 total recorded crime (excluding fraud) offences (53,118 to 53,304), year ending
+            # June 2016 against year ending June 2015, against the quoted '72'.
+            ('count_change', 'Cheshire', 'Total recorded crime (excluding fraud)', '72', '2016-06-30', NS),
+        ]),
+    Case(
+        'https://newarkadvertiser.co.uk/news/crime-in-notts-at-lowest-since-1981-9029838',
+        '2011-06-01', 'Nottinghamshire',
+        'A 26.2% reduction in burglary means 2,065 fewer people have been victims.',
+        [
+            # Nottinghamshire: burglary fell 16.7% (15,083 to 12,569), year ending December 2010 against year ending
+            # December 2009, against the quoted '26.2%'.
+            ('change', 'Nottinghamshire', 'Burglary', '26.2%', '2010-12-31', NS),
+            # Nottinghamshire recorded -2,514 burglary offences (15,083 to 12,569), year ending December 2010 against
+            # year ending December 2009, against the quoted '2,065'.
+            ('count_change', 'Nottinghamshire', 'Burglary', '2,065', '2010-12-31', NS),
+        ]),
+    Case(
+        'http://media.btp.police.uk/r/14483/british_transport_police_release_annual_crime_sta',
+        '2017-07-20', 'British Transport Police',
+        ('That compares with 48,718 recorded crimes in 2015/16 and represents a 7% increase in recorded crime '
+         '(an additional 3,517 crimes). This is less than the increase in all crimes of 11%, recorded by '
+         'police forces in England and Wales.'
+         ),
+        [
+            # British Transport Police recorded 46,892 total recorded crime (excluding fraud) offences in year ending
+            # March 2016 (rec-crime-pfa, QE Dec 2018 vintage), against the quoted '48,718'.
+            ('count', 'British Transport Police', 'Total recorded crime (excluding fraud)', '48,718', '2016-03-31', P),
+            # British Transport Police: total recorded crime (excluding fraud) rose 8.0% (46,892 to 50,636), year
+            # ending March 2017 against year ending March 2016, against the quoted '7%'.
+            ('change', 'British Transport Police', 'Total recorded crime (excluding fraud)', '7%', '2017-03-31', S),
+            # British Transport Police recorded +3,744 total recorded crime (excluding fraud) offences (46,892 to
+            # 50,636), year ending March 2017 against year ending March 2016, against the quoted '3,517'.
+            ('count_change', 'British Transport Police', 'Total recorded crime (excluding fraud)', '3,517', '2017-03-31', P),
+            # England and Wales (incl. BTP): total recorded crime (excluding fraud) rose 11.2% (3,890,452 to
+            # 4,324,490), year ending March 2017 against year ending March 2016, against the quoted '11%'.
+            ('change', 'England and Wales', 'Total recorded crime (excluding fraud)', '11%', '2017-03-31', S),
+        ]),
+]
+
+
+def test_the_corpus_is_broad_enough():
+    assert len(CASES) >= 30
+    assert len({c.url for c in CASES}) >= 8
+    places = {claim[1] for c in CASES for claim in c.expected} | {c.force for c in CASES if c.force}
+    from peelstats import forces
+
+    assert len({p for p in places if p and forces.try_lookup(p)}) >= 10
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.date}-{c.sentence[:40]}" for c in CASES])
+def test_real_sentence(real_data, case):
+    check = read(case.sentence, date=case.date, force=case.force, data=real_data)
+    found = [(r["kind"], r["subject"], r["offence"], r["quoted"], r["period_end"], r["verdict"])
+             for r in check.records if r["id"]]
+    assert found == case.expected
+    for record in check.records:  # every claim shows the words it came from, and how they were read
+        assert record["span"] and record["span"] in case.sentence
+        assert record["read"]
+
+
+# ------------------------------------------------------------------------------------------ what is not a claim
+
+
+def test_words_the_data_do_not_hold_are_not_guessed(real_data):
+    records = read("Knife crime in Kent rose by 10 per cent and anti-social behaviour fell.", date="2018-07-19",
+                   data=real_data).records
+    # a claim, but about something police recorded crime is not published by: no offence is guessed for it
+    assert [(r["kind"], r["offence"], r["verdict"], r["id"]) for r in records] == [
+        ("change", "knife crime", NT, None)]
+    assert "not in these data" in records[0]["reason"]
+
+
+def test_part_of_a_year_is_not_testable_and_says_why(real_data):
+    records = read("Between April and September 2008, overall crime fell by 6.1 per cent in Suffolk.",
+                   date="2008-10-15", data=real_data).records
+    assert [(r["kind"], r["verdict"]) for r in records] == [("change", NT)]
+    assert "rolling" in records[0]["reason"] or "6 months" in records[0]["reason"]
+
+
+def test_a_sentence_with_no_claim_appears_once(real_data):
+    records = read("The chief constable thanked officers for their hard work.", date="2018-07-19",
+                   data=real_data).records
+    assert len(records) == 1 and records[0]["kind"] is None and records[0]["reason"]
+
+
+def test_json_records_carry_every_field(real_data):
+    records = read("Crime in Gwent fell 15 per cent, the biggest drop in England and Wales", date="2012-07-20",
+                   data=real_data).records
+    wanted = {"sentence", "span", "id", "kind", "subject", "offence", "quoted", "verdict", "measured", "period_end",
+              "baseline_end", "comparator", "source", "edition", "published", "public_on_document_date", "reason"}
+    assert all(wanted <= set(r) for r in records)
+    assert {(r["kind"], r["subject"], r["verdict"]) for r in records} == {("rank", "Gwent", S), ("change", "Gwent", S)}
+    assert all(r["public_on_document_date"] for r in records)  # YE Mar 2012 was published on 19 July 2012
+
+
+def test_yaml_draft_is_a_valid_claim_file(real_data):
+    check = read("Crime in Gwent fell 15 per cent, the biggest drop in England and Wales. Knife crime rose.",
+                 date="2012-07-20", data=real_data)
+    document = yaml.safe_load(check.yaml())
+    parsed = parse_claim_file(document, "draft")
+    assert [c.id for c in parsed.claims] == ["s1-1", "s1-2"]
+    assert all(c.quote for c in parsed.claims)
+    assert "not testable with these data" in check.yaml()
+
+
+def test_press_words_are_all_words():
+    """YAML reads a bare on/no/yes as a boolean and splits "1,000" in a flow list: every entry must be a phrase."""
+    def phrases(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from phrases(value)
+        elif isinstance(node, list):
+            yield from node
+    found = list(phrases(press_words()))
+    assert found and all(isinstance(p, str) and p.strip() for p in found)
+    assert not [p for p in found if p.strip().isdigit()], "a number split off a phrase such as 'per 1,000 people'"
+
+
+# ------------------------------------------------------------------------------------------ the letter
+
+
+def test_the_letter_through_check_agrees_with_the_bundled_claim_file(real_data, capsys):
+    from peelstats.claims.claim_file import load_claim_file
+    from peelstats.claims.evaluation import evaluate
+
+    letter = SHARED / "letter" / "west-mercia-pcc-letter-2018-06-04.txt"
+    if not letter.exists():
+        pytest.skip(f"{letter} is not beside the project")
+    check = read(letter.read_text(encoding="utf-8"), date="2018-06-04", force="West Mercia", data=real_data)
+    bundled = evaluate(load_claim_file("west-mercia-2018-06-04"), data=real_data)
+    by_quote = {}
+    for record in bundled.records():
+        by_quote[record["id"]] = record
+    drafted = [r for r in check.records if r["id"]]
+    assert len(drafted) >= 10
+    # each bundled claim's figure and verdict is found among the drafts
+    pairs = {(r["kind"], r["subject"], r["verdict"], r["quoted"]) for r in drafted}
+    for record in bundled.records():
+        assert any(k == record["kind"] and v == record["verdict"] and str(record["quoted"]) in str(q)
+                   for k, _s, v, q in pairs), record["id"]
+
+
+# ------------------------------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["check", "", "--date", "2018-06-04"], "no text to check"),
+    (["check", "Crime fell 5%", "--date", "4 June"], "date"),
+    (["check", "Crime fell 5%", "--date", "2018-02-30"], "date"),
+    (["check", "Crime fell 5%", "--date", "2018-06-04", "--force", "Gotham"], "Gotham"),
+    (["check", "--file", "no/such/file.txt", "--date", "2018-06-04"], "no such file"),
+    (["check", "Crime fell 5%", "--file", "x.txt"], "one of them"),
+])
+def test_bad_input_is_one_line_and_exit_2(capsys, argv, message):
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message.lower() in err.lower()
+
+
+def test_a_file_that_is_not_text_is_one_line(tmp_path, capsys):
+    binary = tmp_path / "letter.pdf"
+    binary.write_bytes(b"%PDF-1.4\xff\xfe\x00\x81")
+    assert cli.main(["check", "--file", str(binary), "--date", "2018-06-04"]) == 2
+    assert "not UTF-8 text" in capsys.readouterr().err
+
+
+def test_cli_formats(real_data, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("PEELSTATS_DATA_DIR", str(real_data.folder.parent))
+    words = "Crime in Gwent fell 15 per cent, the biggest drop in England and Wales"
+    assert cli.main(["check", words, "--date", "2012-07-20", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert [(r["kind"], r["verdict"]) for r in records] == [("rank", S), ("change", S)]
+    assert cli.main(["check", words, "--date", "2012-07-20"]) == 0
+    table = capsys.readouterr().out
+    assert "SUPPORTED" in table and "-14.7%" in table and "rec-crime-pfa" in table
+    assert cli.main(["check", words, "--date", "2012-07-20", "--format", "yaml"]) == 0
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert cli.main(["claims", str(draft), "--format", "json"]) == 0  # the draft runs as a claim file
+    assert [r["verdict"] for r in json.loads(capsys.readouterr().out)] == [S, S]
+    assert cli.main(["check", words]) == 0  # no --date: today, and it says so
+    assert "no --date given" in capsys.readouterr().out
