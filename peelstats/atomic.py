@@ -44,3 +44,11 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def is_writable(folder: Path) -> bool:
+    """True when ``folder`` (or the nearest folder that exists above it, where it would be created) is writable."""
+    folder = Path(folder)
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK | os.X_OK)

@@ -39,11 +39,14 @@ class Schedule:
     notebooks: tuple[str, ...]
     out: str | None
     claims: str | None
+    invalid: tuple[tuple[str, str], ...] = ()  # entries that name no force: (entry, why), reported, not run
 
 
 def load_schedule(path: str | Path) -> Schedule:
+    if not str(path).strip():
+        raise PeelstatsError("The schedule path is empty; give a schedule YAML (see schedules/)")
     path = Path(path)
-    if not str(path).strip() or not path.is_file():
+    if not path.is_file():
         raise PeelstatsError(f"Schedule {str(path)!r} is not a file; give a schedule YAML (see schedules/)")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -57,10 +60,20 @@ def load_schedule(path: str | Path) -> Schedule:
     if chosen == "all":
         names = tuple(f.name for f in forces.TERRITORIAL_FORCES)
     elif isinstance(chosen, list) and chosen:
-        try:
-            names = tuple(forces.lookup(str(f)).name for f in chosen)
-        except KeyError as error:
-            raise PeelstatsError(f"{path}: field 'forces': {error}") from error
+        found, invalid = [], []
+        for entry in chosen:  # every entry checked first: one bad name does not stop the good ones
+            try:
+                found.append(forces.lookup(str(entry)).name if str(entry).strip() else None)
+            except KeyError as error:
+                invalid.append((str(entry), str(error)))
+                continue
+            if found[-1] is None:
+                found.pop()
+                invalid.append((str(entry), "an empty force name"))
+        names = tuple(dict.fromkeys(found))
+        if not names:
+            raise PeelstatsError(f"{path}: field 'forces' names no force the data hold: "
+                                 + "; ".join(f"{entry!r}: {why}" for entry, why in invalid))
     else:
         raise PeelstatsError(f"{path}: field 'forces' must be 'all' or a list of forces")
     notebooks = tuple(raw.get("notebooks") or DEFAULT_NOTEBOOKS)
@@ -69,7 +82,8 @@ def load_schedule(path: str | Path) -> Schedule:
         raise PeelstatsError(f"{path}: field 'notebooks': unknown {unknown}; available: {', '.join(NOTEBOOKS)}")
     period = raw.get("period_end")
     period = periods.to_timestamp(period).date().isoformat() if period not in (None, "latest") else None
-    return Schedule(path, period, names, notebooks, raw.get("out"), raw.get("claims"))
+    invalid = tuple(invalid) if isinstance(chosen, list) else ()
+    return Schedule(path, period, names, notebooks, raw.get("out"), raw.get("claims"), invalid)
 
 
 def _run_one(force: str, schedule: Schedule, rerun: bool) -> dict:
@@ -115,4 +129,7 @@ def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, rerun: bool 
                 rows.append(future.result())
                 bar.update(1)
     order = {name: i for i, name in enumerate(schedule.forces)}
-    return pd.DataFrame(rows).sort_values("force", key=lambda s: s.map(order)).reset_index(drop=True)
+    done = pd.DataFrame(rows).sort_values("force", key=lambda s: s.map(order)).reset_index(drop=True)
+    bad = pd.DataFrame([{"force": entry, "status": "invalid", "seconds": 0.0, "error": why, "report": None,
+                         "log": None} for entry, why in schedule.invalid], columns=done.columns)
+    return pd.concat([done, bad], ignore_index=True) if len(bad) else done

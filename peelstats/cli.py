@@ -99,12 +99,32 @@ def _fetch(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from peelstats.build import build
 
-    report = build(force=args.force)
+    report = build(force=args.force, strict=args.strict)
     state = "unchanged, skipped" if report.skipped else f"built in {report.seconds:.1f}s"
     print(f"Tidy dataset in {report.out_dir} ({state}):")
     for table, rows in report.rows.items():
         print(f"  {table:<18}{rows:>10,} rows")
+    if report.missing:
+        print(f"  incomplete: {len(report.missing)} registered file(s) not fetched ({', '.join(report.missing[:4])}"
+              + (" ..." if len(report.missing) > 4 else "") + ")")
     return 0
+
+
+@command("doctor")
+def _doctor(args: argparse.Namespace) -> int:
+    from peelstats.doctor import diagnose
+
+    diagnosis = diagnose()
+    frame = diagnosis.files
+    if args.format == "table":
+        frame = frame.drop(columns=["kept_aside"] if not frame.kept_aside.fillna("").any() else [])
+        frame = frame.fillna("")
+    _emit(frame, args.format)
+    if args.format == "table":
+        state = diagnosis.dataset
+        print(f"\ndataset: {state['folder']}: {state['status']}, {state['detail']}")
+        print("healthy" if diagnosis.healthy else "problems found: see the rows marked 'problem'")
+    return 0 if diagnosis.healthy else 1
 
 
 @command("forces")
@@ -329,8 +349,39 @@ def _policeuk(args: argparse.Namespace) -> int:
 # ------------------------------------------------------------------------------------------- parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, naming the problem and where the choices are."""
+
+    def error(self, message: str):
+        print(f"{self.prog}: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _period_end(text: str) -> str:
+    """A period end read at the edge, so a bad one is refused before any data is loaded."""
+    from peelstats.periods import parse_period_end
+
+    if text.strip().lower() in ("all", "latest"):
+        return text.strip().lower()
+    try:
+        parse_period_end(text)
+    except PeelstatsError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _month_number(text: str) -> int:
+    try:
+        month = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a month number (1-12)") from None
+    if not 1 <= month <= 12:
+        raise argparse.ArgumentTypeError(f"{month} is not a month number (1-12)")
+    return month
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="peelstats", description=__doc__.splitlines()[0])
+    parser = _Parser(prog="peelstats", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"peelstats {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress (INFO)")
@@ -346,22 +397,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--refresh", action="store_true", help="download again even when a verified copy is cached")
     p = sub.add_parser("build", help="parse raw files into the tidy parquet dataset")
     p.add_argument("--force", action="store_true", help="rebuild even if the raw files are unchanged")
+    p.add_argument("--strict", action="store_true", help="refuse to build when a registered file was not fetched")
+    with_format(sub.add_parser("doctor", help="is the data whole? files verified, parsed, complete; what to run"))
     p = with_format(sub.add_parser("forces", help="the force registry"))
     p.add_argument("--territorial-only", action="store_true", help="only the 43 territorial forces")
     p = with_format(sub.add_parser("breaks", help="series breaks (all, or those between two periods)"))
     p.add_argument("--offence", help="offence to check")
-    p.add_argument("--baseline", default="2017-03-31", help="baseline period end")
-    p.add_argument("--period-end", default="2018-03-31", help="period end")
+    p.add_argument("--baseline", default="2017-03-31", type=_period_end, help="baseline period end")
+    p.add_argument("--period-end", default="2018-03-31", type=_period_end, help="period end")
 
     def analysis(name: str, help_text: str, force: bool = True, baseline: bool = True):
         p = with_format(sub.add_parser(name, help=help_text))
         if force:
             p.add_argument("--force", required=True, help="force name, variant, police.uk slug or ONS code")
         p.add_argument("--offence", default="total", help="offence name or alias (default: total recorded crime)")
-        p.add_argument("--period-end", help="period end, e.g. 2018-03-31 or 'March 2018' (default: latest)"
+        p.add_argument("--period-end", type=_period_end,
+                       help="period end, e.g. 2018-03-31 or 'March 2018' (default: latest)"
                        + ("; 'all' for every period" if name == "league" else ""))
         if baseline:
-            p.add_argument("--baseline", help="baseline period end (default: one year earlier)")
+            p.add_argument("--baseline", type=_period_end, help="baseline period end (default: one year earlier)")
             p.add_argument("--source", choices=["ons-pfa-tables", "rec-crime-pfa"],
                            help="force a source (default: newest ONS edition, else the long series)")
         return p
@@ -369,7 +423,8 @@ def build_parser() -> argparse.ArgumentParser:
     analysis("compare", "a force's change against every national comparator")
     p = analysis("trend", "year-on-year change of a force and national comparators, every year", baseline=False)
     p.add_argument("--every", choices=["year", "quarter"], default="year")
-    p.add_argument("--month", type=int, help="month of the year ends to keep (default: the period end's)")
+    p.add_argument("--month", type=_month_number, help="month of the year ends to keep, 1-12 (default: the "
+                                                         "period end's)")
     analysis("league", "all 43 forces: count, change, rate, rank", force=False)
     analysis("vintages", "the same period in every edition, with revisions", baseline=False)
     p = with_format(sub.add_parser("cross-check", help="ONS published %% changes recomputed from counts"))
@@ -391,7 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="run the notebooks into an HTML evidence report (default: the letter)")
     p.add_argument("--force", help="force (default: West Mercia)")
-    p.add_argument("--period-end", help="period end (default: 2018-03-31)")
+    p.add_argument("--period-end", type=_period_end, help="period end (default: 2018-03-31)")
     p.add_argument("--claims", help="claim file for the claims notebook (default: the bundled letter, for its force)")
     p.add_argument("--no-claims", action="store_true", help="skip the claims notebook")
     p.add_argument("--text", help="a plain-text document: its claims are drafted (as `peelstats check` does) and "
@@ -421,9 +476,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug in peelstats, not a problem with the input
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed in one line
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     level = logging.DEBUG if args.debug else logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -435,11 +496,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"peelstats {args.command}: {line}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(f"peelstats {args.command}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `peelstats claims | head`
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
+    except OSError as error:  # a folder that cannot be written, a disk that is full: the user can act on it
+        if args.debug:
+            raise
+        where = f" {error.filename}" if error.filename else ""
+        print(f"peelstats {args.command}: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - never a traceback for the user; --debug shows it
+        if args.debug:
+            raise
+        print(f"peelstats {args.command}: internal error ({type(error).__name__}: {error}); please report it, with "
+              "the output of --debug", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 
 from peelstats import __version__
+from peelstats.exceptions import PeelstatsError
 
 DATA_DIR_ENV = "PEELSTATS_DATA_DIR"
 MIRROR_ENV = "PEELSTATS_MIRROR"
@@ -52,6 +53,16 @@ def processed_dir() -> Path:
     return data_dir() / "processed"
 
 
+MIRROR_SCHEMES = ("http", "https", "file")
+
+
 def mirror() -> str | None:
+    """``$PEELSTATS_MIRROR``: a folder, or a file://, http:// or https:// address; anything else is refused."""
     value = os.environ.get(MIRROR_ENV, "").strip()
-    return value or None
+    if not value:
+        return None
+    scheme = value.split("://", 1)[0].lower() if "://" in value else None
+    if scheme is not None and scheme not in MIRROR_SCHEMES:
+        raise PeelstatsError(f"{MIRROR_ENV}={value!r}: the {scheme}:// scheme is not supported; use a folder, or a "
+                             "file://, http:// or https:// address laid out like shared/data.")
+    return value

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,8 +15,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from peelstats import config, schema
-from peelstats.build import BUILD_FILE, read_build_info
+from peelstats.build import BUILD_FILE, read_build_info, tables_readable
 from peelstats.exceptions import DataNotBuiltError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -44,6 +47,19 @@ class Dataset:
 _cache: dict[Path, tuple[float, Dataset]] = {}
 
 
+def _rebuild(folder: Path) -> None:
+    from peelstats.build import build
+    from peelstats.cache import RawCache
+
+    beside = folder.parent / "raw"
+    cache = RawCache(beside) if beside.is_dir() else RawCache()
+    log.warning("The tidy dataset in %s is damaged; rebuilding it from the raw files in %s", folder, cache.root)
+    try:
+        build(force=True, cache=cache, out_dir=folder)
+    except DataNotBuiltError as error:
+        raise DataNotBuiltError(f"The tidy dataset in {folder} is damaged and cannot be rebuilt: {error}") from None
+
+
 def load(folder: Path | None = None, *, fresh: bool = False) -> Dataset:
     """The tidy dataset from parquet; cached in memory until the folder is rebuilt."""
     folder = Path(folder) if folder is not None else config.processed_dir()
@@ -57,12 +73,12 @@ def load(folder: Path | None = None, *, fresh: bool = False) -> Dataset:
     cached = _cache.get(folder)
     if cached and cached[0] == stamp and not fresh:
         return cached[1]
+    if read_build_info(folder) is None or not tables_readable(folder):
+        _rebuild(folder)  # a damaged build record or table: rebuilt from the raw files, with a warning
+        stamp = stamp_file.stat().st_mtime
     tables = {}
     for table in schema.TABLES:
-        path = folder / f"{table}.parquet"
-        if not path.is_file():
-            raise DataNotBuiltError(f"{path} is missing; rebuild with `peelstats build --force`")
-        tables[table] = pq.read_table(path).to_pandas()
+        tables[table] = pq.read_table(folder / f"{table}.parquet").to_pandas()
     dataset = Dataset(**tables, build_info=read_build_info(folder) or {}, folder=folder)
     _cache[folder] = (stamp, dataset)
     return dataset

@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from tqdm import tqdm
 from urllib3.util.retry import Retry
@@ -33,6 +34,7 @@ from peelstats.config import USER_AGENT
 from peelstats.exceptions import (
     ConnectionFailedError,
     DownloadError,
+    StalledDownloadError,
     TruncatedDownloadError,
     UnexpectedContentError,
 )
@@ -53,7 +55,8 @@ class RetryPolicy:
     attempts: int = 4
     backoff_seconds: float = 1.0
     connect_timeout: float = 10.0
-    read_timeout: float = 60.0
+    read_timeout: float = 30.0  # no byte for this long: the attempt fails
+    deadline_seconds: float = 180.0  # one file, all attempts together: then the cached copy is used
 
 
 DEFAULT_POLICY = RetryPolicy()
@@ -111,32 +114,38 @@ def download(
     """Fetch ``url`` (http(s), file:// or a path) into ``dest`` atomically and return its size and sha256.
 
     Truncated bodies and dropped connections mid-body are retried up to ``policy.attempts`` times in all;
-    429/5xx and connection failures before the body are retried by the session's urllib3 ``Retry``.
+    429/5xx and connection failures before the body are retried by the session's urllib3 ``Retry``. One
+    file gets ``policy.deadline_seconds`` in all: a server that stalls or crawls past it gives up with a
+    StalledDownloadError saying how many bytes came.
     """
     if is_local(url):
         return _copy_local(url, dest, expected_format, description)
     session = session or build_session(policy)
     last_error: Exception | None = None
+    started = time.monotonic()
     for attempt in range(1, policy.attempts + 1):
         try:
-            return _download_http_once(url, dest, expected_format, session, policy, description)
-        except (TruncatedDownloadError, requests.exceptions.ChunkedEncodingError,
-                requests.exceptions.ConnectionError) as error:
-            # Only failures after the response headers arrive get here; failures to connect were already
-            # retried by urllib3 and surface as ConnectionFailedError.
+            return _download_http_once(url, dest, expected_format, session, policy, description, started)
+        except ConnectionFailedError as error:
+            if last_error is None:
+                raise
+            # it failed mid-body before, and now cannot even reconnect: say what the first attempts got
+            raise StalledDownloadError(f"{last_error}; then {error}") from error
+        except TruncatedDownloadError as error:
             last_error = error
-            if attempt == policy.attempts:
+            elapsed = time.monotonic() - started
+            if attempt == policy.attempts or elapsed + policy.connect_timeout >= policy.deadline_seconds:
                 break
             wait = policy.backoff_seconds * 2 ** (attempt - 1)
             log.warning("Download of %s failed (%s); retry %d of %d in %.1fs",
                         url, error, attempt, policy.attempts - 1, wait)
             time.sleep(wait)
-    if isinstance(last_error, TruncatedDownloadError):
-        raise last_error
-    raise DownloadError(f"Could not download {url}: {last_error}") from last_error
+    if getattr(last_error, "stalled", False):
+        raise StalledDownloadError(str(last_error)) from last_error
+    raise last_error
 
 
-def _download_http_once(url, dest, expected_format, session, policy, description) -> DownloadResult:
+def _download_http_once(url, dest, expected_format, session, policy, description, started) -> DownloadResult:
     timeout = (policy.connect_timeout, policy.read_timeout)
     try:
         response = session.get(url, stream=True, timeout=timeout)
@@ -156,19 +165,38 @@ def _download_http_once(url, dest, expected_format, session, policy, description
         encoded = response.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
         # With a content-encoding, Content-Length counts compressed bytes; urllib3 checks those itself.
         expected = int(length) if length and length.isdigit() and not encoded else None
-        return _write_atomically(_body(response, url, expected), dest, url, expected_format, expected,
-                                 content_type, description)
+        return _write_atomically(_body(response, url, expected, started, policy), dest, url, expected_format,
+                                 expected, content_type, description)
 
 
-def _body(response: requests.Response, url: str, expected: int | None) -> Iterator[bytes]:
-    """The response body; a connection that closes early becomes a TruncatedDownloadError."""
+def _body(response: requests.Response, url: str, expected: int | None, started: float,
+          policy: RetryPolicy) -> Iterator[bytes]:
+    """The response body as it arrives (``read1``: whatever came, so the count of bytes received is exact).
+
+    A connection that closes early becomes a TruncatedDownloadError; one that stalls (no byte for
+    ``read_timeout``) one marked ``stalled``; a file not done by ``deadline_seconds`` a StalledDownloadError.
+    """
     received = 0
+    promised = f" of {expected:,}" if expected is not None else ""
+    raw = response.raw
     try:
-        for chunk in response.iter_content(CHUNK_BYTES):
+        while True:
+            chunk = raw.read1(CHUNK_BYTES, decode_content=True)
+            if not chunk:
+                break
             received += len(chunk)
+            elapsed = time.monotonic() - started
+            if elapsed > policy.deadline_seconds:
+                raise StalledDownloadError(
+                    f"{url}: too slow, received {received:,}{promised} bytes in {elapsed:.0f} s (the limit for "
+                    f"one file is {policy.deadline_seconds:g} s)")
             yield chunk
-    except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError) as error:
-        promised = f" of {expected:,}" if expected is not None else ""
+    except urllib3.exceptions.ReadTimeoutError as error:
+        truncated = TruncatedDownloadError(
+            f"{url}: stalled, received {received:,}{promised} bytes, then nothing for {policy.read_timeout:g} s")
+        truncated.stalled = True
+        raise truncated from error
+    except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError, OSError) as error:
         raise TruncatedDownloadError(
             f"{url}: download truncated, received {received:,}{promised} bytes (connection closed early)"
         ) from error

@@ -65,6 +65,10 @@ class ConnectionFailedError(DownloadError):
     """The host could not be reached (after retries): no network, DNS failure, refused connection."""
 
 
+class StalledDownloadError(ConnectionFailedError):
+    """The body stopped arriving (or crawled) past the deadline for one file; says how many bytes came."""
+
+
 class OfflineError(DownloadError):
     """No network, no cached copy and no mirror."""
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import requests
 
 from peelstats import config, sources
-from peelstats.cache import RawCache
+from peelstats.cache import REJECTED, VERSIONS, RawCache
 from peelstats.download import DEFAULT_POLICY, RetryPolicy, build_session, download
 from peelstats.exceptions import ConnectionFailedError, DownloadError, OfflineError
 from peelstats.sources.base import RemoteFile, mirror_url
@@ -93,19 +94,34 @@ def fetch_file(
     session: requests.Session,
     policy: RetryPolicy = DEFAULT_POLICY,
 ) -> FetchOutcome:
+    """Fetch one file into the cache, never replacing a verified copy with one that fails its checks.
+
+    The download goes to ``.incoming/`` and is checked: the registered sha256 when it matches, else the
+    source's own parser must read it. A file that fails is moved to ``rejected/`` (kept for inspection) and
+    the verified copy stays active; a file that passes but differs from the active copy is a publisher's
+    revision, and the old copy moves to ``versions/``.
+    """
     dest = cache.path_for(remote.source_id, remote.filename)
     url = mirror_url(mirror, remote.mirror_path) if mirror else remote.url
     with cache.file_lock(dest):
+        if cache.writable:
+            cache.remove_orphans(dest)
         entry = cache.entry(dest)
-        if not refresh and cache.is_cached(dest):
+        verified = cache.is_cached(dest)
+        if verified and not refresh:
             log.info("%s: cached (%s)", remote.filename, entry["sha256"][:12])
             return _outcome(remote, dest, "cached", entry)
+        if entry and dest.is_file() and not verified:
+            log.warning("%s no longer has the sha256 recorded when it was fetched (edited or damaged); fetching "
+                        "it again", dest)
+        cache.require_writable(f"{remote.filename} is {'to be refreshed' if verified else 'not cached yet'}")
+        incoming = cache.incoming_path(remote.source_id, remote.filename)
         try:
-            result = download(url, dest, remote.format, session=session, policy=policy,
+            result = download(url, incoming, remote.format, session=session, policy=policy,
                               description=f"{remote.source_id}: {remote.filename}")
         except ConnectionFailedError as error:
-            if entry and cache.is_cached(dest):
-                log.warning("No network for %s; using the cached copy fetched at %s", url, entry["fetched_at"])
+            if verified:
+                log.warning("%s; using the cached copy fetched at %s", error, entry["fetched_at"])
                 return _outcome(remote, dest, "offline-cache", entry)
             raise OfflineError(
                 f"{error}. No cached copy of {remote.filename}; set {config.MIRROR_ENV} to a folder or URL "
@@ -113,17 +129,51 @@ def fetch_file(
             ) from error
         except DownloadError as error:
             hint = f" ({remote.note})" if remote.note else ""
+            if verified:
+                log.warning("%s%s; kept the verified copy fetched at %s", error, hint, entry["fetched_at"])
+                return _outcome(remote, dest, "kept", entry)
             raise type(error)(f"{error}{hint}") from error
+        problem = _problem(remote, incoming, result.sha256)
+        if problem:
+            aside = cache.set_aside(incoming, REJECTED, result.sha256, problem)
+            rejected = [*(entry or {}).get(REJECTED, []), aside]
+            if verified:
+                cache.record(dest, **{**entry, REJECTED: rejected})  # the verified copy's entry, unchanged
+                log.warning("%s: the new download (sha256 %s...) was refused: %s. Kept the verified copy fetched "
+                            "at %s; the refused file is at %s", remote.filename, result.sha256[:12], problem,
+                            entry["fetched_at"], cache.root / aside["path"])
+                return _outcome(remote, dest, "kept", entry)
+            raise DownloadError(f"{remote.filename} from {url} was refused: {problem}. It is kept at "
+                                f"{cache.root / aside['path']} for inspection; nothing else is cached.")
+        versions = list((entry or {}).get(VERSIONS, []))
+        if verified and entry["sha256"] != result.sha256:
+            versions.append({**cache.set_aside(dest, VERSIONS, entry["sha256"]), "edition": entry.get("edition"),
+                             "fetched_at": entry.get("fetched_at")})
+            log.warning("%s changed at its source (sha256 %s... -> %s...): a revision. The earlier copy is kept "
+                        "in %s", remote.filename, entry["sha256"][:12], result.sha256[:12], VERSIONS)
+        os.replace(incoming, dest)
         if remote.known_sha256 and result.sha256 != remote.known_sha256:
             log.warning("%s differs from the registered copy of edition %r (sha256 %s...): the publisher may "
                         "have revised it", remote.filename, remote.edition, result.sha256[:12])
         entry = cache.record(
             dest, source=remote.source_id, url=url, publisher_url=remote.url, edition=remote.edition,
             format=remote.format, period_end=remote.period_end, bytes=result.bytes, sha256=result.sha256,
-            via="mirror" if mirror else "publisher",
+            via="mirror" if mirror else "publisher", versions=versions, rejected=(entry or {}).get(REJECTED, []),
         )
         log.info("%s: fetched %s bytes from %s", remote.filename, f"{result.bytes:,}", url)
         return _outcome(remote, dest, "downloaded", entry)
+
+
+def _problem(remote: RemoteFile, path: Path, sha256: str) -> str | None:
+    """Why a downloaded file cannot be used, or None: the registered checksum, else the source's parser."""
+    if remote.known_sha256 and sha256 == remote.known_sha256:
+        return None
+    try:
+        sources.get(remote.source_id).parser(path, remote)
+    except Exception as error:  # noqa: BLE001 - any failure to parse refuses the file; the message says why
+        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        return f"the {remote.source_id} parser cannot read it ({first_line})"
+    return None
 
 
 def _outcome(remote: RemoteFile, dest: Path, status: str, entry: dict) -> FetchOutcome:

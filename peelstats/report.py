@@ -13,12 +13,14 @@ import html
 import json
 import logging
 import os
+import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 
 from peelstats import __version__, config, forces, periods
@@ -129,11 +131,14 @@ def report(
     police.uk folder, else the API) for the period's last month.
     """
     started = time.perf_counter()
+    if force is not None and not str(force).strip():
+        raise PeelstatsError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
+                             f"or leave it out for {DEFAULT_FORCE}.")
+    subject = forces.lookup(force or DEFAULT_FORCE)
+    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
     if read_build_info() is None:
         raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
                                 f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
-    subject = forces.lookup(force or DEFAULT_FORCE)
-    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
     claim_path = None
     if use_claims:
         if claims is not None:
@@ -215,13 +220,28 @@ def folder_for(force: str, period_end: str | None, out: str | Path | None = None
     return base / (subject.slug or subject.code.lower()) / period
 
 
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel in its own session with its stderr discarded: Ctrl-C at the terminal reaches peelstats alone
+    (which stops and shuts the kernel down), and the kernel's own start-up and shutdown chatter (transport
+    warnings, a ZMQ traceback when it is stopped mid-cell) never lands on the user's terminal. Errors in a
+    notebook's cells still reach the report, through the executed notebook."""
+
+    async def _async_start_kernel(self, **kw):
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        kw.setdefault("start_new_session", True)
+        return await super()._async_start_kernel(**kw)
+
+    start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
+
+
 def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str) -> NotebookRun:
     target = folder / f"{name}.ipynb"
     run = NotebookRun(name, target)
     started = time.perf_counter()
     try:
         papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=kernel_name,
-                                   cwd=str(folder), progress_bar=False, log_output=False)
+                                   cwd=str(folder), progress_bar=False, log_output=False,
+                                   kernel_manager_class=QuietKernelManager)
     except papermill.PapermillExecutionError as error:
         run.error = f"{error.ename}: {error.evalue}"
         log.error("%s failed in cell %s: %s", name, error.exec_count, run.error)

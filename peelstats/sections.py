@@ -6,6 +6,7 @@ library's own error) and :func:`save_results` (the machine-readable JSON written
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,11 @@ from peelstats.trends import trend
 # Offence groups shown in the small multiples and the offence table
 GROUPS = (off.TOTAL, off.VIOLENCE, off.SEXUAL, off.ROBBERY, off.THEFT, off.BURGLARY, off.VEHICLE,
           off.SHOPLIFTING, off.CRIMINAL_DAMAGE, off.DRUGS, off.WEAPONS, off.PUBLIC_ORDER)
+
+
+def escape(value) -> str:
+    """Text from a claim file or a data file, made safe for HTML and for Markdown (which passes HTML through)."""
+    return html.escape("" if value is None else str(value))
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ def styled(frame: pd.DataFrame, *, percents=(), counts=(), decimals=1):
     """A table for reading: no index, text left-aligned and wrapped, counts with separators, blanks for missing.
 
     ``percents`` are shown signed (+4.2); ``counts`` as whole numbers (84,342); other numbers to ``decimals``.
+    Cells and headers are HTML-escaped: unlike ``DataFrame.to_html``, a Styler writes text raw by default.
     """
     formats = {}
     for column in frame.columns:
@@ -75,7 +82,8 @@ def styled(frame: pd.DataFrame, *, percents=(), counts=(), decimals=1):
             formats[column] = lambda v: "" if pd.isna(v) else f"{v:,.0f}"
         elif pd.api.types.is_float_dtype(frame[column]):
             formats[column] = lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}"
-    styler = frame.style.hide(axis="index").format(formats, na_rep="")
+    styler = frame.style.hide(axis="index").format(formats, na_rep="", escape="html") \
+        .format_index(escape="html", axis=0).format_index(escape="html", axis=1)
     text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     return styler.set_properties(subset=text_columns, **{"text-align": "left", "white-space": "normal"}) \
         .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
@@ -132,14 +140,16 @@ def rates_table(league: pd.DataFrame, force: str, n: int = 5):
 
 
 def caveats_markdown(result: Comparison) -> str:
-    lines = [f"- {c}" for c in result.caveats]
+    esc = escape
+    lines = [f"- {esc(c)}" for c in result.caveats]
     for entry in result.breaks:
-        lines.append(f"- **Series break ({entry['id']}, effective {entry['effective']})**: {entry['explanation']}")
+        lines.append(f"- **Series break ({esc(entry['id'])}, effective {esc(entry['effective'])})**: "
+                     f"{esc(entry['explanation'])}")
     if not result.breaks:
-        lines.append(f"- No series break lies between {periods.label(result.baseline_end)} and "
-                     f"{periods.label(result.period_end)} for {result.offence.lower()}.")
-    lines.append(f"- Source: {result.source}, {result.edition}. "
-                 f"{'Most similar forces: ' + result.similar_method if result.similar_method else ''}")
+        lines.append(f"- No series break lies between {esc(periods.label(result.baseline_end))} and "
+                     f"{esc(periods.label(result.period_end))} for {esc(result.offence.lower())}.")
+    lines.append(f"- Source: {esc(result.source)}, {esc(result.edition)}. "
+                 f"{'Most similar forces: ' + esc(result.similar_method) if result.similar_method else ''}")
     return "\n".join(lines)
 
 
@@ -199,7 +209,8 @@ def breaks_markdown(trends: dict[str, pd.DataFrame]) -> str:
                 seen[break_id] = next(b for b in brk.BREAKS if b.id == break_id)
     if not seen:
         return "No series break affects these offences in the years shown."
-    return "\n".join(f"- **{b.id}** (from {b.effective:%B %Y}): {b.explanation}" for b in seen.values())
+    return "\n".join(f"- **{escape(b.id)}** (from {b.effective:%B %Y}): {escape(b.explanation)}"
+                     for b in seen.values())
 
 
 # --------------------------------------------------------------------------------------------- claims
@@ -251,11 +262,20 @@ def save_claims(evaluation, results_dir: str | None = None) -> Path:
     return write_outputs(evaluation, folder)
 
 
+def document_markdown(document) -> str:
+    """The claim file's document: title as a heading, then author, recipient and date."""
+    esc = escape
+    recipient = f" to {esc(document['recipient'])}" if document.get("recipient") else ""
+    return f"## {esc(document['title'])}\n\n{esc(document['author'])}{recipient}, {esc(document['date'])}."
+
+
 def claim_heading(record) -> str:
-    return (f"### {record['id']}: {record['verdict'].upper()}\n\n> {record['quote']}\n\n{record['reason']}\n\n"
-            f"*How the words were read:* {record['reading'] or 'n/a'}  \n"
-            f"*Definition:* {record['definition'] or 'n/a'}  \n*Source:* {record['source'] or 'n/a'}"
-            + (f", {record['edition']}" if record['edition'] else ""))
+    esc = escape
+    return (f"### {esc(record['id'])}: {esc(record['verdict'].upper())}\n\n> {esc(record['quote'])}\n\n"
+            f"{esc(record['reason'])}\n\n"
+            f"*How the words were read:* {esc(record['reading'] or 'n/a')}  \n"
+            f"*Definition:* {esc(record['definition'] or 'n/a')}  \n*Source:* {esc(record['source'] or 'n/a')}"
+            + (f", {esc(record['edition'])}" if record['edition'] else ""))
 
 
 def candidates_table(record):
@@ -291,14 +311,15 @@ def as_of_markdown(evaluation) -> str:
     latest = evaluation.latest_public
     when = (f"the **{periods.label(latest.period_end)}** (published {latest.date:%d %B %Y}"
             + (", estimated" if latest.estimated else "") + ")") if latest else "an unknown period"
-    lines = [f"The document is dated **{document['date']}**. The latest police recorded crime figures published by "
-             f"then were for {when}."]
+    lines = [f"The document is dated **{escape(document['date'])}**. The latest police recorded crime figures "
+             f"published by then were for {when}."]
     for r in evaluation.records():
         if r["period_end"] is None:
             continue
         state = "were" if r["public_on_document_date"] else "were **not yet**"
-        lines.append(f"- **{r['id']}**: the figures it was judged on ({periods.label(r['period_end'])}, first "
-                     f"published {r['published']}) {state} public on that date.")
+        lines.append(f"- **{escape(r['id'])}**: the figures it was judged on "
+                     f"({escape(periods.label(r['period_end']))}, first published {escape(r['published'])}) "
+                     f"{state} public on that date.")
     return "\n".join(lines)
 
 

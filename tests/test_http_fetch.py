@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import requests
+import urllib3
 from builders import ons_workbook
 from werkzeug import Response
 
@@ -134,15 +135,16 @@ def test_interrupted_download_leaves_no_file(httpserver, tmp_path, xlsx_bytes, m
     httpserver.expect_request("/big.xlsx").respond_with_data(xlsx_bytes)
     dest = tmp_path / "big.xlsx"
     dest.write_bytes(b"previous good copy")
-    real_iter = requests.Response.iter_content
+    real_read = urllib3.response.HTTPResponse.read1
+    calls = []
 
-    def interrupted(self, chunk_size=1, decode_unicode=False):
-        for i, chunk in enumerate(real_iter(self, chunk_size=1024, decode_unicode=decode_unicode)):
-            if i == 2:
-                raise KeyboardInterrupt
-            yield chunk
+    def interrupted(self, amt=None, decode_content=None):
+        calls.append(amt)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_read(self, 1024, decode_content=decode_content)
 
-    monkeypatch.setattr(requests.Response, "iter_content", interrupted)
+    monkeypatch.setattr(urllib3.response.HTTPResponse, "read1", interrupted)
     with pytest.raises(KeyboardInterrupt):
         download(httpserver.url_for("/big.xlsx"), dest, "xlsx", policy=FAST, session=build_session(FAST))
     assert dest.read_bytes() == b"previous good copy"

@@ -4,7 +4,14 @@ police.uk categories are not Home Office offence groups and include anti-social 
 texture, never to evidence force-versus-national % changes.
 """
 
-from peelstats.policeuk.archive import UnsafeArchiveError, street_counts, street_files, street_records
+from peelstats.policeuk.archive import (
+    ArchiveLayoutError,
+    CorruptArchiveError,
+    UnsafeArchiveError,
+    street_counts,
+    street_files,
+    street_records,
+)
 from peelstats.policeuk.categories import CATEGORIES, category, mapping_table
 from peelstats.policeuk.client import (
     MonthNotAvailableError,
@@ -15,6 +22,6 @@ from peelstats.policeuk.client import (
 )
 from peelstats.policeuk.ratelimit import FakeClock, SystemClock, TokenBucket
 
-__all__ = ["CATEGORIES", "FakeClock", "MonthNotAvailableError", "PoliceUK", "PoliceUKError", "PolygonTooDenseError",
-           "SystemClock", "TokenBucket", "TooManyCrimesError", "UnsafeArchiveError", "category", "mapping_table",
-           "street_counts", "street_files", "street_records"]
+__all__ = ["CATEGORIES", "ArchiveLayoutError", "CorruptArchiveError", "FakeClock", "MonthNotAvailableError",
+           "PoliceUK", "PoliceUKError", "PolygonTooDenseError", "SystemClock", "TokenBucket", "TooManyCrimesError",
+           "UnsafeArchiveError", "category", "mapping_table", "street_counts", "street_files", "street_records"]

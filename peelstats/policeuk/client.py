@@ -16,6 +16,8 @@ Behaviour:
 * **Cache**: answers are kept on disk (``<data>/policeuk/``). Answers for a month police.uk has published never
   expire; "latest" answers (forces, neighbourhoods, availability) expire after ``ttl_seconds``. ``use_cache=False``
   bypasses it.
+* **Input checks**: an unknown force (or one police.uk does not serve) and text that is not ``YYYY-MM`` are
+  refused before any request.
 * **The 36-month window**: a month outside ``crimes-street-dates`` raises :class:`MonthNotAvailableError`, which
   points to the archive reader.
 """
@@ -26,6 +28,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -35,7 +38,7 @@ from tqdm import tqdm
 
 from peelstats import config, forces
 from peelstats.atomic import write_text
-from peelstats.exceptions import PeelstatsError
+from peelstats.exceptions import PeelstatsError, PeriodFormatError
 from peelstats.policeuk import frames
 from peelstats.policeuk.polygons import encode, quadrants, to_polygon
 from peelstats.policeuk.ratelimit import Clock, SystemClock, TokenBucket
@@ -46,6 +49,7 @@ BASE_URL = "https://data.police.uk/api"
 BASE_URL_ENV = "PEELSTATS_POLICEUK_API"
 MAX_GET_URL = 4094
 ARCHIVE_URL = "https://data.police.uk/data/archive/"
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 class PoliceUKError(PeelstatsError):
@@ -62,6 +66,23 @@ class PolygonTooDenseError(PoliceUKError):
 
 class MonthNotAvailableError(PoliceUKError):
     """The API no longer (or not yet) serves that month."""
+
+
+def force_slug(force: str) -> str:
+    """The police.uk id of a force, refusing (before any request) names police.uk does not serve."""
+    known = forces.lookup(force)  # UnknownForceError, with close matches
+    if not known.slug:
+        raise PoliceUKError(f"data.police.uk has no data for {known.name} ({known.kind}): it serves the "
+                            "territorial forces and British Transport Police.")
+    return known.slug
+
+
+def month_text(month) -> str:
+    """``YYYY-MM``, or :class:`PeriodFormatError`; checked before any request so a typo costs nothing."""
+    text = str(month).strip() if month is not None else ""
+    if not MONTH.fullmatch(text):
+        raise PeriodFormatError(f"{month!r} is not a month: expected YYYY-MM, e.g. 2018-03.")
+    return text
 
 
 class PoliceUK:
@@ -194,6 +215,7 @@ class PoliceUK:
         return frames.simple(self._request(f"{self._slug(force)}/{neighbourhood}/boundary"), frames.BOUNDARY)
 
     def crime_categories(self, month: str | None = None) -> pd.DataFrame:
+        month = month_text(month) if month is not None else None
         return frames.simple(self._request("crime-categories", {"date": month}, month=month), frames.CATEGORIES)
 
     def crimes_street_dates(self) -> pd.DataFrame:
@@ -203,8 +225,10 @@ class PoliceUK:
         return sorted(str(m) for m in self.crimes_street_dates().month.dropna())
 
     def check_month(self, month: str) -> str:
-        """``YYYY-MM`` if the API serves it, else :class:`MonthNotAvailableError` pointing to the archive."""
-        month = str(pd.Period(month, freq="M"))
+        """``YYYY-MM`` if the API serves it, else :class:`MonthNotAvailableError` pointing to the archive.
+
+        Text that is not a month raises :class:`PeriodFormatError` before the availability request."""
+        month = month_text(month)
         served = self.available_months()
         if month not in served:
             span = f"{served[0]} to {served[-1]}" if served else "no months"
@@ -241,8 +265,9 @@ class PoliceUK:
             return list(seen.values())
 
     def crimes_no_location(self, force: str, month: str, category: str = "all-crime") -> pd.DataFrame:
+        slug = self._slug(force)
         month = self.check_month(month)
-        return frames.crimes(self._request("crimes-no-location", {"category": category, "force": self._slug(force),
+        return frames.crimes(self._request("crimes-no-location", {"category": category, "force": slug,
                                                                   "date": month}, month=month))
 
     def street_outcomes(self, month: str, *, lat: float | None = None, lng: float | None = None, polygon=None,
@@ -264,8 +289,9 @@ class PoliceUK:
         return frames.outcome_rows(payload.get("outcomes") or [], crime=payload.get("crime") or {})
 
     def stop_searches(self, force: str, month: str) -> pd.DataFrame:
+        slug = self._slug(force)
         month = self.check_month(month)
-        return frames.stops(self._request("stops-force", {"force": self._slug(force), "date": month}, month=month))
+        return frames.stops(self._request("stops-force", {"force": slug, "date": month}, month=month))
 
     def crimes_for_force(self, force: str, month: str, *, progress: bool = True) -> pd.DataFrame:
         """A whole force's street-level crimes for one month: every neighbourhood's boundary queried (dense ones
@@ -287,6 +313,5 @@ class PoliceUK:
 
     @staticmethod
     def _slug(force: str) -> str:
-        known = forces.try_lookup(force)
-        return known.slug if known is not None and known.slug else str(force)
+        return force_slug(force)
 

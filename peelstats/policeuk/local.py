@@ -14,7 +14,7 @@ from peelstats import offences as off
 from peelstats.dataset import Dataset
 from peelstats.policeuk.archive import street_records
 from peelstats.policeuk.categories import CATEGORIES, category
-from peelstats.policeuk.client import PoliceUK
+from peelstats.policeuk.client import PoliceUK, force_slug, month_text
 
 RECORD_COLUMNS = ["category", "is_crime", "latitude", "longitude", "place", "outcome"]
 _NAME_BY_SLUG = {c.slug: c.name for c in CATEGORIES}
@@ -44,18 +44,20 @@ def local_records(force: str, month: str, source: str | None = None, client: Pol
 
     ``place`` is the LSOA name from the archive, or the street name from the API (which gives no LSOA).
     """
+    month = month_text(month)  # pd.Period would read "March" as March of year 1 and find nothing
+    slug = force_slug(force)
     subject = forces.lookup(force)
     where = resolve_source(source, month)
     if where == "api":
         api = client or PoliceUK()
-        crimes = api.crimes_for_force(subject.slug, month)
+        crimes = api.crimes_for_force(slug, month)
         frame = pd.DataFrame({
             "category": crimes.category.map(lambda s: _NAME_BY_SLUG.get(s, s)),
             "latitude": crimes.latitude, "longitude": crimes.longitude,
             "place": crimes.street_name, "outcome": crimes.outcome_category,
         })
     else:
-        rows = street_records([where], force=subject.slug)
+        rows = street_records([where], force=slug)
         rows = rows[rows.Month == pd.Period(month, freq="M")]
         frame = pd.DataFrame({
             "category": rows["Crime type"], "latitude": rows.Latitude, "longitude": rows.Longitude,

@@ -1,0 +1,15 @@
+"""The ``peelstats`` console script: Ctrl-C at any moment, even while the libraries load, ends in one line."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> int:
+    try:
+        from peelstats.cli import main as run
+
+        return run()
+    except KeyboardInterrupt:
+        print("peelstats: interrupted", file=sys.stderr)
+        return 130
