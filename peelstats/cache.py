@@ -89,11 +89,11 @@ class RawCache:
     def read_manifest(self) -> dict[str, dict]:
         """The manifest's entries; a corrupt or half-written manifest is rebuilt from the files on disk."""
         try:
-            text = self.manifest_path.read_text(encoding="utf-8")
+            text = self.manifest_path.read_bytes()
         except FileNotFoundError:
             return {}
         try:
-            files = json.loads(text)["files"]
+            files = json.loads(text.decode("utf-8"))["files"]
             if not isinstance(files, dict) or not all(isinstance(v, dict) and "sha256" in v
                                                       for v in files.values()):
                 raise ValueError("entries are not file records")

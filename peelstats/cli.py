@@ -117,8 +117,8 @@ def _doctor(args: argparse.Namespace) -> int:
     diagnosis = diagnose()
     frame = diagnosis.files
     if args.format == "table":
-        frame = frame.drop(columns=["kept_aside"] if not frame.kept_aside.fillna("").any() else [])
-        frame = frame.fillna("")
+        frame = frame.astype(object).where(frame.notna(), "")
+        frame = frame.drop(columns=["kept_aside"] if not frame.kept_aside.astype(bool).any() else [])
     _emit(frame, args.format)
     if args.format == "table":
         state = diagnosis.dataset

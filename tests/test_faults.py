@@ -308,3 +308,41 @@ def test_an_unwritable_output_folder_is_one_line(tmp_path, capsys, monkeypatch):
     assert cli.main(["build"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"peelstats build: cannot use {tmp_path / 'reports'}: Permission denied"
+
+
+# ------------------------------------------------------------------------------------------------ Ctrl-C
+
+
+def _interrupt(argv: list[str], after: float, env: dict) -> tuple[int, str]:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "peelstats", *argv], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env={**os.environ, **env}, start_new_session=True)
+    time.sleep(after)
+    os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole foreground group
+    _, err = process.communicate(timeout=120)
+    return process.returncode, err
+
+
+def test_ctrl_c_while_starting_up_is_one_line(tmp_path):
+    code, err = _interrupt(["forces"], 0.15, {"PEELSTATS_DATA_DIR": str(tmp_path)})
+    assert code == 130 and err.strip() in ("peelstats: interrupted", "peelstats forces: interrupted")
+
+
+def test_ctrl_c_during_a_report_is_one_line_and_leaves_no_kernel(real_data, tmp_path):
+    import subprocess
+
+    def kernels() -> int:
+        found = subprocess.run(["pgrep", "-f", "ipykernel_launcher"], capture_output=True, text=True)
+        return len(found.stdout.split())
+
+    before = kernels()
+    env = {"PEELSTATS_DATA_DIR": str(real_data.folder.parent)}
+    code, err = _interrupt(["report", "--out", str(tmp_path / "reports")], 5.0, env)
+    assert code == 130, err
+    assert err.strip() == "peelstats report: interrupted"  # no kernel chatter, no ZMQ traceback
+    time.sleep(1)
+    assert kernels() == before  # the kernel was shut down with the report
