@@ -91,6 +91,7 @@ def build(*, force: bool = False, strict: bool = False, cache: RawCache | None =
         _require_writable(out_dir)
         _remove_orphans(out_dir)
         collected: dict[str, list[pd.DataFrame]] = defaultdict(list)
+        by_source: dict[str, dict[str, list[pd.DataFrame]]] = defaultdict(lambda: defaultdict(list))
         used_versions = {}
         for remote, path, entry in files:
             log.info("Parsing %s", path.name)
@@ -101,6 +102,11 @@ def build(*, force: bool = False, strict: bool = False, cache: RawCache | None =
             for table, frame in parsed.items():
                 if len(frame):
                     collected[table].append(frame)
+                    by_source[remote.source_id][table].append(frame)
+        for source_id, tables in by_source.items():  # checks across a source's files (one edition, two files)
+            check = sources.get(source_id).check
+            if check is not None:
+                check({t: pd.concat(f, ignore_index=True) for t, f in tables.items()})
         out_dir.mkdir(parents=True, exist_ok=True)
         rows = {}
         for table in schema.TABLES:
@@ -154,7 +160,8 @@ def missing_files(cache: RawCache) -> list[str]:
             if not mine:
                 out.append(f"{source.id}/(current file)")
             continue
-        out += [f"{source.id}/{f.filename}" for f in source.files() if f"{source.id}/{f.filename}" not in present]
+        out += [f"{source.id}/{f.filename}" for f in source.files() if f"{source.id}/{f.filename}" not in present
+                and f.required and not (f.mirror_only and not config.mirror())]
     return out
 
 

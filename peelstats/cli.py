@@ -66,12 +66,14 @@ def _sources(args: argparse.Namespace) -> int:
                 "sha256": (entry["sha256"] if args.format != "table" else entry["sha256"][:16] + "…")
                 if entry else None,
                 "fetched_at": entry["fetched_at"] if entry else None,
-                "url": entry["url"] if entry else (remote.url if remote else None),
+                # the publisher's address always; where the copy came from only when that was a mirror
+                "address": (entry.get("publisher_url") if entry else None) or (remote.url if remote else None),
+                "mirror": entry["url"] if entry and entry.get("via") == "mirror" else None,
                 "licence": source.licence,
             })
     frame = pd.DataFrame(rows)
     if args.format == "table":
-        frame = frame.drop(columns=["publisher", "url", "licence"])
+        frame = frame.drop(columns=["publisher", "address", "mirror", "licence"])
         frame["bytes"] = frame["bytes"].astype("Int64")
     _emit(frame, args.format)
     if args.format == "table":
@@ -86,6 +88,8 @@ def _fetch(args: argparse.Namespace) -> int:
 
     for source_id in args.source:
         sources.get(source_id)  # validate before any download
+    if args.latest:
+        _discover_editions(quiet=False)
     outcomes = fetch(args.source or None, refresh=args.refresh)
     frame = pd.DataFrame([o.as_dict() for o in outcomes])[["source", "filename", "status", "edition", "bytes",
                                                                "sha256", "url"]]
@@ -93,6 +97,71 @@ def _fetch(args: argparse.Namespace) -> int:
         frame["sha256"] = frame["sha256"].str[:16] + "…"
     _emit(frame, args.format)
     return 0
+
+
+def _discover_editions(*, quiet: bool) -> list:
+    """Find new ONS editions and record them; without network, say so in one line and carry on."""
+    from peelstats.download import build_session
+    from peelstats.exceptions import DownloadError
+    from peelstats.sources import ons_editions
+
+    try:
+        found = ons_editions.discover(build_session())
+    except DownloadError as error:
+        print(f"peelstats: cannot reach ONS to look for new editions ({error}); the registered editions are used",
+              file=sys.stderr)
+        return []
+    if found:
+        path = ons_editions.save_user_editions(found)
+        print(f"peelstats: {len(found)} new edition(s) found and recorded in {path}: "
+              + ", ".join(e.label for e in found), file=sys.stderr)
+    elif not quiet:
+        print("peelstats: no new edition on ONS's pages", file=sys.stderr)
+    return found
+
+
+@command("editions")
+def _editions(args: argparse.Namespace) -> int:
+    from peelstats.sources import ons_editions
+
+    if args.action == "add":
+        if not args.url:
+            raise PeelstatsError("give the workbook's address: peelstats editions add URL [--period-end P]")
+        edition = ons_editions.add(args.url, args.period_end)
+        print(f"Added {edition.label} ({edition.filename}) to {ons_editions.user_file()}; `peelstats fetch` gets it")
+        return 0
+    if args.url:
+        raise PeelstatsError(f"unexpected {args.url!r}: did you mean `peelstats editions add {args.url}`?")
+    if args.discover:
+        _discover_editions(quiet=False)
+    _emit(editions_table(args.format != "table"), args.format)
+    return 0
+
+
+def editions_table(full: bool) -> pd.DataFrame:
+    from peelstats.cache import RawCache
+    from peelstats.download import sha256_of
+    from peelstats.sources import ons_editions
+
+    cache = RawCache()
+    manifest = cache.read_manifest()
+    rows = []
+    for e in ons_editions.editions():
+        path = cache.path_for("ons-pfa-tables", e.filename)
+        entry = manifest.get(cache.key(path))
+        cached = bool(entry) and path.is_file()
+        actual = entry["sha256"] if cached else None
+        rows.append({
+            "period_end": e.period_end, "edition": e.label, "file": e.filename, "tables": e.tables or "(any)",
+            "origin": e.origin, "published": e.published, "cached": cached,
+            "checksum": ("matches the registry" if actual == e.sha256 else "differs from the registry")
+            if cached and e.sha256 else ("none registered" if cached else ""),
+            "address_verified": e.url_verified, "required": e.required,
+            "address": e.mirror_path + " (mirror only)" if e.mirror_only else e.address,
+        })
+        if full and cached:
+            rows[-1]["sha256"] = sha256_of(path)
+    return pd.DataFrame(rows)
 
 
 @command("build")
@@ -189,6 +258,8 @@ def _league(args: argparse.Namespace) -> int:
         attrs = frame.attrs
         print(f"{attrs['offence']}, {attrs['period_end']:%Y-%m-%d} vs {attrs['baseline_end']:%Y-%m-%d}; "
               f"source {attrs['source']}, {attrs['edition']}; rates: {attrs['population']}")
+        if attrs.get("note"):
+            print(f"Note: {attrs['note']}")
     _emit(frame, args.format)
     return 0
 
@@ -395,6 +466,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_format(sub.add_parser("fetch", help="download sources (or take them from $PEELSTATS_MIRROR)"))
     p.add_argument("source", nargs="*", help=f"source ids (default all): {', '.join(sources.REGISTRY)}")
     p.add_argument("--refresh", action="store_true", help="download again even when a verified copy is cached")
+    p.add_argument("--latest", action="store_true", help="first look on ONS's pages for editions not yet known")
+    p = with_format(sub.add_parser("editions", help="ONS PFA-table editions: registered, discovered or added"))
+    p.add_argument("action", nargs="?", choices=["add"], help="'add URL': record an edition by its address")
+    p.add_argument("url", nargs="?", help="with add: the workbook's address")
+    p.add_argument("--period-end", type=_period_end, help="with add: the period the edition covers (default: from "
+                                                          "its address, else its title when fetched)")
+    p.add_argument("--discover", action="store_true", help="look on ONS's dataset pages for new editions")
     p = sub.add_parser("build", help="parse raw files into the tidy parquet dataset")
     p.add_argument("--force", action="store_true", help="rebuild even if the raw files are unchanged")
     p.add_argument("--strict", action="store_true", help="refuse to build when a registered file was not fetched")

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +25,8 @@ from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError
 from peelstats.output import to_json
 from peelstats.panel import LONG_SERIES, NATIONAL, ONS, Panel, describe_periods, get_panel
 from peelstats.rates import denominator, rate_per_1000
+
+log = logging.getLogger(__name__)
 
 RECORDING_CAVEAT = ("Police recorded crime is a count of crimes recorded, not a survey of crimes experienced: "
                     "year-on-year changes are heavily affected by recording practice (improvements since the 2014 "
@@ -157,6 +160,10 @@ class Comparison:
             return (f"NOT COMPARABLE: {self.force} {self.offence.lower()} {periods.label(self.period_end)} "
                     f"({counts} in {periods.label(self.baseline_end)}): "
                     + " ".join(b["explanation"] for b in self.breaks if b["severity"] == "not_comparable"))
+        if self.force_change_pct is None and self.england_and_wales_change_pct is None and not self.suppressed:
+            return (f"{self.force}: {self.offence.lower()} {_count(self.force_count)} in "
+                    f"{periods.label(self.period_end)} (no change: {periods.label(self.baseline_end)} is not in the "
+                    f"data); England and Wales {_count(self.extra.get('england_and_wales_count'))}.")
         text = (f"{self.force}: {self.offence.lower()} {change} ({periods.label(self.period_end)} vs "
                 f"{periods.label(self.baseline_end)}); England and Wales {_pct(self.england_and_wales_change_pct)}. "
                 f"Rank {self.rank} of {self.n_forces} (1 = lowest change).")
@@ -223,6 +230,7 @@ class Selection:
     panel: Panel
     row: int
     baseline_row: int | None  # None: the row's own year-earlier baseline (same vintage)
+    counts_only: str | None = None  # why there is no baseline (an edition of counts only), when there is none
 
 
 def available_periods(data: Dataset, offence: str) -> pd.DatetimeIndex:
@@ -230,11 +238,12 @@ def available_periods(data: Dataset, offence: str) -> pd.DatetimeIndex:
 
 
 def select(data: Dataset, offence: str, period_end, baseline_end, source: str | None,
-           force_code: str | None = None) -> Selection:
+           force_code: str | None = None, *, counts_only: bool = False) -> Selection:
     """Pick the source/edition: same-vintage year-earlier figures first, the long series for other baselines.
 
     A source is passed over when it has no baseline for ``force_code`` (e.g. ONS shows '-' for a base under
-    50) and another source has one.
+    50) and another source has one. ``counts_only``: where no source has a baseline for the period, the counts
+    alone (with ``Selection.counts_only`` saying why there are no changes) instead of an error.
     """
     period = periods.to_timestamp(period_end)
     baseline = periods.to_timestamp(baseline_end)
@@ -262,13 +271,47 @@ def select(data: Dataset, offence: str, period_end, baseline_end, source: str | 
     if period not in available:
         raise PeriodNotAvailableError(
             f"{periods.label(period)} is not {where} for {offence}; available: {describe_periods(available)}.")
+    if baseline not in available:
+        if counts_only:
+            for src in order:
+                panel = get_panel(data, src, offence)
+                if panel.has(period):
+                    return Selection(panel, panel.row(period), None,
+                                     f"no baseline: {periods.label(baseline)} is not in the data (the edition for "
+                                     f"{periods.label(period)} holds counts only), so no change is shown")
+        raise PeriodNotAvailableError(
+            f"No baseline: {periods.label(baseline)} is not {where} for {offence}, and the edition that holds "
+            f"{periods.label(period)} publishes no change from it (counts only); periods with a baseline: "
+            f"{describe_periods(comparable_periods(data, offence))}.")
     raise PeriodNotAvailableError(
         f"No single source {where} holds both {periods.label(period)} and the baseline {periods.label(baseline)} "
         f"for {offence}; available: {describe_periods(available)}.")
 
 
-def latest_period(data: Dataset, offence: str = off.TOTAL) -> pd.Timestamp:
-    return available_periods(data, offence).max()
+def comparable_periods(data: Dataset, offence: str) -> pd.DatetimeIndex:
+    """Periods a change can be computed for: with a year-earlier baseline in the same source."""
+    found = []
+    for src in (ONS, LONG_SERIES):
+        panel = get_panel(data, src, offence)
+        for i, end in enumerate(panel.periods):
+            if np.isfinite(panel.baselines[i]).any():
+                found.append(end)
+    return pd.DatetimeIndex(sorted(set(found)))
+
+
+def latest_period(data: Dataset, offence: str = off.TOTAL, *, with_baseline: bool = False) -> pd.Timestamp:
+    """The latest period in the data; ``with_baseline``: the latest a change can be computed for (an edition of
+    counts only, such as the YE Jun 2025 sheet exports, is passed over, with a note saying so)."""
+    latest = available_periods(data, offence).max()
+    if not with_baseline:
+        return latest
+    comparable = comparable_periods(data, offence)
+    if len(comparable) and comparable.max() < latest:
+        log.warning("%s is in the data as counts only (no baseline: %s is not); using the latest period with "
+                    "one, %s", periods.label(latest), periods.label(periods.year_earlier(latest)),
+                    periods.label(comparable.max()))
+        return comparable.max()
+    return latest
 
 
 # --------------------------------------------------------------------------------------------------- compare
@@ -298,14 +341,18 @@ def compare(
                              "police forces. Run `peelstats forces --territorial-only`.")
     offence = off.canonical(offence)
     data = data or load()
-    period = periods.to_timestamp(period_end) if period_end is not None else latest_period(data, offence)
+    period = periods.to_timestamp(period_end) if period_end is not None else latest_period(data, offence,
+                                                                                          with_baseline=True)
     base = periods.to_timestamp(baseline) if baseline is not None else periods.year_earlier(period)
     found = brk.breaks_between(offence, base, period)
     blocking = [b for b in found if b.severity == "not_comparable"]
     if blocking:
         return _not_comparable(data, subject, offence, period, base, source, found, blocking)
-    chosen = select(data, offence, period, base, source, subject.code)
-    return _build(data, subject, offence, chosen, period, base, found)
+    chosen = select(data, offence, period, base, source, subject.code, counts_only=period_end is not None)
+    result = _build(data, subject, offence, chosen, period, base, found)
+    if chosen.counts_only:
+        result.caveats.insert(0, chosen.counts_only[0].upper() + chosen.counts_only[1:] + ".")
+    return result
 
 
 def _values(selection: Selection) -> tuple[np.ndarray, np.ndarray]:
@@ -345,7 +392,8 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
         Comparator(ENGLAND_AND_WALES, national_definition, _finite(current[n_col]), _finite(baseline[n_col]),
                    national_change, gap(national_change)),
         Comparator(SUM_OF_FORCES, f"sum of the {n_with_data} territorial forces with data (excludes BTP)",
-                   _finite(np.nansum(current[fcols])), _finite(np.nansum(baseline[fcols])), sum_change,
+                   _finite(np.nansum(current[fcols])),
+                   _finite(np.nansum(baseline[fcols])) if np.isfinite(baseline[fcols]).any() else None, sum_change,
                    gap(sum_change)),
         Comparator(REST_OF_ENGLAND_AND_WALES, f"England and Wales minus {subject.name}",
                    _finite(current[n_col] - current[i]), _finite(baseline[n_col] - baseline[i]), rest, gap(rest)),
@@ -387,7 +435,7 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
                        "mean, median and ranking" + ("; ONS national and regional totals also exclude it."
                                                      if not panel.national_derived else "."))
     small = [panel.codes[c] for c in fcols if np.isfinite(baseline[c]) and baseline[c] < cmp.SUPPRESSION_BASE]
-    if no_base:
+    if no_base and not chosen.counts_only:
         why = ("ONS shows no % change (base under 50, or not available)" if panel.source == ONS
                else "no baseline figure")
         caveats.append(f"{_names(no_base)}: {why}; left out of the mean, median and ranking.")
@@ -402,7 +450,7 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
     if baseline_edition != edition:
         caveats.append(f"Period and baseline come from different editions ({edition}; {baseline_edition}): "
                        "revisions between editions are part of the change.")
-    if panel.source == ONS and chosen.baseline_row is None:
+    if panel.source == ONS and chosen.baseline_row is None and not chosen.counts_only:
         caveats.append("Baseline counts are implied by ONS's published % change (Table P2) in the same edition.")
 
     published = _published_force_change(data, edition, subject.code, offence) if panel.source == ONS else None
@@ -414,7 +462,7 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
         comparators=comparators, rank=rank.rank, n_forces=rank.n, percentile=rank.percentile,
         comparable=True, breaks=[b.as_dict() for b in found], region=region_row,
         alliance_partners=partners, similar_forces=similar, similar_method=method, caveats=caveats,
-        published_force_change_pct=published,
+        published_force_change_pct=published, extra={"england_and_wales_count": _finite(current[n_col])},
     )
     return result
 
@@ -467,6 +515,10 @@ def _not_comparable(data, subject, offence, period, base, source, found, blockin
 def _group_change(panel: Panel, current, baseline, codes: list[str]) -> dict:
     cols = [panel.column(c) for c in codes]
     ok = [c for c in cols if np.isfinite(current[c]) and np.isfinite(baseline[c])]
+    if not ok:  # no baselines (an edition of counts only): the count, and no change
+        counted = [c for c in cols if np.isfinite(current[c])]
+        return {"count": float(current[counted].sum()) if counted else None, "baseline_count": None,
+                "change_pct": None, "n_forces": len(counted)}
     count, base = float(current[ok].sum()), float(baseline[ok].sum())
     return {"count": count, "baseline_count": base, "change_pct": _finite(cmp.pct_change(count, base)),
             "n_forces": len(ok)}

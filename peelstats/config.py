@@ -6,6 +6,9 @@ Environment variables (read on every call, so tests and notebooks can change the
     Folder holding ``raw/`` (downloads + ``manifest.json``) and ``processed/`` (tidy parquet).
     Default: ``data/`` in the source checkout when peelstats runs from one (the project layout),
     otherwise ``~/.cache/peelstats`` (or ``$XDG_CACHE_HOME/peelstats``).
+``PEELSTATS_ONS_PAGE``
+    ONS's "Police Force Area data tables" dataset page, where ``peelstats editions --discover`` looks for new
+    editions (and its ``/previous`` list). Default: the page on www.ons.gov.uk.
 ``PEELSTATS_MIRROR``
     A folder or an http(s) base URL laid out like the project's ``shared/data`` folder
     (``ons/pfa_tables/...xlsx``, ``ons/rec-crime-pfa.csv``, ``homeoffice/...``). When set, every source is
@@ -22,6 +25,7 @@ from peelstats.exceptions import PeelstatsError
 
 DATA_DIR_ENV = "PEELSTATS_DATA_DIR"
 MIRROR_ENV = "PEELSTATS_MIRROR"
+ONS_PAGE_ENV = "PEELSTATS_ONS_PAGE"
 
 USER_AGENT = f"peelstats/{__version__} (open-source checker of police recorded crime statistics; python-requests)"
 
@@ -66,3 +70,7 @@ def mirror() -> str | None:
         raise PeelstatsError(f"{MIRROR_ENV}={value!r}: the {scheme}:// scheme is not supported; use a folder, or a "
                              "file://, http:// or https:// address laid out like shared/data.")
     return value
+
+
+def ons_dataset_page(default: str) -> str:
+    return os.environ.get(ONS_PAGE_ENV, "").strip() or default

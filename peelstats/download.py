@@ -46,6 +46,7 @@ SNIFF_BYTES = 4096
 PROGRESS_MIN_BYTES = 1 << 20  # progress bars only for files that take noticeable time
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 ZIP_MAGIC = b"PK\x03\x04"  # xlsx and ods are zip containers
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,8 @@ def check_format(head: bytes, expected_format: str, url: str, content_type: str 
     ok: bool
     if fmt in ("xlsx", "ods", "zip"):
         ok = head.startswith(ZIP_MAGIC)
+    elif fmt == "xls":  # the older Excel format is an OLE2 compound file
+        ok = head.startswith(OLE2_MAGIC)
     elif fmt == "csv":
         first_line = head.split(b"\n", 1)[0]
         ok = bool(head) and not looks_like_html(head) and (b"," in first_line or b"\t" in first_line)

@@ -25,7 +25,7 @@ class FetchOutcome:
     source: str
     filename: str
     path: Path
-    status: str  # downloaded | cached | offline-cache
+    status: str  # downloaded | cached | offline-cache | kept (a refused refresh) | unavailable (optional)
     url: str
     edition: str
     bytes: int
@@ -55,6 +55,7 @@ def fetch(
     session = session or build_session(policy)
     outcomes: list[FetchOutcome] = []
     failures: list[DownloadError] = []
+    unavailable: list[str] = []
     for source_id in source_ids or list(sources.REGISTRY):
         source = sources.get(source_id)
         if source.mirror_only and not mirror:
@@ -70,12 +71,24 @@ def fetch(
                                    "to work offline.") from error
             log.warning("%s: cannot resolve the current file (%s); using the cached copy", source_id, error)
         for remote in files:
+            if remote.mirror_only and not mirror:
+                log.info("%s: held only by a mirror, and no mirror is set; skipped", remote.filename)
+                continue
             try:
                 outcomes.append(fetch_file(remote, refresh=refresh, cache=cache, mirror=mirror,
                                            session=session, policy=policy))
             except DownloadError as error:
+                if not remote.required:  # a registered address not verified, or an edition the mirror lacks
+                    unavailable.append(f"{remote.edition} ({remote.filename})")
+                    outcomes.append(_unavailable(remote, cache, error))
+                    continue
                 log.error("%s", error)
                 failures.append(error)
+    if unavailable:
+        log.warning("%d registered edition(s) could not be fetched from %s (addresses not verified, or not held "
+                    "there); everything else was. `peelstats editions` lists them", len(unavailable),
+                    "the mirror" if mirror else "the publishers")
+        log.info("Not fetched: %s", "; ".join(unavailable))
     if len(failures) == 1:
         raise failures[0]
     if failures:
@@ -159,6 +172,7 @@ def fetch_file(
             dest, source=remote.source_id, url=url, publisher_url=remote.url, edition=remote.edition,
             format=remote.format, period_end=remote.period_end, bytes=result.bytes, sha256=result.sha256,
             via="mirror" if mirror else "publisher", versions=versions, rejected=(entry or {}).get(REJECTED, []),
+            published=remote.published,
         )
         log.info("%s: fetched %s bytes from %s", remote.filename, f"{result.bytes:,}", url)
         return _outcome(remote, dest, "downloaded", entry)
@@ -174,6 +188,12 @@ def _problem(remote: RemoteFile, path: Path, sha256: str) -> str | None:
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
         return f"the {remote.source_id} parser cannot read it ({first_line})"
     return None
+
+
+def _unavailable(remote: RemoteFile, cache: RawCache, error: DownloadError) -> FetchOutcome:
+    log.info("%s: not available (%s)", remote.filename, error)
+    return FetchOutcome(remote.source_id, remote.filename, cache.path_for(remote.source_id, remote.filename),
+                        "unavailable", remote.url, remote.edition, 0, "")
 
 
 def _outcome(remote: RemoteFile, dest: Path, status: str, entry: dict) -> FetchOutcome:

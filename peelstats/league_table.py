@@ -41,7 +41,7 @@ def league(
         return _all_periods(data, offence, source or LONG_SERIES)
     period = periods.to_timestamp(period_end) if period_end is not None else latest_period(data, offence)
     base = periods.to_timestamp(baseline) if baseline is not None else periods.year_earlier(period)
-    chosen = select(data, offence, period, base, source)
+    chosen = select(data, offence, period, base, source, counts_only=True)
     panel = chosen.panel
     fcols = panel.force_columns
     current = panel.counts[chosen.row][fcols]
@@ -64,9 +64,11 @@ def league(
         "population_mid_year": np.full(len(order), denom.mid_year if denom.mid_year is not None else np.nan),
         "rank": rank[order],
     })
+    if chosen.counts_only:  # no changes to rank by: most offences first
+        frame = frame.sort_values(["count", "force"], ascending=[False, True], kind="stable").reset_index(drop=True)
     frame.attrs.update({
         "offence": offence, "period_end": period, "baseline_end": base, "source": panel.source,
-        "edition": panel.editions[chosen.row], "population": denom.note,
+        "edition": panel.editions[chosen.row], "population": denom.note, "note": chosen.counts_only,
     })
     return frame
 

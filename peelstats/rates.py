@@ -55,15 +55,18 @@ def denominator(data: Dataset, panel: Panel, row: int) -> Denominator:
 
 def _denominator(data: Dataset, panel: Panel, row: int) -> Denominator:
     codes = list(panel.codes)
+    edition_note = ""
     if panel.source == ONS:
         edition = panel.editions[row]
         rates = data.rates[(data.rates.source == ONS) & (data.rates.edition == edition)]
         mid_year = int(rates.population_mid_year.dropna().iloc[0]) if len(rates) else None
         pop = data.population[(data.population.source == ONS) & (data.population.edition == edition)
                               & (data.population.mid_year == mid_year)]
-        series = pop.drop_duplicates("geography_code").set_index("geography_code").population
-        values = series.reindex(codes).to_numpy(dtype=float)
-        return Denominator(values, mid_year, f"ONS mid-{mid_year} estimate, as used in {edition} Table P3")
+        if mid_year is not None and len(pop):
+            series = pop.drop_duplicates("geography_code").set_index("geography_code").population
+            values = series.reindex(codes).to_numpy(dtype=float)
+            return Denominator(values, mid_year, f"ONS mid-{mid_year} estimate, as used in {edition} Table P3")
+        edition_note = f"{edition} has no Table P3, so "  # then the nearest estimate the data hold
     table = population_by_year(data)
     wanted = nearest_mid_year(panel.periods[row])
     if table.empty:
@@ -73,7 +76,7 @@ def _denominator(data: Dataset, panel: Panel, row: int) -> Denominator:
     note = f"mid-{year} estimate (nearest the middle of the period)"
     if year != wanted:
         note = f"mid-{year} estimate (mid-{wanted} is not in the data; nearest available)"
-    return Denominator(values, int(year), note)
+    return Denominator(values, int(year), edition_note + note)
 
 
 def rate_per_1000(counts, population) -> np.ndarray:

@@ -23,12 +23,19 @@ OPEN_DATA = "prc-open-data"
 
 
 def edition_published(source: str, edition: str) -> str:
-    """Approximate publication month of an edition (for ordering vintages), '' when unknown."""
+    """Approximate publication month of an edition (for ordering vintages), '' when unknown: from the registry,
+    else from the raw cache's manifest (editions resolved on the network record theirs when fetched)."""
     try:
         files = sources.get(source).files()
     except KeyError:
         return ""
-    return next((f.published for f in files if f.edition == edition), "")
+    registered = next((f.published for f in files if f.edition == edition and f.published), "")
+    if registered:
+        return registered
+    from peelstats.cache import RawCache
+
+    return next((e.get("published") or "" for e in RawCache().read_manifest().values()
+                 if e.get("source") == source and e.get("edition") == edition and e.get("published")), "")
 
 
 def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dataset | None = None) -> pd.DataFrame:

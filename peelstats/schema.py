@@ -11,7 +11,7 @@ import pandas as pd
 _GEOGRAPHY = ["geography_code", "geography_name", "geography_level"]
 
 COLUMNS: dict[str, list[str]] = {
-    "counts": ["source", "edition", "period_start", "period_end", "period_kind", *_GEOGRAPHY, "offence",
+    "counts": ["source", "edition", "period_start", "period_end", "period_kind", *_GEOGRAPHY, "parent_code", "offence",
                "offence_group", "offence_code", "offence_description", "offence_subgroup", "count", "negative"],
     "published_change": ["source", "edition", "period_end", "baseline_end", *_GEOGRAPHY, "offence",
                          "offence_group", "change_pct", "marker"],
@@ -31,7 +31,7 @@ _DTYPES = {
     "population_mid_year": "Int64", "mid_year": "int64", "population": "int64", "households": "Int64",
     "number": "Int64",
 }
-_CATEGORIES = {"source", "edition", "period_kind", "geography_code", "geography_name", "geography_level",
+_CATEGORIES = {"source", "edition", "period_kind", "geography_code", "geography_name", "geography_level", "parent_code",
                "offence", "offence_group", "offence_subgroup", "table", "marker"}
 
 

@@ -1,11 +1,12 @@
 """Reading published spreadsheets (xlsx and ods) with python-calamine, tolerating their presentation quirks.
 
 Sheet names are matched ignoring case and surrounding spaces (``'Table P1 '``, ``'Table P4  '``); header rows
-are found by their content (e.g. the ``Area Code`` cell), never by a fixed row number.
+are found by their content by each reader, never by a fixed row number.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -23,10 +24,10 @@ def open_workbook(path: Path) -> CalamineWorkbook:
 
 
 def find_sheet(workbook: CalamineWorkbook, wanted: str, path: Path, required: bool = True) -> str | None:
-    """The actual sheet name matching ``wanted`` ignoring case and surrounding/double spaces."""
-    key = " ".join(wanted.split()).lower()
+    """The actual sheet name matching ``wanted`` ignoring case, spaces, underscores and a 'Table' prefix."""
+    key = _sheet_key(wanted)
     for name in workbook.sheet_names:
-        if " ".join(name.split()).lower() == key:
+        if _sheet_key(name) == key:
             return name
     if required:
         raise LayoutError(
@@ -35,19 +36,14 @@ def find_sheet(workbook: CalamineWorkbook, wanted: str, path: Path, required: bo
     return None
 
 
+def _sheet_key(name: str) -> str:
+    """'Table P1 ', 'Table_P1', 'TABLE P1' and 'P1' are the same sheet."""
+    key = re.sub(r"[^a-z0-9]", "", name.lower())
+    return key.removeprefix("table")
+
+
 def sheet_rows(workbook: CalamineWorkbook, sheet: str) -> list[Row]:
     return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-
-
-def find_row(rows: list[Row], first_cell: str, path: Path, sheet: str, within: int = 40) -> int:
-    """Index of the first row whose column A reads ``first_cell`` (ignoring case and spaces)."""
-    key = first_cell.strip().lower()
-    for i, row in enumerate(rows[:within]):
-        if row and str(row[0]).strip().lower() == key:
-            return i
-    raise LayoutError(
-        f"{path.name}, sheet {sheet.strip()!r}: no header row starting {first_cell!r} in the first {within} rows"
-    )
 
 
 def column_letter(index: int) -> str:

@@ -186,9 +186,9 @@ def synthetic_mirror(root: Path) -> Path:
     """A tiny mirror laid out like shared/data: one ONS edition, the long series, the open-data CSV."""
     (root / "ons/pfa_tables").mkdir(parents=True)
     (root / "homeoffice").mkdir()
-    from peelstats.sources import ons_pfa_tables
+    from peelstats.sources import ons_editions
 
-    for edition in ons_pfa_tables.EDITIONS:
+    for edition in ons_editions.core():
         end = pd.Timestamp(edition.period_end)
         ons_workbook(root / "ons/pfa_tables" / edition.filename, period=f"{end.month_name()} {end.year % 100}")
     rec_crime_csv(root / "ons/rec-crime-pfa.csv", [
@@ -196,4 +196,110 @@ def synthetic_mirror(root: Path) -> Path:
         "31-03-2018,West Mercia,West Midlands,Robbery,550",
     ])
     prc_csv(root / "homeoffice/prc-pfa-2017-18-sheet.csv")
+    (root / "ons/derived").mkdir()
+    write_csv(root / "ons/derived/policeforceareatablesyejune25final_TableP1.csv", p1_2020s_rows())
+    write_csv(root / "ons/derived/policeforceareatablesyejune25final_TableC2.csv", c2_rows())
     return root
+
+
+# ------------------------------------------------------------------------------------- the 2020s layout
+
+P1_2020S_OFFENCES = [  # the YE Jun 2025 column order: death by driving before violence with injury
+    "Violence against the person", "Homicide", "Death or serious injury - unlawful driving", "Violence with injury",
+    "Violence without injury", "Stalking and harassment", "Sexual offences", "Robbery", "Theft offences", "Burglary",
+    "Residential burglary", "Non-residential burglary", "Vehicle offences", "Theft from the person", "Bicycle theft",
+    "Shoplifting", "Other theft offences", "Criminal damage and arson", "Drug offences",
+    "Possession of weapons offences", "Public order offences", "Miscellaneous crimes",
+]
+C2_OFFENCES = [h.replace("Other theft offences", "All other theft offences")
+               .replace("Miscellaneous crimes", "Miscellaneous crimes against society")
+               .replace("Death or serious injury - unlawful driving",
+                        "Death or serious injury caused by illegal driving")
+               for h in P1_2020S_OFFENCES]
+
+
+def thousands(value) -> str:
+    """A number as the 2020s sheets hold it when saved as text: '5,287,312'."""
+    return f"{value:,}" if isinstance(value, int) else value
+
+
+def p1_2020s_rows(period: str = "June 2025", *, areas=None, markers: dict | None = None) -> list[list]:
+    """Table P1 in the 2020s layout: six text rows, a header with line breaks and note tags, names with tags and
+    trailing spaces, numbers as text with thousands separators, BTP without a code."""
+    areas = areas or AREAS
+    rows = [[f"Table P1:  Police recorded crime by offence group and police force area, England and Wales, number "
+             f"of offences, year ending {period} [note 1]"],
+            ["This worksheet contains one table. Some cells refer to notes which can be found on the notes worksheet."],
+            ["Link to Notes page"], ["Police recorded crime statistics are published as official statistics"],
+            ["Link to Table of Contents"], ["Source: Police recorded crime from the Home Office"],
+            ["Area Code", "Area Name", "Total recorded crime\n (excluding fraud) \n[note 2]", *P1_2020S_OFFENCES]]
+    tagged = {"K04000001": "ENGLAND AND WALES [note 3]", "E92000001": "ENGLAND ", "E23000034": "City of London[note 8]",
+              "E23000001": "Metropolitan Police[Note 6]", "E23000012": "Humberside [note 4][note 5]"}
+    for code, name, total in areas:
+        values = [thousands(v) for v in _offence_values(total) if v != ""]
+        values.insert(2, values.pop(5))  # death by driving moves before violence with injury
+        cells = [thousands(total), *values]
+        for column, marker in (markers or {}).get(code, {}).items():
+            cells[column] = marker
+        rows.append([code, tagged.get(code, name.rstrip("0123456789")), *cells])
+    return rows
+
+
+def c2_rows(period: str = "June 2025", *, areas=None, split: dict | None = None) -> list[list]:
+    """Table C2: each force's own row (blank partnership columns), two partnerships and an Unassigned row that
+    add up to it; City of London appears only as its partnership row, as ONS prints it."""
+    from peelstats import forces
+
+    totals = {code: total for code, _, total in (areas or AREAS) if code.startswith(("E23", "W15"))}
+    rows = [[f"Table C2: Number of police recorded crimes for headline offences by Community Safety Partnership area, "
+             f"England and Wales, year ending {period} [note 1][note 2][note 3]"],
+            ["Police recorded crime statistics are published as official statistics"],
+            ["This worksheet contains one table."], ["Some shorthand is used in this table.  [x] indicates data are "
+                                                     "unavailable."],
+            ["Link to Notes page"], ["Link to Table of contents"],
+            ["Source: Police recorded crime from the Home Office"],
+            ["Police Force\nArea code", "Police Force\nArea name", "Community Safety\nPartnership code",
+             "Community Safety\nPartnership name", "Local Authority code", "Local Authority name",
+             "Total recorded crime\n (excluding fraud)", *C2_OFFENCES]]
+    number = 1
+    for force in forces.TERRITORIAL_FORCES:
+        total = totals[force.code]
+        values = [v for v in _offence_values(total) if v != ""]
+        values.insert(2, values.pop(5))
+        whole = [total, *values]
+        parts = (split or {}).get(force.code)
+        if force.code == "E23000034":  # City of London: only its partnership row
+            rows.append([force.code, force.name, "E22000300", "City of London", "E09000001", "City of London",
+                         *[thousands(v) + " " for v in whole]])
+            continue
+        rows.append([force.code, force.name + " ", "", "", "", "", *[thousands(v) + " " for v in whole]])
+        first = parts or [v // 2 for v in whole]
+        unassigned = [1 if v >= 2 else 0 for v in whole] if parts is None else [0] * len(whole)
+        second = [w - a - u for w, a, u in zip(whole, first, unassigned, strict=True)]
+        for code, name, cells in ((f"E22{number:06d}", f"{force.name} North", first),
+                                  (f"E22{number + 1:06d}", f"{force.name} South", second)):
+            rows.append([force.code, force.name, code, name, "E06000001", name, *[thousands(v) + " " for v in cells]])
+        rows.append([force.code, force.name, "", f"Unassigned {force.name}", "", "",
+                     *[thousands(v) + " " for v in unassigned]])
+        number += 2
+    return rows
+
+
+def write_csv(path: Path, rows: list[list]) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A workbook with a sheet per table, cells as given (text stays text: '5,287,312')."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append([None if cell == "" else cell for cell in row])
+    wb.save(path)
+    return path

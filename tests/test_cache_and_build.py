@@ -17,7 +17,7 @@ from peelstats.dataset import load
 from peelstats.download import RetryPolicy, build_session
 from peelstats.exceptions import DataNotBuiltError
 from peelstats.fetch import fetch, fetch_file
-from peelstats.sources import ons_pfa_tables
+from peelstats.sources import ons_editions
 from peelstats.sources.base import RemoteFile
 
 FAST = RetryPolicy(attempts=2, backoff_seconds=0)
@@ -28,8 +28,11 @@ def test_fetch_build_load_with_synthetic_mirror(tmp_path, caplog):
     cache = RawCache(tmp_path / "raw")
     outcomes = fetch(["ons-pfa-tables", "rec-crime-pfa", "prc-open-data"], cache=cache, mirror=str(mirror))
     statuses = {o.filename: o.status for o in outcomes if o.status == "downloaded"}
-    assert set(statuses) == {e.filename for e in ons_pfa_tables.EDITIONS} | {"rec-crime-pfa.csv",
-                                                                             "prc-pfa-2017-18-sheet.csv"}
+    assert set(statuses) == {e.filename for e in ons_editions.core()} | {
+        "rec-crime-pfa.csv", "prc-pfa-2017-18-sheet.csv", "policeforceareatablesyejune25final_TableP1.csv",
+        "policeforceareatablesyejune25final_TableC2.csv"}
+    # the later editions the registry lists but the mirror does not hold are named, not an error
+    assert {o.status for o in outcomes if o.filename.endswith(".xls")} == {"unavailable"}
     report = build(cache=cache, out_dir=tmp_path / "processed")
     assert not report.skipped and report.rows["counts"] > 0
     assert build(cache=cache, out_dir=tmp_path / "processed").skipped  # unchanged inputs: nothing to do

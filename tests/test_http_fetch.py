@@ -26,13 +26,13 @@ from peelstats.exceptions import (
     UnexpectedContentError,
 )
 from peelstats.fetch import fetch, fetch_file
-from peelstats.sources import ons_pfa_tables, prc_open_data
+from peelstats.sources import ons_editions, ons_pfa_tables, prc_open_data
 from peelstats.sources.base import RemoteFile
 
 pytestmark = pytest.mark.http
 FAST = RetryPolicy(attempts=3, backoff_seconds=0, connect_timeout=2, read_timeout=5)
 ONS_PATH = "/file"
-MAR18 = ons_pfa_tables.EDITIONS[0]
+MAR18 = ons_editions.core()[0]
 MAR18_URI = f"{ons_pfa_tables.DATASET_PATH}/{MAR18.folder}/{MAR18.filename}"
 
 
@@ -49,7 +49,7 @@ def test_publisher_url_success_with_real_edition(httpserver, mirror, tmp_path):
     body = (mirror / "ons/pfa_tables" / MAR18.filename).read_bytes()
     httpserver.expect_request(ONS_PATH, query_string={"uri": MAR18_URI}).respond_with_data(
         body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    remote = ons_pfa_tables.files()[0]
+    remote = next(f for f in ons_pfa_tables.files() if f.filename == MAR18.filename)
     local = RemoteFile(**{**remote.__dict__, "url": httpserver.url_for(ONS_PATH) + "?uri=" + MAR18_URI})
     cache = RawCache(tmp_path / "raw")
     outcome = fetch_file(local, cache=cache, mirror=None, session=build_session(FAST), policy=FAST)
@@ -184,8 +184,11 @@ def test_mirror_over_http_fetches_every_source(httpserver, mirror, tmp_path):
     cache = RawCache(tmp_path / "raw")
     outcomes = fetch(cache=cache, mirror=base, policy=FAST, session=build_session(FAST))
     expected = sum(len(s.files()) for s in sources.REGISTRY.values())
-    assert len(outcomes) == expected and {o.status for o in outcomes} == {"downloaded"}
-    for outcome in outcomes:
+    optional = {f.filename for s in sources.REGISTRY.values() for f in s.files() if not f.required}
+    assert len(outcomes) == expected
+    assert {o.status for o in outcomes if o.filename not in optional} == {"downloaded"}
+    assert {o.status for o in outcomes if o.filename in optional} == {"unavailable"}
+    for outcome in (o for o in outcomes if o.status == "downloaded"):
         registered = {f.filename: f for f in sources.get(outcome.source).files()}[outcome.filename]
         assert outcome.sha256 == registered.known_sha256
         assert outcome.url.startswith(base)
@@ -201,7 +204,7 @@ def test_content_api_resolves_current_ods(httpserver, tmp_path):
     httpserver.expect_request(api_path).respond_with_json(payload)
     files = prc_open_data.resolve_current(requests.Session(), api_url=httpserver.url_for(api_path))
     assert [f.url for f in files] == [httpserver.url_for(ods_path)]
-    assert files[0].edition == "GOV.UK release 2024-07-25" and files[0].format == "ods"
+    assert files[0].edition == "GOV.UK release 24 Jul 2025 (2012/13 onwards)" and files[0].format == "ods"
 
 
 def test_content_api_html_is_refused(httpserver):

@@ -15,6 +15,7 @@ from peelstats.dataset import Dataset
 from peelstats.policeuk.archive import street_records
 from peelstats.policeuk.categories import CATEGORIES, category
 from peelstats.policeuk.client import PoliceUK, force_slug, month_text
+from peelstats.revisions import edition_published
 
 RECORD_COLUMNS = ["category", "is_crime", "latitude", "longitude", "place", "outcome"]
 _NAME_BY_SLUG = {c.slug: c.name for c in CATEGORIES}
@@ -97,6 +98,9 @@ def reconciliation(records: pd.DataFrame, data: Dataset) -> pd.DataFrame:
     counts = data.counts
     quarter = counts[(counts.source == "prc-open-data") & (counts.geography_code == force.code)
                      & (counts.period_start <= month.start_time) & (counts.period_end >= month.end_time.normalize())]
+    if quarter.edition.nunique() > 1:  # several vintages hold the quarter: the newest, never their sum
+        newest = max(quarter.edition.unique(), key=lambda e: (edition_published("prc-open-data", str(e)), str(e)))
+        quarter = quarter[quarter.edition == newest]
     official = quarter.groupby("offence", observed=True)["count"].sum()
     edition = str(quarter.edition.iloc[0]) if len(quarter) else None
     period = (f"{quarter.period_start.iloc[0]:%b %Y} to {quarter.period_end.iloc[0]:%b %Y}" if len(quarter) else None)

@@ -30,6 +30,9 @@ class RemoteFile:
     known_sha256: str | None = None  # sha256 of the published file as registered; a mismatch is a revision
     note: str = ""
     published: str = ""  # first publication, "YYYY-MM" (approximate; orders vintages)
+    required: bool = True  # False: fetched when available (a registered address not verified, a later edition)
+    mirror_only: bool = False  # exists only in a mirror (e.g. a sheet saved as CSV by a third party)
+    tables: str = ""  # which tables the file holds ("P1 P2 P3", "C2"); empty: whatever it holds
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,7 @@ class Source:
     parser: Callable[[Path, RemoteFile], ParsedTables]
     files: Callable[[], list[RemoteFile]]  # the statically known files (mirror layout, registered editions)
     resolve_current: Callable[[requests.Session], list[RemoteFile]] | None = None  # network discovery
+    check: Callable[[ParsedTables], None] | None = None  # a check across all of the source's parsed files
     licence: str = OGL
     caveats: tuple[str, ...] = field(default=())
     mirror_only: bool = False  # no machine-readable publisher file: fetched only from a mirror
