@@ -63,7 +63,11 @@ def test_fetch_build_headline_on_real_mirror(capsys, mirror, monkeypatch):
     code, out, _ = run(capsys, "build")
     assert "unchanged, skipped" in out
     code, out, _ = run(capsys, "sources", "--format", "json")
-    assert all(r["cached"] for r in json.loads(out) if r["file"] not in optional)
+    listed = json.loads(out)
+    assert all(r["cached"] for r in listed if r["file"] not in optional)
+    march = next(r for r in listed if r["file"] == "policeforceareatablesyearendingmarch2018v2.xlsx")
+    assert march["address"].startswith("https://www.ons.gov.uk/file?uri=")  # the publisher's address, always
+    assert march["mirror"].endswith("ons/pfa_tables/policeforceareatablesyearendingmarch2018v2.xlsx")
     code, out, _ = run(capsys, "compare", "--force", "West Mercia", "--format", "json")
     latest = json.loads(out)
     assert code == 0 and latest["period_end"] == "2019-12-31" and latest["force_count"] == 88_499
