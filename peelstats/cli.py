@@ -94,7 +94,8 @@ def _fetch(args: argparse.Namespace) -> int:
     frame = pd.DataFrame([o.as_dict() for o in outcomes])[["source", "filename", "status", "edition", "bytes",
                                                                "sha256", "url"]]
     if args.format == "table":
-        frame["sha256"] = frame["sha256"].str[:16] + "…"
+        frame["sha256"] = frame["sha256"].map(lambda sha: sha[:16] + "…" if sha else "")
+        frame["bytes"] = frame["bytes"].map(lambda n: f"{n:,}" if n else "")
     _emit(frame, args.format)
     return 0
 
