@@ -9,13 +9,13 @@ hashes, parameters, notebook versions) so an unchanged report can be skipped.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import logging
 import os
 import subprocess
 import time
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import nbformat
@@ -27,6 +27,7 @@ from peelstats import __version__, config, forces, periods
 from peelstats.build import read_build_info
 from peelstats.claims.claim_file import default_claim_file, load_claim_file
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
+from peelstats.report_index import write_index
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +69,12 @@ NOTEBOOKS_ENV = "PEELSTATS_NOTEBOOKS_DIR"
 
 
 def notebooks_dir() -> Path:
-    """``notebooks/`` of the project, or ``$PEELSTATS_NOTEBOOKS_DIR`` (e.g. fixture notebooks in tests)."""
-    checkout = config.source_checkout()
+    """The notebooks shipped inside the package (``peelstats/notebooks/``; the project's ``notebooks/`` points
+    there), or ``$PEELSTATS_NOTEBOOKS_DIR`` (e.g. fixture notebooks in tests)."""
     configured = os.environ.get(NOTEBOOKS_ENV)
-    folder = Path(configured) if configured else (checkout / "notebooks") if checkout else Path.cwd() / "notebooks"
+    folder = Path(configured) if configured else Path(str(resources.files("peelstats").joinpath("notebooks")))
     if not folder.is_dir():
-        raise PeelstatsError(f"Notebook folder {folder} not found; run from the peelstats project folder.")
+        raise PeelstatsError(f"Notebook folder {folder} not found (${NOTEBOOKS_ENV} or the package's notebooks).")
     return folder
 
 
@@ -273,75 +274,3 @@ def _read_json(path: Path):
         return json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError):
         return {}
-
-
-_VERDICT_COLOURS = {"supported": "#28A197", "partly supported": "#F46A25", "not supported": "#801650",
-                    "not comparable": "#3D3D3D", "not testable with these data": "#12436D"}
-_TITLES = {"force_vs_national": "Force versus national", "offence_trends": "Offence trends",
-           "peel_grades": "PEEL grades", "letter_claims": "Claims and verdicts",
-           "policeuk_local": "Local picture (data.police.uk)"}
-
-
-def write_index(run: ReportRun) -> Path:
-    """index.html: the headline, the verdicts, links to every page and file."""
-    esc = html.escape
-    folder = run.folder
-    comparison = _read_json(folder / "force_vs_national.json").get("comparison", {})
-    claims = _read_json(folder / "claims.json") or []
-    parts = [f"<h1>peelstats evidence report: {esc(run.force)}, {esc(periods.label(run.period_end))}</h1>"]
-    if comparison:
-        headline = (f"{comparison['force']}: {comparison['offence'].lower()} "
-                    f"{_signed(comparison.get('force_change_pct'))} ({comparison['period']} vs "
-                    f"{comparison['baseline_period']}); England and Wales "
-                    f"{_signed(comparison.get('england_and_wales_change_pct'))}; rank {comparison.get('rank')} of "
-                    f"{comparison.get('n_forces')} forces (1 = lowest change). Source: {comparison['source']}, "
-                    f"{comparison['edition']}.")
-        parts.append(f"<p class='headline'>{esc(headline)}</p>")
-    if claims:
-        rows = "".join(
-            f"<tr><td>{esc(c['id'])}</td><td>&ldquo;{esc(c['quote'])}&rdquo;</td>"
-            f"<td><span class='verdict' style='background:{_VERDICT_COLOURS.get(c['verdict'], '#3D3D3D')}'>"
-            f"{esc(c['verdict'])}</span></td><td>{esc(_measured(c.get('measured')))}</td>"
-            f"<td>{esc(c.get('reason') or '')}</td></tr>" for c in claims)
-        parts.append("<h2>Verdicts</h2><table><thead><tr><th>Claim</th><th>Quote</th><th>Verdict</th>"
-                     f"<th>Measured</th><th>Why</th></tr></thead><tbody>{rows}</tbody></table>"
-                     "<p><a href='claims.json'>claims.json</a> · <a href='claims.csv'>claims.csv</a></p>")
-    items = []
-    ran = {n.name for n in run.notebooks}
-    earlier = [NotebookRun(n, folder / f"{n}.ipynb") for n in NOTEBOOKS
-               if n not in ran and (folder / f"{n}.html").is_file()]  # pages from earlier runs, still current
-    for notebook in [*run.notebooks, *earlier]:
-        status = f" <strong>failed: {esc(notebook.error)}</strong>" if notebook.error else ""
-        links = [f"<a href='{notebook.name}.html'>{esc(_TITLES.get(notebook.name, notebook.name))}</a>"]
-        links.append(f"<a href='{notebook.name}.ipynb'>notebook</a>")
-        if (folder / f"{notebook.name}.json").is_file():
-            links.append(f"<a href='{notebook.name}.json'>JSON</a>")
-        items.append(f"<li>{' · '.join(links)}{status}</li>")
-    parts.append(f"<h2>Pages</h2><ul>{''.join(items)}</ul>")
-    build = read_build_info() or {}
-    inputs = build.get("signature", {}).get("inputs", {})
-    parts.append("<h2>Data</h2><ul>" + "".join(f"<li>{esc(k)} <code>{esc(v[:12])}</code></li>"
-                                                for k, v in sorted(inputs.items())) + "</ul>")
-    parts.append(f"<p class='small'>Generated by peelstats {__version__}. Police recorded crime reflects recording "
-                 "practice as well as crime; see each page's caveats.</p>")
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>peelstats: {esc(run.force)} {esc(run.period_end)}</title>
-<style>
-body {{ font-family: Arial, Helvetica, sans-serif; max-width: 1100px; margin: 2em auto; color: #0b0c0c; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 0.92em; }}
-th, td {{ border-bottom: 1px solid #bfbfbf; padding: 6px; text-align: left; vertical-align: top; }}
-.verdict {{ color: white; padding: 2px 6px; border-radius: 3px; white-space: nowrap; }}
-.headline {{ font-size: 1.15em; }} .small {{ font-size: 0.85em; color: #3d3d3d; }}
-</style></head><body>{''.join(parts)}</body></html>"""
-    run.index.write_text(page, encoding="utf-8")
-    return run.index
-
-
-def _signed(value) -> str:
-    return "n/a" if value is None else f"{value:+.1f}%"
-
-
-def _measured(value) -> str:
-    if isinstance(value, int | float):
-        return f"{value:+.1f}%"
-    return "" if value is None else str(value)
