@@ -566,6 +566,8 @@ def main(argv: list[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     level = logging.DEBUG if args.debug else logging.INFO if args.verbose else logging.WARNING
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not args.debug:  # Jupyter's own housekeeping (zmq contexts at shutdown) is not the user's business
+        logging.getLogger("traitlets").setLevel(logging.ERROR)
     try:
         return COMMANDS[args.command](args)
     except PeelstatsError as error:

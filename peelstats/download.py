@@ -72,9 +72,19 @@ class DownloadResult:
     content_type: str | None
 
 
+class _Retry(Retry):
+    """urllib3's retries, except for a host name that cannot be resolved: no network, or no such host, is not
+    going to change in the next seconds, so it fails at once instead of after a minute of back-off."""
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if isinstance(error, urllib3.exceptions.NameResolutionError):
+            raise urllib3.exceptions.MaxRetryError(_pool, url, error) from error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
 def build_session(policy: RetryPolicy = DEFAULT_POLICY) -> requests.Session:
     """A session with a descriptive User-Agent and bounded retries on connection errors, 429 and 5xx."""
-    retry = Retry(
+    retry = _Retry(
         total=policy.attempts - 1,
         connect=policy.attempts - 1,
         read=policy.attempts - 1,
@@ -146,13 +156,37 @@ def download(
     raise last_error
 
 
+# Hosts that could not be resolved in this process: the next file from the same host fails at once.
+_UNRESOLVED_HOSTS: set[str] = set()
+
+
+def _unresolved(error: BaseException) -> bool:
+    while error is not None:
+        if isinstance(error, urllib3.exceptions.NameResolutionError):
+            return True
+        error = error.__cause__ or error.__context__ or (error.args[0] if error.args and
+                                                           isinstance(error.args[0], BaseException) else None)
+        if isinstance(error, urllib3.exceptions.MaxRetryError):
+            error = error.reason
+    return False
+
+
 def _download_http_once(url, dest, expected_format, session, policy, description, started) -> DownloadResult:
+    host = urlparse(url).hostname or url
+    if host in _UNRESOLVED_HOSTS:
+        raise ConnectionFailedError(f"Could not connect to {url}: the host {host} could not be found a moment ago "
+                                    "(no network?)")
     timeout = (policy.connect_timeout, policy.read_timeout)
     try:
         response = session.get(url, stream=True, timeout=timeout)
     except requests.exceptions.RetryError as error:  # retries on 429/5xx exhausted
         raise DownloadError(f"{url}: gave up after {policy.attempts} attempts ({error})") from error
     except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+        host = urlparse(url).hostname or url
+        if _unresolved(error):
+            _UNRESOLVED_HOSTS.add(host)
+            raise ConnectionFailedError(f"Could not connect to {url}: the host {host} could not be found (no "
+                                        "network?)") from error
         raise ConnectionFailedError(f"Could not connect to {url}: {error}") from error
     with response:
         content_type = response.headers.get("Content-Type")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,9 +67,10 @@ def fetch(
         except DownloadError as error:
             files = [remote for remote, _ in _cached_files(cache.read_manifest(), source_id)]
             if not files:
-                raise OfflineError(f"{source_id}: {error}. No cached copy either; set "
-                                   f"{config.MIRROR_ENV} to a folder or URL laid out like shared/data "
-                                   "to work offline.") from error
+                failures.append(OfflineError(f"{source_id}: {error}. No cached copy either; set "
+                                             f"{config.MIRROR_ENV} to a folder or URL laid out like shared/data "
+                                             "to work offline."))
+                continue
             log.warning("%s: cannot resolve the current file (%s); using the cached copy", source_id, error)
         for remote in files:
             if remote.mirror_only and not mirror:
@@ -82,13 +84,18 @@ def fetch(
                     unavailable.append(f"{remote.edition} ({remote.filename})")
                     outcomes.append(_unavailable(remote, cache, error))
                     continue
-                log.error("%s", error)
+                log.info("%s", error)
                 failures.append(error)
-    if unavailable:
+    if unavailable and not failures:
         log.warning("%d registered edition(s) could not be fetched from %s (addresses not verified, or not held "
                     "there); everything else was. `peelstats editions` lists them", len(unavailable),
                     "the mirror" if mirror else "the publishers")
         log.info("Not fetched: %s", "; ".join(unavailable))
+    hosts = sorted({h for f in failures for h in re.findall(r"the host (\S+) could not be found", str(f))})
+    if failures and hosts and all(isinstance(f, OfflineError) for f in failures):
+        raise OfflineError(f"No network: {', '.join(hosts)} could not be found, and {len(failures)} file(s) are not "
+                           f"cached. Set {config.MIRROR_ENV} to a folder or URL laid out like shared/data to work "
+                           "offline.")
     if len(failures) == 1:
         raise failures[0]
     if failures:

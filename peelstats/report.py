@@ -8,6 +8,7 @@ hashes, parameters, notebook versions) so an unchanged report can be skipped.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -122,6 +123,7 @@ def report(
     rerun: bool = True,
     kernel_name: str = KERNEL,
     policeuk_source: str | None = None,
+    progress: bool = True,
 ) -> ReportRun:
     """Run the notebooks for one force and period into ``<out>/<force-slug>/<period-end>/``.
 
@@ -164,10 +166,9 @@ def report(
         run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
         return run
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
-    for name in names:
-        run.notebooks.append(_execute(name, source / f"{name}.ipynb", folder,
-                                      parameters_for(name, subject.name, period, claim_path, folder,
-                                                     policeuk_source), kernel_name))
+    jobs = [(name, source / f"{name}.ipynb", folder,
+             parameters_for(name, subject.name, period, claim_path, folder, policeuk_source)) for name in names]
+    run.notebooks = run_notebooks(jobs, kernel_name, progress=progress)
     write_index(run)
     run.seconds = time.perf_counter() - started
     (folder / "run.json").write_text(json.dumps({
@@ -235,14 +236,131 @@ class QuietKernelManager(AsyncKernelManager):
     start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
 
 
-def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str) -> NotebookRun:
+def notebook_workers(count: int) -> int:
+    """Notebooks run at once: one kernel per core (each kernel is its own process), at most one per notebook."""
+    return max(1, min(count, os.cpu_count() or 1))
+
+
+# Relative cost of each notebook (measured): the slowest go first, so the kernels finish together.
+_COST = {"letter_claims": 4, "offence_trends": 4, "force_vs_national": 3, "peel_grades": 1, "policeuk_local": 3}
+_RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+
+
+def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
+                  progress: bool = False) -> list[NotebookRun]:
+    """Execute and convert ``(name, source, folder, parameters)`` jobs: one kernel per core, each running its share
+    of the notebooks one after another, its namespace cleared between them. A kernel started once imports
+    pandas, matplotlib and peelstats once: most of a notebook's time was starting a kernel and importing. A
+    notebook that fails, or kills its kernel, is reported and the others go on. Results in the jobs' order.
+
+    The shares run in daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
+    killed and nothing waits for them."""
+    import queue
+    import threading
+
+    from tqdm import tqdm
+
+    workers = notebook_workers(len(jobs))
+    ordered = sorted(jobs, key=lambda job: -_COST.get(job[0], 2))
+    shares = [share for share in (ordered[i::workers] for i in range(workers)) if share]
+    done: queue.Queue = queue.Queue()
+    kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
+
+    def work(share):
+        try:
+            _run_share(share, kernel_name, done.put, kernels)
+        except BaseException as error:  # noqa: BLE001 - reported as the share's notebooks failing
+            for name, *_ in share:
+                done.put(NotebookRun(name, share[0][2] / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
+
+    for share in shares:
+        threading.Thread(target=work, args=(share,), daemon=True, name="peelstats-notebooks").start()
+    results: dict[str, NotebookRun] = {}
+    with tqdm(total=len(jobs), desc="notebooks", unit="notebook", disable=None if progress else True,
+              leave=False) as bar:
+        try:
+            while len(results) < len(jobs):
+                try:
+                    run = done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
+                except queue.Empty:
+                    continue
+                results.setdefault(run.name, run)
+                bar.set_postfix_str(f"{run.name} {'failed' if run.error else 'ok'} ({run.seconds:.1f} s)")
+                bar.update(1)
+        except BaseException:
+            for km in list(kernels):
+                _kill(km)
+            raise
+    return [results[name] for name, *_ in jobs]
+
+
+def _kill(km) -> None:
+    """Kill a kernel and its process group at once (it runs in its own session)."""
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    with contextlib.suppress(Exception):
+        if process is not None:
+            os.killpg(process.pid, 9)
+    with contextlib.suppress(Exception):
+        km.cleanup_resources()
+
+
+def _run_share(share: list[tuple[str, Path, Path, dict]], kernel_name: str, finished,
+               kernels: list) -> list[NotebookRun]:
+    runs = []
+    km = None
+    try:
+        for name, path, folder, parameters in share:
+            if km is None or not km.is_alive():
+                km = _start_kernel(kernel_name, folder)
+                kernels.append(km)
+            else:
+                _reset(km)
+            run = _execute(name, path, folder, parameters, kernel_name, km=km)
+            runs.append(run)
+            finished(run)
+    finally:
+        if km is not None:
+            km.shutdown_kernel(now=True)
+    return runs
+
+
+def _start_kernel(kernel_name: str, folder: Path):
+    from jupyter_client.manager import KernelManager
+
+    class _Quiet(KernelManager):  # the synchronous twin of QuietKernelManager, for a kernel shared by notebooks
+        def _launch_args(self, kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            kw.setdefault("start_new_session", True)
+            return kw
+
+        def start_kernel(self, **kw):
+            return super().start_kernel(**self._launch_args(kw))
+
+    km = _Quiet(kernel_name=kernel_name)
+    km.start_kernel(cwd=str(folder))
+    return km
+
+
+def _reset(km) -> None:
+    """Clear the namespace a notebook left (its modules stay imported: that is the point of sharing a kernel)."""
+    client = km.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive(_RESET, timeout=60, output_hook=lambda msg: None)
+    finally:
+        client.stop_channels()
+
+
+def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str, *,
+             km=None) -> NotebookRun:
     target = folder / f"{name}.ipynb"
     run = NotebookRun(name, target)
     started = time.perf_counter()
     try:
         papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=kernel_name,
                                    cwd=str(folder), progress_bar=False, log_output=False,
-                                   kernel_manager_class=QuietKernelManager)
+                                   **({"km": km} if km is not None else {"kernel_manager_class": QuietKernelManager}))
     except papermill.PapermillExecutionError as error:
         run.error = f"{error.ename}: {error.evalue}"
         log.error("%s failed in cell %s: %s", name, error.exec_count, run.error)

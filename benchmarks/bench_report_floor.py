@@ -1,0 +1,87 @@
+"""The default report against the kernel-start floor, measured side by side in one run (printed, not asserted).
+
+Run: ``PEELSTATS_MIRROR=../shared/data .venv/bin/python benchmarks/bench_report_floor.py [--rounds N]``
+
+* **floor**: four trivial notebooks (one cell, ``x = 1``) executed by papermill and converted by nbconvert, the
+  same way and with the same concurrency as the report runs its notebooks: the cost of starting kernels and
+  writing pages, with no analysis;
+* **report**: the default ``peelstats report`` (West Mercia, YE Mar 2018, the letter's claims), rerun.
+
+Target: the report within 1.5x the floor. Median of ``--rounds`` (default 3), alternating so both see the same
+machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from common import build_dataset, mirror_or_exit  # noqa: I001 - benchmarks/ is on sys.path when run
+
+from peelstats import report as reporting
+
+
+def trivial_notebooks(folder: Path, count: int = 4) -> list[Path]:
+    paths = []
+    for i in range(count):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})]
+        nb.metadata["kernelspec"] = {"name": reporting.KERNEL, "display_name": "Python 3", "language": "python"}
+        path = folder / f"trivial{i}.ipynb"
+        nbformat.write(nb, path)
+        paths.append(path)
+    return paths
+
+
+def floor(notebooks: list[Path], out: Path) -> float:
+    out.mkdir(parents=True)
+    started = time.perf_counter()
+    jobs = [(p.stem, p, out, {}) for p in notebooks]
+    failed = [n for n in reporting.run_notebooks(jobs, reporting.KERNEL) if n.error]
+    if failed:
+        raise SystemExit(f"the floor failed: {[(n.name, n.error) for n in failed]}")
+    return time.perf_counter() - started
+
+
+def full_report(out: Path) -> float:
+    started = time.perf_counter()
+    run = reporting.report(out=out, rerun=True, progress=False)
+    if run.failed:
+        raise SystemExit(f"the report failed: {[(n.name, n.error) for n in run.failed]}")
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    mirror = mirror_or_exit()
+    import os
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        os.environ["PEELSTATS_DATA_DIR"] = str(tmp / "data")
+        build_dataset(tmp / "data", mirror)
+        notebooks = trivial_notebooks(tmp)
+        floors, reports = [], []
+        full_report(tmp / "warm")  # imports, caches and kernel spec lookups warmed once
+        for i in range(args.rounds):
+            floors.append(floor(notebooks, tmp / f"floor{i}"))
+            reports.append(full_report(tmp / f"report{i}"))
+    f, r = statistics.median(floors), statistics.median(reports)
+    print(f"workers: {reporting.notebook_workers(4)} (notebooks run at once; {os.cpu_count()} cores)")
+    print(f"floor  (4 trivial notebooks, papermill + nbconvert): {f:6.1f} s  (runs: "
+          f"{', '.join(f'{x:.1f}' for x in floors)})")
+    print(f"report (default: West Mercia, YE Mar 2018, letter):   {r:6.1f} s  (runs: "
+          f"{', '.join(f'{x:.1f}' for x in reports)})")
+    print(f"report / floor: {r / f:.2f}x  (target <= 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
