@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export PEELSTATS_MIRROR
 
-.PHONY: install dev data report test lint bench lab clean
+.PHONY: install dev data report test test-fast lint bench lab clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,13 +33,19 @@ report: data            ## the main job: the evidence report for the West Mercia
 lint: dev
 	$(BIN)/ruff check peelstats tests benchmarks
 
-test: dev lint          ## lint, then every test
-	$(BIN)/python -m pytest
+test: dev lint          ## lint, then every test (the slowest listed at the end)
+	$(BIN)/python -m pytest --durations=15
+
+test-fast: dev          ## the everyday run: every test but the slow ones (notebooks, reports, installs)
+	$(BIN)/python -m pytest -m "not slow" --durations=10
 
 bench: dev data         ## speed figures (printed, not asserted)
 	$(BIN)/python benchmarks/bench_data.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python benchmarks/bench_report_floor.py
+	$(BIN)/python benchmarks/bench_claims.py
+	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_policeuk.py
 
 $(VENV)/.lab: pyproject.toml | $(BIN)/python

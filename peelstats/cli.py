@@ -33,7 +33,7 @@ def command(name: str):
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
-    print(render(frame, fmt))
+    print(render(frame, fmt, width=_terminal_width() if fmt == "table" else None))
 
 
 # --------------------------------------------------------------------------------------------- data
@@ -102,12 +102,13 @@ def _fetch(args: argparse.Namespace) -> int:
 
 def _discover_editions(*, quiet: bool) -> list:
     """Find new ONS editions and record them; without network, say so in one line and carry on."""
-    from peelstats.download import build_session
+    from peelstats.download import RetryPolicy, build_session
     from peelstats.exceptions import DownloadError
     from peelstats.sources import ons_editions
 
-    try:
-        found = ons_editions.discover(build_session())
+    try:  # a look, not a download: one quick retry, so no network is said within seconds
+        found = ons_editions.discover(build_session(RetryPolicy(attempts=2, backoff_seconds=0.5, connect_timeout=5,
+                                                                read_timeout=20)))
     except DownloadError as error:
         print(f"peelstats: cannot reach ONS to look for new editions ({error}); the registered editions are used",
               file=sys.stderr)
@@ -245,6 +246,11 @@ def _trend(args: argparse.Namespace) -> int:
 
     frame = trend(args.force, args.offence, every=args.every, month=args.month, period_end=args.period_end)
     if args.format == "table":
+        if len(frame):
+            first, last = frame.period_end.min(), frame.period_end.max()
+            print(f"{frame.force.iloc[0]}, {str(frame.offence.iloc[0]).lower()}: change on the year before, "
+                  f"{'every year ending ' + last.strftime('%B') if args.every == 'year' else 'every quarter'}, "
+                  f"{first:%Y} to {last:%Y}; rank 1 = the lowest change of the 43 forces")
         frame = frame.drop(columns=["force", "offence", "baseline_end", "edition"])
     _emit(frame, args.format)
     return 0
@@ -491,7 +497,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--force", required=True, help="force name, variant, police.uk slug or ONS code")
         p.add_argument("--offence", default="total", help="offence name or alias (default: total recorded crime)")
         p.add_argument("--period-end", type=_period_end,
-                       help="period end, e.g. 2018-03-31 or 'March 2018' (default: latest)"
+                       help="period end: 2018-03-31, 2018-03, 'March 2018', 'YE Mar 2018' or '2017/18' (default: the "
+                            "latest with a baseline)"
                        + ("; 'all' for every period" if name == "league" else ""))
         if baseline:
             p.add_argument("--baseline", type=_period_end, help="baseline period end (default: one year earlier)")
@@ -501,7 +508,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     analysis("compare", "a force's change against every national comparator")
     p = analysis("trend", "year-on-year change of a force and national comparators, every year", baseline=False)
-    p.add_argument("--every", choices=["year", "quarter"], default="year")
+    p.add_argument("--every", choices=["year", "quarter"], default="year",
+                   help="one row per year (the period end's month) or per quarter (default: year)")
     p.add_argument("--month", type=_month_number, help="month of the year ends to keep, 1-12 (default: the "
                                                          "period end's)")
     analysis("league", "all 43 forces: count, change, rate, rank", force=False)
@@ -541,9 +549,10 @@ def build_parser() -> argparse.ArgumentParser:
     q = with_format(police.add_parser("counts", help="monthly counts from street CSVs, folders or archive zips"))
     q.add_argument("source", nargs="+", help="CSV file(s), folder(s) or zip(s)")
     q.add_argument("--force", action="append", help="only this force (repeatable; name, slug or code)")
-    q.add_argument("--by", choices=["category", "lsoa", "outcome"], default="category")
+    q.add_argument("--by", choices=["category", "lsoa", "outcome"], default="category",
+                   help="count by crime category, by LSOA, or by last outcome (default: category)")
     q = with_format(police.add_parser("crimes", help="a whole force's street-level crimes for a month (API)"))
-    q.add_argument("--force", required=True)
+    q.add_argument("--force", required=True, help="the force (name, variant, police.uk slug or ONS code)")
     q.add_argument("--month", required=True, help="YYYY-MM (the API serves about the latest 36 months)")
     q.add_argument("--base-url", help="API base URL (default $PEELSTATS_POLICEUK_API or data.police.uk)")
     q.add_argument("--no-cache", action="store_true", help="bypass the response cache")

@@ -5,7 +5,7 @@ Environment variables (read on every call, so tests and notebooks can change the
 ``PEELSTATS_DATA_DIR``
     Folder holding ``raw/`` (downloads + ``manifest.json``) and ``processed/`` (tidy parquet).
     Default: ``data/`` in the source checkout when peelstats runs from one (the project layout),
-    otherwise ``~/.cache/peelstats`` (or ``$XDG_CACHE_HOME/peelstats``).
+    otherwise ``data/`` in the current folder (reports go to ``reports/`` there too).
 ``PEELSTATS_ONS_PAGE``
     ONS's "Police Force Area data tables" dataset page, where ``peelstats editions --discover`` looks for new
     editions (and its ``/previous`` list). Default: the page on www.ons.gov.uk.
@@ -45,8 +45,7 @@ def data_dir() -> Path:
     checkout = source_checkout()
     if checkout is not None:
         return checkout / "data"
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return cache_home / "peelstats"
+    return Path.cwd() / "data"  # an installed package writes where it is run, never into itself
 
 
 def raw_dir() -> Path:

@@ -39,7 +39,8 @@ def league(
     data = data or load()
     if isinstance(period_end, str) and period_end == "all":
         return _all_periods(data, offence, source or LONG_SERIES)
-    period = periods.to_timestamp(period_end) if period_end is not None else latest_period(data, offence)
+    period = periods.to_timestamp(period_end) if period_end is not None else latest_period(data, offence,
+                                                                                          with_baseline=True)
     base = periods.to_timestamp(baseline) if baseline is not None else periods.year_earlier(period)
     chosen = select(data, offence, period, base, source, counts_only=True)
     panel = chosen.panel

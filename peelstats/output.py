@@ -30,8 +30,28 @@ def _plain(value):
     return value
 
 
+# Columns that hold whole numbers even when a missing value made pandas store them as floats.
+_WHOLE = ("count", "rank", "n_forces", "population", "households", "mid_year", "position", "bytes")
+
+
+def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts and ranks as integers in JSON and CSV (84342, not 84342.0)."""
+    out = frame
+    for column in frame.columns:
+        name = str(column)
+        if not pd.api.types.is_float_dtype(frame[column]) or not any(
+                name == w or name.endswith(("_" + w, w)) for w in _WHOLE):
+            continue
+        values = frame[column].dropna()
+        if len(values) and (values == values.round()).all():
+            if out is frame:
+                out = frame.copy()
+            out[column] = frame[column].round().astype("Int64")
+    return out
+
+
 def records(frame: pd.DataFrame) -> list[dict]:
-    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    return [{k: _plain(v) for k, v in row.items()} for row in _whole_numbers(frame).to_dict("records")]
 
 
 def to_json(payload) -> str:
@@ -40,11 +60,12 @@ def to_json(payload) -> str:
     return json.dumps(_plain(payload), indent=2, ensure_ascii=False)
 
 
-def render(frame: pd.DataFrame, fmt: str = "table", *, float_digits: int = 1) -> str:
+def render(frame: pd.DataFrame, fmt: str = "table", *, float_digits: int = 1, width: int | None = None) -> str:
+    """``width``: a table wider than this is wrapped into blocks of columns that fit (a terminal's width)."""
     if fmt == "json":
         return to_json(frame)
     if fmt == "csv":
-        return frame.to_csv(index=False, date_format="%Y-%m-%d")
+        return _whole_numbers(frame).to_csv(index=False, date_format="%Y-%m-%d")
     if fmt != "table":
         raise ValueError(f"format must be one of {FORMATS}, got {fmt!r}")
     if frame.empty:
@@ -57,9 +78,11 @@ def render(frame: pd.DataFrame, fmt: str = "table", *, float_digits: int = 1) ->
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:.0f}")
         elif pd.api.types.is_float_dtype(shown[column]) and column.endswith("count"):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,.0f}")
+        elif pd.api.types.is_float_dtype(shown[column]) and (column.endswith(("_pct", "_pp"))):
+            shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:+,.{float_digits}f}")
         elif pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,.{float_digits}f}")
         elif pd.api.types.is_integer_dtype(shown[column]):
             shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else f"{v:,}")
     shown = shown.astype(object).where(shown.notna(), "")
-    return shown.to_string(index=False)
+    return shown.to_string(index=False, line_width=width) if width else shown.to_string(index=False)

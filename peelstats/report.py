@@ -222,6 +222,11 @@ def folder_for(force: str, period_end: str | None, out: str | Path | None = None
     return base / (subject.slug or subject.code.lower()) / period
 
 
+def _kernel_env() -> dict[str, str]:
+    """The kernel runs in the report's folder: it must read the same dataset as the command that started it."""
+    return {**os.environ, config.DATA_DIR_ENV: str(config.data_dir())}
+
+
 class QuietKernelManager(AsyncKernelManager):
     """A kernel in its own session with its stderr discarded: Ctrl-C at the terminal reaches peelstats alone
     (which stops and shuts the kernel down), and the kernel's own start-up and shutdown chatter (transport
@@ -231,6 +236,7 @@ class QuietKernelManager(AsyncKernelManager):
     async def _async_start_kernel(self, **kw):
         kw.setdefault("stderr", subprocess.DEVNULL)
         kw.setdefault("start_new_session", True)
+        kw.setdefault("env", _kernel_env())
         return await super()._async_start_kernel(**kw)
 
     start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
@@ -331,6 +337,7 @@ def _start_kernel(kernel_name: str, folder: Path):
         def _launch_args(self, kw):
             kw.setdefault("stderr", subprocess.DEVNULL)
             kw.setdefault("start_new_session", True)
+            kw.setdefault("env", _kernel_env())
             return kw
 
         def start_kernel(self, **kw):

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.slow
 def test_every_fault_recovers_by_itself():
     script = Path(__file__).with_name("fault_script.py")
     done = subprocess.run([sys.executable, str(script), "--kills", "3"], capture_output=True, text=True,

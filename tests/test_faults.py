@@ -332,6 +332,7 @@ def test_ctrl_c_while_starting_up_is_one_line(tmp_path):
     assert code == 130 and err.strip() in ("peelstats: interrupted", "peelstats forces: interrupted")
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_a_report_is_one_line_and_leaves_no_kernel(real_data, tmp_path):
 
     from pathlib import Path

@@ -44,6 +44,7 @@ def test_notebooks_are_committed_clean():
         assert nb.cells[0].cell_type == "markdown" and "Parameters" in nb.cells[0].source, path.name
 
 
+@pytest.mark.slow
 def test_notebooks_on_synthetic_data(synthetic_data_dir, tmp_path, monkeypatch):
     monkeypatch.setenv(config.DATA_DIR_ENV, str(synthetic_data_dir))
     execute("force_vs_national", tmp_path, force="west-mercia", period_end="2018-03-31")
@@ -68,6 +69,7 @@ def test_notebooks_on_synthetic_data(synthetic_data_dir, tmp_path, monkeypatch):
     assert any(g["grade"] == "Requires improvement" for g in grades["grades"])
 
 
+@pytest.mark.slow
 def test_unknown_force_fails_fast_in_the_first_code_cell(synthetic_data_dir, tmp_path, monkeypatch):
     monkeypatch.setenv(config.DATA_DIR_ENV, str(synthetic_data_dir))
     with pytest.raises(papermill.PapermillExecutionError) as caught:
@@ -83,6 +85,7 @@ def test_unknown_force_fails_fast_in_the_first_code_cell(synthetic_data_dir, tmp
     assert all(c.execution_count is None for c in code[first_real + 1:])
 
 
+@pytest.mark.slow
 @pytest.mark.realdata
 @pytest.mark.parametrize("force, crimes, asb", [("West Mercia", 6_328, 3_420), ("Warwickshire", 3_074, 1_151)])
 def test_policeuk_local_on_the_march_2018_files(real_data, mirror, tmp_path, monkeypatch, force, crimes, asb):

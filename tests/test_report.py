@@ -16,6 +16,7 @@ from peelstats.report import NOTEBOOKS_ENV, report
 FIXTURES = Path(__file__).parent / "notebooks"
 
 
+@pytest.mark.slow
 @pytest.mark.realdata
 def test_default_report_is_the_letter(real_data, tmp_path, monkeypatch):
     monkeypatch.setenv(config.DATA_DIR_ENV, str(real_data.folder.parent))
@@ -53,6 +54,7 @@ def schedule(tmp_path, forces, **extra) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_batch_isolates_failures_and_skips_unchanged(real_data, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv(config.DATA_DIR_ENV, str(real_data.folder.parent))
     monkeypatch.setenv(NOTEBOOKS_ENV, str(FIXTURES))
