@@ -399,7 +399,7 @@ def _report(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from peelstats.batch import run_batch
 
-    summary = run_batch(args.schedule, workers=args.workers, rerun=args.force)
+    summary = run_batch(args.schedule, workers=args.workers, rerun=args.force, scheduler=args.scheduler)
     _emit(summary, args.format)
     failed = summary[summary.status == "failed"]
     counts = summary.status.value_counts().to_dict()
@@ -561,6 +561,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("schedule", help="schedule YAML (see schedules/)")
     p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
     p.add_argument("--force", action="store_true", help="re-run reports whose inputs have not changed")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the reports on a Dask cluster: its scheduler's address, e.g. tcp://host:8786 "
+                        "(pip install 'peelstats[cluster]')")
     return parser
 
 
