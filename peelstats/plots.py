@@ -2,10 +2,12 @@
 
 Figures are :class:`Chart` objects (a ``matplotlib.figure.Figure``) built outside pyplot's registry, so batch
 runs do not accumulate open figures, and they render themselves in Jupyter, papermill and nbconvert HTML as a
-PNG whose alt text is the chart's title.
+PNG whose alt text describes what the chart shows: the force's value and rank and the comparators' values
+(:attr:`Chart.description`), not only its title.
 
 Every chart has an active title (what it shows, not just what it is), axis labels, a source and edition
-caption, and labels the highlighted force directly, so colour is never the only carrier of meaning.
+caption, and labels the highlighted force and the comparator lines directly, so neither colour nor a dash
+pattern is ever the only carrier of meaning.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from afcharts.af_colours import get_af_colours
+from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 
-from peelstats import periods
+from peelstats import formats, periods
 from peelstats.comparators import National
 from peelstats.comparison import Comparison
 
@@ -33,10 +36,14 @@ CATEGORICAL = get_af_colours("categorical")
 class Chart(Figure):
     """A Figure that displays itself (PNG with alt text) without pyplot or an inline backend."""
 
+    description: str = ""  # the alt text: what the chart shows, in words (set by the function drawing it)
+
     def alt_text(self) -> str:
+        if self.description:
+            return self.description
         titles = [self._suptitle.get_text()] if self._suptitle else []
         titles += [ax.get_title(loc="left") for ax in self.axes if ax.get_visible() and ax.get_title(loc="left")]
-        return " ".join(titles[:1]) or "chart"
+        return " ".join(t.replace("\n", " ") for t in titles[:1]) or "chart"
 
     def png(self, dpi: int = 100) -> bytes:
         buffer = io.BytesIO()
@@ -56,15 +63,66 @@ def _caption(fig: Figure, text: str) -> None:
     fig.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=9, color="#3D3D3D", wrap=True)
 
 
+def _sentence(text: str) -> str:
+    """Text starting a sentence: its first letter in capitals."""
+    return text[:1].upper() + text[1:]
+
+
 def _signed(value: float) -> str:
-    return f"{value:+.1f}%"
+    return formats.pct(value)
+
+
+def _source_text(source, edition) -> str:
+    """'rec-crime-pfa (ONS / Home Office Recorded crime data at Police Force Area level), QE Dec 2018 vintage'."""
+    name = formats.source_name(source)
+    return f"{source} ({name}), {edition}" if name != str(source) else f"{source}, {edition}"
+
+
+def _spread(positions: list[float], gap: float) -> list[float]:
+    """Positions moved apart as little as possible so that neighbours are at least ``gap`` apart (order kept)."""
+    if not positions:
+        return []
+    order = sorted(range(len(positions)), key=positions.__getitem__)
+    placed = [positions[i] for i in order]
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    shift = (sum(placed) - sum(positions[i] for i in order)) / len(placed)  # re-centre on the true positions
+    out = [0.0] * len(positions)
+    for k, i in enumerate(order):
+        out[i] = placed[k] - shift
+    return out
+
+
+def _label_line_ends(ax, x, items) -> None:
+    """Label the last point of each line directly (text in the line's colour), spread so labels never overlap.
+
+    ``items``: (y value, text, colour, bold). Call after everything is plotted (the spreading uses the limits)."""
+    items = [i for i in items if i[0] is not None and np.isfinite(i[0])]
+    if not items:
+        return
+    ax.autoscale_view()
+    xnum = mdates.date2num(x) if isinstance(x, pd.Timestamp | np.datetime64) else x
+    ys = [ax.transData.transform((xnum, y))[1] for y, *_ in items]
+    points = 72 / ax.figure.dpi
+    moved = _spread(ys, 13 / points)
+    for (y, text, colour, bold), at, target in zip(items, moved, ys, strict=True):
+        ax.annotate(text, (x, y), xytext=(8, (at - target) * points), textcoords="offset points", va="center",
+                    color=colour, fontweight="bold" if bold else "normal", fontsize=10, annotation_clip=False)
 
 
 def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison | None = None) -> Figure:
-    """Dot chart of every force's % change, the highlighted force labelled, national comparators as lines."""
+    """Dot chart of every force's % change, the highlighted force labelled, national comparators as labelled
+    lines."""
     frame = league.dropna(subset=["change_pct"]).sort_values("change_pct")
     period = periods.label(league.attrs["period_end"])
     offence = league.attrs["offence"]
+    subject = frame[frame.force == highlight]
+    national = []
+    if comparison is not None:
+        for name in (National.ENGLAND_AND_WALES.label, National.MEDIAN_FORCE.label, National.SUM_OF_FORCES.label):
+            value = comparison.comparator(name).change_pct
+            if value is not None and np.isfinite(value):
+                national.append((name, value))
     with plt.style.context(STYLE):
         fig = Chart(figsize=(9, max(6, 0.2 * len(frame) + 2)))
         ax = fig.subplots()
@@ -77,28 +135,63 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
         for yy, (_, row) in zip(y[is_subject], frame[is_subject].iterrows(), strict=True):
             ax.annotate(f"{highlight} {_signed(row.change_pct)}", (row.change_pct, yy), xytext=(8, 0),
                         textcoords="offset points", va="center", fontweight="bold", color=HIGHLIGHT)
-        if comparison is not None:
-            styles = ["--", ":", "-."]
-            for style, name in zip(styles, (National.ENGLAND_AND_WALES.label, National.MEDIAN_FORCE.label,
-                                            National.SUM_OF_FORCES.label), strict=True):
-                value = comparison.comparator(name).change_pct
-                if value is not None:
-                    ax.axvline(value, color="#3D3D3D", linestyle=style, linewidth=1.2,
-                               label=f"{name}: {_signed(value)}")
+        for _, value in national:
+            ax.axvline(value, color="#3D3D3D", linewidth=1, zorder=1)
         ax.axvline(0, color="#BFBFBF", linewidth=0.8)
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
-        subject = frame[frame.force == highlight]
+        _label_verticals(ax, national, len(frame))
         lead = (f"{highlight} {_signed(subject.change_pct.iloc[0])}, rank {int(subject['rank'].iloc[0])} of "
                 f"{len(frame)}" if len(subject) else offence)
         ax.set_title(f"{lead}\n{offence}, {period} vs a year earlier", loc="left", fontsize=12)
         ax.set_xlabel("% change on the previous year")
         ax.set_ylabel("Police force (sorted by change)")
-        ax.legend(loc="lower right", fontsize=8)
-        _caption(fig, f"Source: {league.attrs['source']}, {league.attrs['edition']}. Forces whose base is under 50 "
-                      "are not shown (ONS rule).")
+        _caption(fig, f"Source: {_source_text(league.attrs['source'], league.attrs['edition'])}. Forces whose base "
+                      "is under 50 are not shown (ONS rule).")
         fig.tight_layout(rect=(0, 0.03, 1, 1))
+    lowest, highest = (frame.iloc[0], frame.iloc[-1]) if len(frame) else (None, None)
+    fig.description = (
+        f"Dot chart of the % change in {offence.lower()}, {period} against a year earlier, for each of the "
+        f"{len(frame)} forces shown, sorted by change. "
+        + (f"{highlight}: {_signed(subject.change_pct.iloc[0])}, rank {int(subject['rank'].iloc[0])} of "
+           f"{len(frame)} (1 = lowest change). " if len(subject) else f"{highlight} is not shown. ")
+        + "".join(f"{name}: {_signed(value)}. " for name, value in national)
+        + (f"Lowest: {lowest.force} {_signed(lowest.change_pct)}; highest: {highest.force} "
+           f"{_signed(highest.change_pct)}." if lowest is not None else ""))
     return fig
+
+
+def _label_verticals(ax, lines: list[tuple[str, float]], rows: int) -> None:
+    """Name each vertical comparator line directly, one label per row so that close lines' labels never overlap.
+
+    Forces are sorted by change, so the top left and the bottom right of the chart are empty: a label sits at the
+    top, ending at its line, or (when there is no room on the line's left) at the bottom, starting from it."""
+    if not lines:
+        return
+    ax.autoscale_view()
+    low, high = ax.get_xlim()
+    width = ax.get_window_extent().width * 72 / ax.figure.dpi  # the axes' width in points
+    top = bottom = 0
+    for name, value in sorted(lines, key=lambda item: -item[1]):
+        text = f"{name} {_signed(value)}"
+        needed = len(text) * 8 * 0.6 + 8  # points, at 8 pt
+        room_left = (value - low) / (high - low) * width
+        left = room_left < needed
+        if left:
+            y, bottom = bottom * 1.4, bottom + 1
+        else:
+            y, top = rows - 1 - top * 1.4, top + 1
+        ax.annotate(text, (value, y), xytext=(4 if left else -4, 0), textcoords="offset points",
+                    ha="left" if left else "right", va="center", fontsize=8, color="#0B0C0C",
+                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+
+
+def _extreme(trend: pd.DataFrame, column: str, highest: bool) -> str:
+    values = trend.dropna(subset=[column])
+    if values.empty:
+        return "n/a"
+    row = values.loc[values[column].idxmax() if highest else values[column].idxmin()]
+    return f"{_signed(row[column])} ({periods.short_label(row.period_end)})"
 
 
 def trend_chart(trend: pd.DataFrame) -> Figure:
@@ -117,23 +210,37 @@ def trend_chart(trend: pd.DataFrame) -> Figure:
         if len(not_comparable):
             ax.scatter(not_comparable.period_end, not_comparable.force_change_pct, marker="x", color="black",
                        zorder=4, label="not comparable (series break)")
-        if len(trend) and np.isfinite(trend.force_change_pct.iloc[-1]):
-            last = trend.iloc[-1]
-            ax.annotate(f"{force} {_signed(last.force_change_pct)}", (last.period_end, last.force_change_pct),
-                        xytext=(6, 6), textcoords="offset points", color=HIGHLIGHT, fontweight="bold")
-            ax.annotate(f"E&W {_signed(last.england_and_wales_change_pct)}",
-                        (last.period_end, last.england_and_wales_change_pct), xytext=(6, -12),
-                        textcoords="offset points", color=CATEGORICAL[3])
         span = f"{periods.short_label(x.min())} to {periods.short_label(x.max())}" if len(trend) else ""
         ax.set_title(f"{force}: year-on-year change in {offence.lower()}\nagainst England and Wales, {span}",
                      loc="left", fontsize=12)
         ax.set_xlabel("Year ending")
         ax.set_ylabel("% change on the previous year")
         ax.legend(fontsize=8, loc="best")
-        sources = "; ".join(f"{s} ({e})" for s, e in trend[["source", "edition"]].drop_duplicates().itertuples(
+        if len(trend):
+            last = trend.iloc[-1]
+            _label_line_ends(ax, last.period_end, [
+                (last.force_change_pct, f"{force} {_signed(last.force_change_pct)}", HIGHLIGHT, True),
+                (last.england_and_wales_change_pct, f"E&W {_signed(last.england_and_wales_change_pct)}",
+                 CATEGORICAL[3], False),
+                (last.median_force_change_pct, f"Median force {_signed(last.median_force_change_pct)}",
+                 CATEGORICAL[4], False)])
+        sources = "; ".join(_source_text(s, e) for s, e in trend[["source", "edition"]].drop_duplicates().itertuples(
             index=False))
         _caption(fig, f"Source: {sources}.")
         fig.tight_layout(rect=(0, 0.04, 1, 1))
+    if len(trend):
+        last = trend.iloc[-1]
+        rank = (f", rank {int(last['rank'])} of {int(last.n_forces)} (1 = lowest change)"
+                if pd.notna(last["rank"]) else "")
+        breaks = (f" {len(not_comparable)} year(s) marked x are not comparable with a year earlier (series break)."
+                  if len(not_comparable) else "")
+        fig.description = (
+            f"Line chart of {force}'s year-on-year % change in {offence.lower()}, {span}, against England and "
+            f"Wales and the median force. {_sentence(periods.label(last.period_end))}: {force} "
+            f"{_signed(last.force_change_pct)}{rank}; England and Wales {_signed(last.england_and_wales_change_pct)};"
+            f" median force {_signed(last.median_force_change_pct)}. {force}'s highest: "
+            f"{_extreme(trend, 'force_change_pct', True)}; lowest: {_extreme(trend, 'force_change_pct', False)}."
+            + breaks)
     return fig
 
 
@@ -168,11 +275,22 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
         fig.suptitle(f"{force}: year-on-year change by offence group to {periods.label(end) if end else ''}"
                      " (x = series break)", x=0.01, ha="left", fontsize=12)
         first = trends[names[0]] if names else pd.DataFrame(columns=["source", "edition"])
-        sources = "; ".join(f"{s} ({e})" for s, e in first[["source", "edition"]].drop_duplicates().itertuples(
+        sources = "; ".join(_source_text(s, e) for s, e in first[["source", "edition"]].drop_duplicates().itertuples(
             index=False))
-        fig.supxlabel("Year ending", fontsize=9)
+        height = fig.get_figheight()
+        fig.supxlabel("Year ending", fontsize=9, y=0.005 + 0.2 / height)  # above the source caption
         _caption(fig, f"Source: {sources}.")
-        fig.tight_layout(rect=(0, 0.03, 1, 0.92))
+        fig.tight_layout(rect=(0, 0.005 + 0.42 / height, 1, 0.92))
+    latest = []
+    for name in names:
+        last = trends[name].iloc[-1]
+        rank = f", rank {int(last['rank'])} of {int(last.n_forces)}" if pd.notna(last.get("rank")) else ""
+        latest.append(f"{trends[name].attrs.get('offence', name)} {_signed(last.force_change_pct)}{rank} "
+                      f"(England and Wales {_signed(last.england_and_wales_change_pct)})")
+    fig.description = (
+        f"{len(names)} small line charts, one per offence group, of {force}'s year-on-year % change and England "
+        f"and Wales' over time. {_sentence(periods.label(end)) if end else 'Latest year'} (rank 1 = lowest "
+        "change of the forces): " + "; ".join(latest) + ".")
     return fig
 
 
@@ -193,8 +311,13 @@ def category_bars(mix: pd.DataFrame, force: str, month: str, source: str) -> Fig
         ax.set_ylabel("police.uk category")
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
-        _caption(fig, f"Source: data.police.uk ({source}). police.uk categories are not Home Office offence groups.")
+        _caption(fig, f"Source: {source}. police.uk categories are not Home Office offence groups.")
         fig.tight_layout(rect=(0, 0.04, 1, 1))
+    biggest = crimes.sort_values("count", ascending=False)
+    fig.description = (
+        f"Bar chart of {force}'s {int(crimes['count'].sum()):,} crimes in {month} by police.uk category, largest "
+        "first: " + "; ".join(f"{row.category} {int(row['count']):,}" for _, row in biggest.iterrows())
+        + f". {asb:,} anti-social behaviour reports are counted separately.")
     return fig
 
 
@@ -231,4 +354,8 @@ def locations_map(records: pd.DataFrame, force: str, month: str) -> Figure:
         _caption(fig, "Source: data.police.uk. Each crime is moved to the nearest of a fixed set of map points to "
                       "protect privacy.")
         fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.description = (
+        f"Map of where {len(crimes):,} crimes in {force} in {month} were recorded, as anonymised points (dot size = "
+        "crimes at the point)" + (f"; the busiest point has {int(busiest.n)} crimes" if busiest is not None else "")
+        + (f"; {outside} points lie outside the frame" if outside else "") + ".")
     return fig

@@ -10,11 +10,10 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from peelstats import breaks as brk
-from peelstats import config, forces, grades, periods
+from peelstats import forces, formats, grades, periods
 from peelstats import offences as off
 from peelstats.comparison import Comparison
 from peelstats.output import to_json
@@ -51,42 +50,128 @@ def check_parameters(force: str, period_end=None, offence: str = off.TOTAL, base
     return Parameters(subject, name, period, base)
 
 
-def report_folder(force_slug: str, period_end) -> Path:
-    """``reports/<force-slug>/<period-end>/`` under the project (or the current folder when installed)."""
-    root = config.source_checkout() or Path.cwd()
-    label = periods.to_timestamp(period_end).date().isoformat() if period_end is not None else "latest"
-    return root / "reports" / force_slug / label
+def results_folder(results_dir: str | None = None) -> Path:
+    """Where a notebook writes its JSON: ``results_dir``, else the current folder (beside the notebook's output)."""
+    return Path(results_dir) if results_dir not in (None, "") else Path.cwd()
 
 
-def save_results(name: str, payload: dict, results_dir: str | None = None, *, force_slug: str = "",
-                 period_end=None) -> Path:
-    """Write ``<name>.json`` (the notebook's key figures) to ``results_dir`` (default: the report folder)."""
-    folder = Path(results_dir) if results_dir else report_folder(force_slug or "all", period_end)
+def save_results(name: str, payload: dict, results_dir: str | None = None) -> Path:
+    """Write ``<name>.json`` (the notebook's key figures) to ``results_dir`` (default: the current folder)."""
+    folder = results_folder(results_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.json"
     path.write_text(to_json(payload), encoding="utf-8")
     return path
 
 
-def styled(frame: pd.DataFrame, *, percents=(), counts=(), decimals=1):
-    """A table for reading: no index, text left-aligned and wrapped, counts with separators, blanks for missing.
+# ------------------------------------------------------------------------------------------------ tables
 
-    ``percents`` are shown signed (+4.2); ``counts`` as whole numbers (84,342); other numbers to ``decimals``.
-    Cells and headers are HTML-escaped: unlike ``DataFrame.to_html``, a Styler writes text raw by default.
+_COUNT_WORDS = ("count", "a year earlier", "baseline", "population", "crimes", "forces", "position", "rank", "of")
+
+
+def _infer(series: pd.Series, name) -> str:
+    """How a column is shown when the caller does not say: from its values, then its header."""
+    header = str(name).lower()
+    values = series.dropna()
+    if pd.api.types.is_bool_dtype(series) or (len(values) and values.map(lambda v: isinstance(v, bool)).all()):
+        return "yesno"
+    if pd.api.types.is_numeric_dtype(series):
+        if "percentage points" in header or "(pp)" in header:
+            return "pp"
+        if "share" in header or "% of" in header:
+            return "share"
+        if "%" in header:
+            return "pct"
+        if len(values) and (values == values.round()).all():
+            return "count"
+        return "number"
+    if len(values) and values.map(lambda v: isinstance(v, str) and v.startswith(("http://", "https://"))).all():
+        return "link"
+    return "text"
+
+
+def _numeric(function):
+    """A number formatter that also takes numbers written as text ('12'), and shows other text as it is."""
+    def format_value(value):
+        if isinstance(value, str):
+            text = html.unescape(value).strip().replace(",", "")
+            try:
+                value = float(text)
+            except ValueError:
+                return html.escape(text)
+        return function(value)
+    return format_value
+
+
+def _formatter(kind: str, decimals: int):
+    """A cell formatter; text arrives HTML-escaped (Styler escapes before formatting), numbers as numbers."""
+    plain = html.unescape
+    return {
+        "pct": _numeric(lambda v: formats.pct(v, decimals)),
+        "pp": _numeric(lambda v: formats.pp(v, decimals)),
+        "share": _numeric(lambda v: f"{float(v):.{decimals}f}%"),
+        "count": _numeric(formats.count),
+        "signed_count": _numeric(lambda v: "0" if v == 0 else formats.signed_count(v)),
+        "rate": _numeric(lambda v: f"{float(v):,.{decimals}f}"),
+        "number": _numeric(lambda v: f"{float(v):,.{decimals}f}"),
+        "yesno": formats.yes_no,
+        "link": lambda v: formats.link(plain(v), formats.url_text(plain(v))),
+        "source": lambda v: formats.source_link(plain(v)),
+        "badge": lambda v: formats.verdict_badge(plain(v)),
+        "period": lambda v: periods.short_label(plain(v) if isinstance(v, str) else v),
+        "date": lambda v: formats.long_date(plain(v) if isinstance(v, str) else v),
+        "month": lambda v: formats.month_year(plain(v)),
+        "text": lambda v: formats.readable(v) if isinstance(v, str) else str(v),
+    }[kind]
+
+
+_NUMERIC = {"pct", "pp", "share", "count", "signed_count", "rate", "number"}
+
+
+def styled(frame: pd.DataFrame, *, percents=(), counts=(), decimals=1, kinds: dict | None = None,
+           caption: str | None = None):
+    """A table for reading (GSS style): no index, text left-aligned and wrapped, numbers right-aligned, counts as
+    whole numbers with separators (84,342), changes signed with their unit (+4.2%), Yes/No for flags, web
+    addresses and sources as links, blanks for missing.
+
+    How each column is shown comes from ``kinds`` (column -> pct, pp, share, count, signed_count, rate, number,
+    yesno, link, source, badge, period, date, month, text), then ``frame.attrs["kinds"]``, then ``percents`` and
+    ``counts``, else it is inferred from the values and the header. ``caption`` (safe HTML, e.g. the source)
+    goes under the table; default ``frame.attrs["caption"]``. Cells and headers are HTML-escaped: unlike
+    ``DataFrame.to_html``, a Styler writes text raw by default.
     """
-    formats = {}
-    for column in frame.columns:
-        if column in percents:
-            formats[column] = lambda v: "" if pd.isna(v) else f"{v:+.{decimals}f}"
-        elif column in counts:
-            formats[column] = lambda v: "" if pd.isna(v) else f"{v:,.0f}"
-        elif pd.api.types.is_float_dtype(frame[column]):
-            formats[column] = lambda v: "" if pd.isna(v) else f"{v:,.{decimals}f}"
-    styler = frame.style.hide(axis="index").format(formats, na_rep="", escape="html") \
+    chosen = {**{c: "pct" for c in percents}, **{c: "count" for c in counts}, **frame.attrs.get("kinds", {}),
+              **(kinds or {})}
+    shown = {column: chosen.get(column) or _infer(frame[column], column) for column in frame.columns}
+    styler = frame.style.hide(axis="index") \
+        .format({c: _formatter(k, decimals) for c, k in shown.items()}, na_rep="", escape="html") \
         .format_index(escape="html", axis=0).format_index(escape="html", axis=1)
-    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    return styler.set_properties(subset=text_columns, **{"text-align": "left", "white-space": "normal"}) \
-        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    text_columns = [c for c, k in shown.items() if k not in _NUMERIC]
+    numeric = {c: [{"selector": "", "props": [("text-align", "right")]},
+                   {"selector": "td", "props": [("white-space", "nowrap")]}]
+               for c, k in shown.items() if k in _NUMERIC}
+    numeric.update({c: [{"selector": "td", "props": [("white-space", "nowrap")]}]
+                    for c, k in shown.items() if k in ("period", "date", "month", "badge")})
+    styler = styler.set_properties(subset=text_columns, **{"text-align": "left", "white-space": "normal"}) \
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left"), ("vertical-align", "bottom")]},
+                           {"selector": "td", "props": [("vertical-align", "top"), ("overflow-wrap", "break-word")]},
+                           {"selector": "caption", "props": [("caption-side", "bottom"), ("text-align", "left"),
+                                                             ("font-size", "0.9em"), ("color", "#3D3D3D"),
+                                                             ("padding-top", "4px")]}])
+    if numeric:
+        styler = styler.set_table_styles(numeric, overwrite=False)
+    caption = caption if caption is not None else frame.attrs.get("caption")
+    return styler.set_caption(caption) if caption else styler
+
+
+def source_caption(source, edition=None, prefix: str = "Source") -> str:
+    """HTML: 'Source: <linked name>, <edition>.'"""
+    return f"{prefix}: {formats.source_link(source, edition)}."
+
+
+def _single_source(frame: pd.DataFrame, source: str = "source", edition: str = "edition") -> tuple | None:
+    pairs = frame[[source, edition]].drop_duplicates()
+    return tuple(pairs.iloc[0]) if len(pairs) == 1 else None
 
 
 # ----------------------------------------------------------------------------------- force vs national
@@ -96,34 +181,53 @@ def comparators_table(result: Comparison):
     """The force and every comparator."""
     table = result.table().rename(columns={"area": "Area", "definition": "Definition", "count": "Count",
                                            "baseline_count": "A year earlier", "change_pct": "% change",
-                                           "gap_pp": "Force minus comparator (pp)"})
-    return styled(table, percents=("% change", "Force minus comparator (pp)"), counts=("Count", "A year earlier"))
+                                           "gap_pp": "Force minus comparator"})
+    return styled(table, kinds={"Count": "count", "A year earlier": "count", "% change": "pct",
+                                "Force minus comparator": "pp"},
+                  caption=source_caption(result.source, result.edition))
 
 
 def similar_forces_table(result: Comparison):
-    rows = [{"Force": s["force"], "Rate per 1,000": s["rate_per_1000"], "% change": s["change_pct"]}
+    rows = [{"Force": s["force"], "Rate per 1,000 population": s["rate_per_1000"], "% change": s["change_pct"]}
             for s in result.similar_forces]
-    return styled(pd.DataFrame(rows, columns=["Force", "Rate per 1,000", "% change"]), percents=("% change",))
+    return styled(pd.DataFrame(rows, columns=["Force", "Rate per 1,000 population", "% change"]),
+                  kinds={"Rate per 1,000 population": "rate", "% change": "pct"})
 
 
 def trend_table(history: pd.DataFrame):
+    """Year by year: the force's change, England and Wales', the median force's and the force's rank."""
     table = history[["period_end", "force_count", "force_change_pct", "england_and_wales_change_pct",
                      "median_force_change_pct", "rank", "n_forces", "comparable", "source", "edition"]].copy()
-    table["period_end"] = table.period_end.map(periods.short_label)
-    table = table.rename(columns={"period_end": "Year ending", "force_count": "Count", "force_change_pct": "Force %",
-                                  "england_and_wales_change_pct": "E&W %", "median_force_change_pct": "Median force %",
-                                  "rank": "Rank", "n_forces": "of", "comparable": "Comparable", "source": "Source",
+    table = table.rename(columns={"period_end": "Year ending", "force_count": "Count",
+                                  "force_change_pct": "Force % change",
+                                  "england_and_wales_change_pct": "England and Wales % change",
+                                  "median_force_change_pct": "Median force % change",
+                                  "rank": "Rank (1 = lowest change)", "n_forces": "Forces ranked",
+                                  "comparable": "Comparable with a year earlier", "source": "Source",
                                   "edition": "Edition"})
-    return styled(table, percents=("Force %", "E&W %", "Median force %"), counts=("Count", "Rank", "of"))
+    kinds = {"Year ending": "period", "Count": "count", "Rank (1 = lowest change)": "count",
+             "Forces ranked": "count", "Comparable with a year earlier": "yesno", "Source": "source"}
+    single = _single_source(table, "Source", "Edition") if len(table) else None
+    if single:
+        return styled(table.drop(columns=["Source", "Edition"]), kinds=kinds, caption=source_caption(*single))
+    return styled(table, kinds=kinds)
 
 
 def vintages_table(revisions: pd.DataFrame):
     table = revisions[["source", "edition", "figure", "published", "force_count", "force_count_revision",
                        "england_and_wales_count", "england_and_wales_count_revision"]].rename(columns={
         "source": "Source", "edition": "Edition", "figure": "Figure", "published": "First published (approx.)",
-        "force_count": "Force", "force_count_revision": "Force revision", "england_and_wales_count": "E&W",
-        "england_and_wales_count_revision": "E&W revision"})
-    return styled(table, counts=("Force", "Force revision", "E&W", "E&W revision"))
+        "force_count": "Force", "force_count_revision": "Force, revised by",
+        "england_and_wales_count": "England and Wales",
+        "england_and_wales_count_revision": "England and Wales, revised by"})
+    force = revisions.attrs.get("force")
+    if force:
+        table = table.rename(columns={"Force": force, "Force, revised by": f"{force}, revised by"})
+    signed = [c for c in table.columns if c.endswith("revised by")]
+    return styled(table, kinds={"Source": "source", "First published (approx.)": "month",
+                                **{c: "signed_count" for c in signed},
+                                **{c: "count" for c in table.columns[4:] if c not in signed}},
+                  caption="Revised by: the difference from the first published figure.")
 
 
 def rates_table(league: pd.DataFrame, force: str, n: int = 5):
@@ -132,30 +236,79 @@ def rates_table(league: pd.DataFrame, force: str, n: int = 5):
     by_rate.insert(0, "Position", by_rate.index + 1)
     position = by_rate.index[by_rate.force == force]
     i = position[0] if len(position) else 0
-    window = by_rate.loc[max(0, i - n):i + n, ["Position", "force", "count", "rate_per_1000", "population_mid_year"]]
-    window = window.rename(columns={"force": "Force", "count": "Count", "rate_per_1000": "Rate per 1,000",
-                                    "population_mid_year": "Population (mid-year)"})
-    window["Population (mid-year)"] = window["Population (mid-year)"].map(lambda v: "" if pd.isna(v) else f"{v:.0f}")
-    return styled(window, counts=("Count", "Position"))
+    window = by_rate.loc[max(0, i - n):i + n, ["Position", "force", "count", "rate_per_1000"]]
+    window = window.rename(columns={"Position": "Position (1 = highest rate)", "force": "Force", "count": "Count",
+                                    "rate_per_1000": "Rate per 1,000 population"})
+    return styled(window, kinds={"Position (1 = highest rate)": "count", "Count": "count",
+                                 "Rate per 1,000 population": "rate"})
+
+
+def population_markdown(league: pd.DataFrame) -> str:
+    years = sorted({f"{int(y)}" for y in league.population_mid_year.dropna()}) if "population_mid_year" in league \
+        else []
+    note = escape(league.attrs.get("population", ""))
+    return f"Population: {note}." if note else ("Population: mid-" + ", mid-".join(years) + "." if years else "")
 
 
 def caveats_markdown(result: Comparison) -> str:
     esc = escape
-    lines = [f"- {esc(c)}" for c in result.caveats]
+    lines = [f"- {esc(formats.readable(c))}" for c in result.caveats]
     for entry in result.breaks:
-        lines.append(f"- **Series break ({esc(entry['id'])}, effective {esc(entry['effective'])})**: "
-                     f"{esc(entry['explanation'])}")
+        lines.append(f"- **Series break ({esc(entry['id'])}, effective {esc(formats.long_date(entry['effective']))})"
+                     f"**: {esc(entry['explanation'])}")
     if not result.breaks:
         lines.append(f"- No series break lies between {esc(periods.label(result.baseline_end))} and "
                      f"{esc(periods.label(result.period_end))} for {esc(result.offence.lower())}.")
-    lines.append(f"- Source: {esc(result.source)}, {esc(result.edition)}. "
-                 f"{'Most similar forces: ' + esc(result.similar_method) if result.similar_method else ''}")
+    lines.append(f"- Source: {formats.source_markdown(result.source, result.edition)}."
+                 + (f" Most similar forces: {esc(formats.readable(result.similar_method))}"
+                    if result.similar_method else ""))
     return "\n".join(lines)
 
 
 def comparable_view(result: Comparison) -> Comparison:
     """What to chart: the result itself, or its nearest comparable offence when a break blocks it."""
     return result if result.comparable or result.alternative is None else result.alternative
+
+
+def edition_name(source, edition) -> str:
+    """'ONS Police Force Area data tables, YE Mar 2018 (v2), published July 2018' (escaped, for Markdown)."""
+    from peelstats.revisions import edition_published
+
+    published = formats.month_year(edition_published(str(source), str(edition)))
+    return (f"{formats.source_markdown(source, edition)}"
+            + (f" (published {escape(published)})" if published else ""))
+
+
+EDITIONS_WHY = ("different editions of the same period: ONS revises earlier figures in later editions as forces "
+                "correct their records.")
+
+
+def trend_editions_note(result: Comparison, history: pd.DataFrame) -> str:
+    """One line, when the trend's last row and the headline give the same period different figures: why."""
+    if history.empty or not result.comparable:
+        return ""
+    last = history.iloc[-1]
+    if pd.Timestamp(last.period_end) != pd.Timestamp(result.period_end) or (
+            last.source, last.edition) == (result.source, result.edition):
+        return ""
+    differences = []
+    if formats.count(last.force_count) != formats.count(result.force_count):
+        differences.append(f"count {formats.count(last.force_count)} here, {formats.count(result.force_count)} "
+                           "in the headline")
+    if formats.pct(last.force_change_pct) != formats.pct(result.force_change_pct):
+        differences.append(f"change {formats.pct(last.force_change_pct)} against "
+                           f"{formats.pct(result.force_change_pct)}")
+    if pd.notna(last["rank"]) and result.rank is not None and int(last["rank"]) != int(result.rank):
+        differences.append(f"rank {int(last['rank'])} against {int(result.rank)}")
+    e_w = result.england_and_wales_change_pct
+    if formats.pct(last.england_and_wales_change_pct) != formats.pct(e_w):
+        differences.append(f"England and Wales {formats.pct(last.england_and_wales_change_pct)} against "
+                           f"{formats.pct(e_w)}")
+    if not differences:
+        return ""
+    return (f"**Why {escape(periods.label(result.period_end))} differs from the headline** "
+            f"({escape('; '.join(differences))}): this table uses {edition_name(last.source, last.edition)}, "
+            f"the headline {edition_name(result.source, result.edition)}; {EDITIONS_WHY}")
 
 
 def comparison_payload(result: Comparison, league: pd.DataFrame, trend_table: pd.DataFrame,
@@ -187,18 +340,65 @@ def offence_change_table(trends: dict[str, pd.DataFrame], previous_years: int = 
         row = {"Offence": name, "Year ending": periods.short_label(last.period_end),
                "Count": last.force_count, "% change": last.force_change_pct}
         for k, (_, earlier) in enumerate(before[::-1].iterrows(), start=1):
-            row[f"{k} year{'s' if k > 1 else ''} before"] = earlier.force_change_pct
-        row["Mean of previous"] = before.force_change_pct.mean()
-        row["E&W % change"] = last.england_and_wales_change_pct
-        row["Comparable"] = bool(last.comparable)
-        row["Breaks"] = last.breaks or ""
+            row[f"% change {k} year{'s' if k > 1 else ''} before"] = earlier.force_change_pct
+        row["Mean % change of those years"] = before.force_change_pct.mean()
+        row["England and Wales % change"] = last.england_and_wales_change_pct
+        row["Comparable with a year earlier"] = bool(last.comparable)
+        row["Series breaks"] = last.breaks or ""
         rows.append(row)
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    sources = {(f.iloc[-1].source, f.iloc[-1].edition) for f in trends.values() if len(f)}
+    if len(sources) == 1:
+        table.attrs["source"] = next(iter(sources))
+    ends = {f.iloc[-1].period_end for f in trends.values() if len(f)}
+    if len(ends) == 1:
+        table.attrs["period_end"] = next(iter(ends))
+    return table
 
 
 def offence_change_styled(table: pd.DataFrame):
-    percents = [c for c in table.columns if c not in ("Offence", "Year ending", "Count", "Comparable", "Breaks")]
-    return styled(table, percents=percents, counts=("Count",))
+    """The offence table, its columns that say one thing for every row (the year, no break) said once below it."""
+    percents = [c for c in table.columns if "% change" in c]
+    source = table.attrs.get("source")
+    notes = []
+    if len(table) and table["Year ending"].nunique() == 1:
+        end = table.attrs.get("period_end")
+        year = periods.label(end) if end is not None else table["Year ending"].iloc[0]
+        notes.append(f"Every row: {escape(year)}.")
+        table = table.drop(columns=["Year ending"])
+    if len(table) and "Series breaks" in table and not table["Series breaks"].astype(bool).any():
+        table = table.drop(columns=["Series breaks"])
+        notes.append("No series break lies between any year shown and the year before.")
+    if source:
+        notes.append(source_caption(*source))
+    return styled(table, percents=percents, counts=("Count",), caption=" ".join(notes) if notes else None)
+
+
+def offence_editions_note(trends: dict[str, pd.DataFrame], force: str, data=None) -> str:
+    """One line, when the headline edition of the period gives an offence a different change: which and why."""
+    from peelstats.comparison import compare
+
+    differences, editions = [], set()
+    for name, frame in trends.items():
+        if frame.empty:
+            continue
+        last = frame.iloc[-1]
+        try:
+            other = compare(force, name, last.period_end, data=data)
+        except Exception:  # noqa: BLE001 - a period or offence missing from the headline source: nothing to say
+            continue
+        if not other.comparable or (other.source, other.edition) == (last.source, last.edition):
+            continue
+        if formats.pct(other.force_change_pct) != formats.pct(last.force_change_pct):
+            differences.append(f"{name.lower()} {formats.pct(last.force_change_pct)} here, "
+                               f"{formats.pct(other.force_change_pct)} there")
+            editions.add((other.source, other.edition, last.source, last.edition))
+    if len(editions) != 1:
+        return ""
+    headline_source, headline_edition, source, edition = editions.pop()
+    return (f"**Why some figures differ from the other pages** ({escape('; '.join(differences))}): this page uses "
+            f"{edition_name(source, edition)}, the Force versus national and claims pages "
+            f"{edition_name(headline_source, headline_edition)}; {EDITIONS_WHY}")
 
 
 def breaks_markdown(trends: dict[str, pd.DataFrame]) -> str:
@@ -216,66 +416,76 @@ def breaks_markdown(trends: dict[str, pd.DataFrame]) -> str:
 # --------------------------------------------------------------------------------------------- claims
 
 
+def latest_public(evaluation) -> dict | None:
+    """The latest period whose figures were public on the document's date, and when they were published."""
+    latest = evaluation.latest_public
+    if latest is None:
+        return None
+    return {"period_end": latest.period_end.date().isoformat(), "published": latest.date.date().isoformat(),
+            "estimated": bool(latest.estimated)}
+
+
 def verdict_table(evaluation):
-    """One line per claim: the verdict, the figure, whether it was public on the document's date, and why."""
+    """One line per claim: the verdict, the figure, whether it was public on the document's date (and if not,
+    what the latest published figures said then), and why."""
+    from peelstats import claim_views
+
+    date = evaluation.document["date"]
+    latest = latest_public(evaluation)
+    on = formats.long_date(date)
     rows = []
     for r in evaluation.records():
-        rows.append({"Claim": r["id"], "Quote": r["quote"], "Verdict": r["verdict"],
-                     "Measured": _measured_text(r["measured"], r["kind"]),
-                     "Period": periods.short_label(r["period_end"]) if r["period_end"] else "",
-                     "Public on the document's date": _public_text(r), "Why": r["reason"]})
-    return styled(pd.DataFrame(rows))
-
-
-def _public_text(record) -> str:
-    public = record.get("public_on_document_date")
-    if public is None:
-        return ""
-    if public:
-        return "yes"
-    estimated = " (estimated)" if record.get("published_estimated") else ""
-    return f"no: first published {record['published']}{estimated}"
+        timing = claim_views.as_of(r, date, latest)
+        measured = formats.measured(r["measured"], r["kind"])
+        if r["period_end"]:
+            measured += f" ({periods.short_label(r['period_end'])})"
+        rows.append({"Claim": r["id"], "Quote": r["quote"], "Verdict": r["verdict"], "Measured": measured,
+                     f"Public on {on}?": timing["public"], f"Latest published on {on}": timing["then"],
+                     "Why": r["reason"]})
+    return styled(pd.DataFrame(rows), kinds={"Verdict": "badge"})
 
 
 def _measured_text(value, kind: str | None = None) -> str:
-    if isinstance(value, float | int) and not isinstance(value, bool):
-        if not np.isfinite(value):
-            return ""
-        if kind in ("count", "count_change"):
-            return f"{value:,.0f}" if kind == "count" else f"{value:+,.0f}"
-        if kind == "rate":
-            return f"{value:,.1f} per 1,000"
-        if kind in ("rank", "count_of_forces"):
-            return f"{value:.0f}"
-        return f"{value:+.1f}%"
-    return "" if value is None else str(value)
+    """A claim's measured figure for readers (kept for callers of the old name; see :func:`formats.measured`)."""
+    return formats.measured(value, kind)
+
+
+def timing_markdown(evaluation) -> str:
+    """The verdicts' timing in one paragraph: figures published after the document, and what was public then."""
+    from peelstats import claim_views
+
+    return escape(claim_views.timing_summary(evaluation.records(), evaluation.document["date"],
+                                             latest_public(evaluation)))
 
 
 def save_claims(evaluation, results_dir: str | None = None) -> Path:
-    """``claims.json`` (full records) and ``claims.csv`` (one line per claim) beside the notebook."""
+    """``claims.json`` (full records) and ``claims.csv`` (one line per claim) beside the notebook, and
+    ``letter_claims.json``: the document and the latest figures public on its date (for the report's index)."""
     from peelstats.claims.evaluation import write_outputs
 
-    force = evaluation.document.get("force")
-    slug = forces.lookup(force).slug if force else "national"
-    period = next((r.candidate.period_end for r in evaluation if r.candidate is not None), None)
-    folder = Path(results_dir) if results_dir else report_folder(slug, period)
-    return write_outputs(evaluation, folder)
+    folder = results_folder(results_dir)
+    path = write_outputs(evaluation, folder)
+    save_results("letter_claims", {"document": evaluation.document, "latest_public": latest_public(evaluation)},
+                 str(folder))
+    return path
 
 
 def document_markdown(document) -> str:
     """The claim file's document: title as a heading, then author, recipient and date."""
     esc = escape
     recipient = f" to {esc(document['recipient'])}" if document.get("recipient") else ""
-    return f"## {esc(document['title'])}\n\n{esc(document['author'])}{recipient}, {esc(document['date'])}."
+    return (f"## {esc(document['title'])}\n\n{esc(document['author'])}{recipient}, "
+            f"{esc(formats.long_date(document['date']))}.")
 
 
 def claim_heading(record) -> str:
     esc = escape
+    source = (formats.source_markdown(record["source"], record["edition"]) if record["source"]
+              else esc(record["edition"] or "n/a"))
     return (f"### {esc(record['id'])}: {esc(record['verdict'].upper())}\n\n> {esc(record['quote'])}\n\n"
-            f"{esc(record['reason'])}\n\n"
+            f"{esc(formats.readable(record['reason']))}\n\n"
             f"*How the words were read:* {esc(record['reading'] or 'n/a')}  \n"
-            f"*Definition:* {esc(record['definition'] or 'n/a')}  \n*Source:* {esc(record['source'] or 'n/a')}"
-            + (f", {esc(record['edition'])}" if record['edition'] else ""))
+            f"*Definition:* {esc(formats.readable(record['definition']) or 'n/a')}  \n*Source:* {source}")
 
 
 def candidates_table(record):
@@ -285,11 +495,13 @@ def candidates_table(record):
         return styled(frame)
     frame = frame[["period_end", "source", "edition", "comparator", "measured", "verdict", "published",
                    "public_on_document_date"]].rename(columns={
-        "period_end": "Period end", "source": "Source", "edition": "Edition", "comparator": "Meaning",
+        "period_end": "Year ending", "source": "Source", "edition": "Edition", "comparator": "Meaning",
         "measured": "Measured", "verdict": "Verdict there", "published": "First published",
-        "public_on_document_date": "Public on document date"})
-    frame["Measured"] = frame["Measured"].map(lambda v: _measured_text(v, record["kind"]))
-    return styled(frame)
+        "public_on_document_date": "Public on the document's date"})
+    frame["Measured"] = frame["Measured"].map(lambda v: formats.measured(v, record["kind"]))
+    frame["Meaning"] = frame["Meaning"].map(lambda v: formats.comparator_name(v, record.get("subject")))
+    return styled(frame, kinds={"Year ending": "period", "Source": "source", "First published": "date",
+                                "Public on the document's date": "yesno", "Measured": "text"})
 
 
 def evidence_view(record):
@@ -309,17 +521,17 @@ def claim_chart(record, data=None):
 def as_of_markdown(evaluation) -> str:
     document = evaluation.document
     latest = evaluation.latest_public
-    when = (f"the **{periods.label(latest.period_end)}** (published {latest.date:%d %B %Y}"
+    when = (f"the **{periods.label(latest.period_end)}** (published {formats.long_date(latest.date)}"
             + (", estimated" if latest.estimated else "") + ")") if latest else "an unknown period"
-    lines = [f"The document is dated **{escape(document['date'])}**. The latest police recorded crime figures "
-             f"published by then were for {when}."]
+    lines = [f"The document is dated **{escape(formats.long_date(document['date']))}**. The latest police recorded "
+             f"crime figures published by then were for {when}."]
     for r in evaluation.records():
         if r["period_end"] is None:
             continue
         state = "were" if r["public_on_document_date"] else "were **not yet**"
         lines.append(f"- **{escape(r['id'])}**: the figures it was judged on "
-                     f"({escape(periods.label(r['period_end']))}, first published {escape(r['published'])}) "
-                     f"{state} public on that date.")
+                     f"({escape(periods.label(r['period_end']))}, first published "
+                     f"{escape(formats.long_date(r['published']))}) {state} public on that date.")
     return "\n".join(lines)
 
 
@@ -336,7 +548,7 @@ def grade_history_table(force: str) -> pd.DataFrame:
 def grade_history_view(history: pd.DataFrame):
     return styled(history.rename(columns={"peel_year": "PEEL year", "pillar": "Pillar", "question": "Question",
                                           "grade": "Grade", "carried_over_from": "Carried over from",
-                                          "source_url": "Source"}))
+                                          "source_url": "Source"}), kinds={"Source": "link"})
 
 
 def grade_pivot(force: str) -> pd.DataFrame:
@@ -347,6 +559,12 @@ def grade_pivot(force: str) -> pd.DataFrame:
     return table.pivot_table(index=["pillar", "question"], columns="peel_year", values="grade", aggfunc="first")
 
 
+def grade_pivot_view(pivot: pd.DataFrame):
+    frame = pivot.reset_index().rename(columns={"pillar": "Pillar", "question": "Question"})
+    frame.columns = [str(c) for c in frame.columns]
+    return styled(frame, kinds={c: "text" for c in frame.columns})
+
+
 def alliance_grades(force: str) -> tuple[str | None, pd.DataFrame]:
     partners = forces.alliance_partners(forces.lookup(force).code)
     if not partners:
@@ -355,3 +573,54 @@ def alliance_grades(force: str) -> tuple[str | None, pd.DataFrame]:
     years = sorted(set(grades.history(force).peel_year) & set(grades.history(partner).peel_year))
     frames = [grades.side_by_side(force, partner, year).assign(peel_year=year) for year in years]
     return partner, (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame())
+
+
+def side_by_side_view(table: pd.DataFrame):
+    """Two forces' grades, year by year, each with its source as a link."""
+    if table.empty:
+        return styled(table)
+    names = [c for c in table.columns if c not in ("pillar", "question", "same", "peel_year")
+             and not c.endswith(" source")]
+    order = ["peel_year", "pillar", "question"] + [x for n in names for x in (n, f"{n} source")] + ["same"]
+    frame = table[[c for c in order if c in table.columns]].rename(columns={
+        "peel_year": "PEEL year", "pillar": "Pillar", "question": "Question", "same": "Same grade"})
+    return styled(frame, kinds={**{f"{n} source": "link" for n in names}, "Same grade": "yesno"})
+
+
+def grade_counts_view(counts: pd.DataFrame):
+    frame = counts.rename(columns={"peel_year": "PEEL year", "question": "Question", "grade": "Grade",
+                                   "n_forces": "Forces", "count_text": "As published", "source_url": "Source"})
+    return styled(frame, kinds={"PEEL year": "text", "Forces": "count", "Source": "link"})
+
+
+# ------------------------------------------------------------------------------------------ police.uk
+
+
+def policeuk_source(where: str) -> str:
+    """What the police.uk figures were read from, for readers (never a local file path)."""
+    return "the data.police.uk API" if str(where) == "api" else "data.police.uk street-level files"
+
+
+def category_mix_view(mix: pd.DataFrame):
+    frame = mix.rename(columns={"category": "police.uk category", "is_crime": "Crime", "count": "Count",
+                                "share_of_crime_pct": "Share of crimes", "home_office_offence":
+                                "Nearest Home Office offence group"})
+    return styled(frame, kinds={"Crime": "yesno", "Count": "count", "Share of crimes": "share"})
+
+
+def places_view(places: pd.DataFrame):
+    return styled(places.rename(columns={"place": "Place", "crimes": "Crimes"}), counts=("Crimes",))
+
+
+def outcomes_view(table: pd.DataFrame):
+    return styled(table.rename(columns={"outcome": "Latest outcome", "crimes": "Crimes",
+                                        "share_pct": "Share of crimes"}),
+                  kinds={"Crimes": "count", "Share of crimes": "share"})
+
+
+def reconciliation_view(table: pd.DataFrame):
+    frame = table.rename(columns={"quarter / 3": "A third of the quarter",
+                                  "police.uk as % of quarter / 3": "police.uk month as % of a third of the quarter"})
+    return styled(frame, kinds={"police.uk month": "count", "Home Office quarter": "count",
+                                "A third of the quarter": "count",
+                                "police.uk month as % of a third of the quarter": "share"})

@@ -160,3 +160,21 @@ def test_index_escapes_claims_and_figures(tmp_path):
     run = ReportRun("West Mercia", "2018-03-31", tmp_path,
                     [NotebookRun("letter_claims", tmp_path / "letter_claims.ipynb", error=f"ValueError: {EVIL}")])
     assert_safe(write_index(run).read_text(encoding="utf-8"))
+
+
+def test_index_escapes_the_document_and_the_timing(tmp_path):
+    """The document's title, author and recipient (from the claim file) reach the index escaped."""
+    (tmp_path / "claims.json").write_text(json.dumps([
+        {"id": "c1", "quote": EVIL, "kind": "change", "verdict": "supported", "measured": 1.5, "reason": EVIL,
+         "period_end": "2018-03-31", "published": "2018-07-19", "public_on_document_date": False,
+         "source": EVIL, "edition": EVIL, "comparator": EVIL, "subject": EVIL, "offence": EVIL, "candidates": []}]),
+        encoding="utf-8")
+    (tmp_path / "letter_claims.json").write_text(json.dumps({
+        "document": {"title": f"Title {EVIL}", "author": f"Author {EVIL}", "recipient": f"Recipient {EVIL}",
+                     "date": "2018-06-04", "url": None},
+        "latest_public": {"period_end": "2017-12-31", "published": "2018-04-26", "estimated": False}}),
+        encoding="utf-8")
+    run = ReportRun("West Mercia", "2018-03-31", tmp_path, [NotebookRun("letter_claims", tmp_path / "x.ipynb")])
+    page = write_index(run).read_text(encoding="utf-8")
+    assert_safe(page)
+    assert page.count(ESCAPED) >= 6  # title, author, recipient, quote, reason, source

@@ -92,6 +92,7 @@ class Result:
     candidate: Candidate | None
     reason: str
     candidates: list[dict]
+    latest_public: dict | None = None  # the claim read on the latest period public on the document's date
 
     @property
     def verdict(self) -> Verdict:
@@ -109,8 +110,8 @@ class Result:
                                   "edition": self.reading.evidence.get("edition"), "published": None,
                                   "published_estimated": None, "public_on_document_date": None,
                                   "edition_published": None}),
-            "reason": self.reason, "note": self.claim.note, "candidates": self.candidates,
-            "evidence": self.reading.evidence,
+            "reason": self.reason, "note": self.claim.note, "latest_public": self.latest_public,
+            "candidates": self.candidates, "evidence": self.reading.evidence,
         }
 
 
@@ -255,22 +256,36 @@ def choose_group(ctx: Context, readings: dict[str, list[tuple[Candidate, Reading
     return min(scored)[1]
 
 
-def timing_note(ctx: Context, candidate: Candidate, reading: Reading, pairs: list[tuple[Candidate, Reading]],
-                read=None, claim=None) -> str:
+def latest_public_figure(ctx: Context, pairs: list[tuple[Candidate, Reading]], read=None, claim=None) -> dict | None:
+    """The claim read on the latest period published by the document's date: what its author could have quoted."""
+    latest = ctx.latest_public()
+    if latest is None:
+        return None
+    found = [(c, r) for c, r in pairs if c.period_end == latest.period_end and r.verdict.tested]
+    if not found and read is not None:
+        found = [(c, r) for c, r in _read_latest(ctx, latest, read, claim) if r.verdict.tested]
+    reading = found[0][1] if found else None
+    candidate = found[0][0] if found else None
+    return {"period_end": _iso(latest.period_end), "published": _iso(latest.date),
+            "published_estimated": latest.estimated, "source": candidate.source if candidate else None,
+            "edition": candidate.edition if candidate else None,
+            "measured": reading.measured if reading else None, "shown": reading.shown if reading else None,
+            "verdict": str(reading.verdict) if reading else None}
+
+
+def timing_note(ctx: Context, candidate: Candidate, reading: Reading, latest: dict | None) -> str:
     """The words that open a reason when the figures were not public on the document's date."""
     date = _long_date(ctx.date)
     if not candidate.public_on_date:
         when = _long_date(candidate.release.date) + (" (estimated)" if candidate.release.estimated else "")
         lead = ("Reproduced only by figures first published" if reading.verdict.holds else
                 "Judged on figures first published")
-        latest = ctx.latest_public()
         then = ""
         if latest is not None:
-            earlier = [r for c, r in pairs if c.period_end == latest.period_end and r.verdict.tested]
-            if not earlier and read is not None:
-                earlier = [r for r in _read_latest(ctx, latest, read, claim) if r.verdict.tested]
-            value = f", which gives {earlier[0].shown}" if earlier and earlier[0].shown else ""
-            then = f"; on {date} the latest published period was {periods.label(latest.period_end)}{value}"
+            edition = f" ({latest['source']} {latest['edition']})" if latest.get("edition") else ""
+            value = f", which gives {latest['shown']}{edition}" if latest.get("shown") else ""
+            then = (f"; on {date} the latest published period was "
+                    f"{periods.label(latest['period_end'])}{value}")
         return f"{lead} on {when}, after the document's date ({date}){then}. "
     if not candidate.edition_current and candidate.edition_release is not None:
         return (f"Figures from {candidate.source} {candidate.edition}, published "
@@ -279,12 +294,12 @@ def timing_note(ctx: Context, candidate: Candidate, reading: Reading, pairs: lis
     return ""
 
 
-def _read_latest(ctx: Context, latest: releases.Release, read, claim) -> list[Reading]:
+def _read_latest(ctx: Context, latest: releases.Release, read, claim) -> list[tuple[Candidate, Reading]]:
     """The claim read on the latest period public on the document's date, in the file's source order."""
     for source in ctx.defaults.sources:
         candidate = ctx.candidate(latest.period_end, periods.year_earlier(latest.period_end), source)
         if candidate is not None:
-            return [read(ctx, claim, candidate)]
+            return [(candidate, read(ctx, claim, candidate))]
     return []
 
 

@@ -25,6 +25,7 @@ from peelstats.claims.engine import (
     candidates_for,
     choose,
     choose_group,
+    latest_public_figure,
     nearest_note,
     timing_note,
 )
@@ -152,8 +153,10 @@ def _evaluate_group(ctx: Context, claims: list, rule: str) -> dict[str, Result]:
 
 def _result(ctx: Context, claim, reading: Reading, candidate: Candidate | None, pairs, all_pairs) -> Result:
     reason = reading.reason
+    latest = None
     if candidate is not None:
-        reason = timing_note(ctx, candidate, reading, all_pairs, EVALUATORS[claim.kind], claim) + reason
+        latest = latest_public_figure(ctx, all_pairs, EVALUATORS[claim.kind], claim)
+        reason = timing_note(ctx, candidate, reading, latest) + reason
         if not reading.verdict.holds and len(pairs) > 1:
             reason += nearest_note(pairs, candidate)
     force = ctx.file.force_of(claim)
@@ -167,7 +170,7 @@ def _result(ctx: Context, claim, reading: Reading, candidate: Candidate | None, 
         else:
             rows.append({**base, "comparator": r.comparator, "measured": r.measured})
     return Result(claim, force.name if force else None, subject.name if subject else None,
-                  getattr(claim, "offence", None), reading, candidate, reason, rows)
+                  getattr(claim, "offence", None), reading, candidate, reason, rows, latest)
 
 
 def write_outputs(evaluation: Evaluation, folder: Path) -> Path:
