@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import json
 import logging
 import os
@@ -254,12 +255,12 @@ _RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _p
 
 def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
                   progress: bool = False) -> list[NotebookRun]:
-    """Execute and convert ``(name, source, folder, parameters)`` jobs: one kernel per core, each running its share
-    of the notebooks one after another, its namespace cleared between them. A kernel started once imports
+    """Execute and convert ``(name, source, folder, parameters)`` jobs: one kernel per core, each taking the next
+    notebook (slowest first) when it finishes one, its namespace cleared between them. A kernel started once imports
     pandas, matplotlib and peelstats once: most of a notebook's time was starting a kernel and importing. A
     notebook that fails, or kills its kernel, is reported and the others go on. Results in the jobs' order.
 
-    The shares run in daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
+    The kernels are driven from daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
     killed and nothing waits for them."""
     import queue
     import threading
@@ -267,20 +268,23 @@ def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
     from tqdm import tqdm
 
     workers = notebook_workers(len(jobs))
-    ordered = sorted(jobs, key=lambda job: -_COST.get(job[0], 2))
-    shares = [share for share in (ordered[i::workers] for i in range(workers)) if share]
+    waiting: queue.Queue = queue.Queue()
+    for job in sorted(jobs, key=lambda job: -_COST.get(job[0], 2)):  # longest first: the kernels finish together
+        waiting.put(job)
     done: queue.Queue = queue.Queue()
     kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
 
-    def work(share):
+    def work():
+        taken: list = []
         try:
-            _run_share(share, kernel_name, done.put, kernels)
-        except BaseException as error:  # noqa: BLE001 - reported as the share's notebooks failing
-            for name, *_ in share:
-                done.put(NotebookRun(name, share[0][2] / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
+            _run_queue(waiting, kernel_name, done.put, kernels, taken)
+        except BaseException as error:  # noqa: BLE001 - reported as the notebooks this kernel held failing
+            for name, _, folder, _ in taken:
+                done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
 
-    for share in shares:
-        threading.Thread(target=work, args=(share,), daemon=True, name="peelstats-notebooks").start()
+    threads = [threading.Thread(target=work, daemon=True, name="peelstats-notebooks") for _ in range(workers)]
+    for thread in threads:
+        thread.start()
     results: dict[str, NotebookRun] = {}
     with tqdm(total=len(jobs), desc="notebooks", unit="notebook", disable=None if progress else True,
               leave=False) as bar:
@@ -289,6 +293,12 @@ def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
                 try:
                     run = done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
                 except queue.Empty:
+                    if not any(thread.is_alive() for thread in threads) and done.empty():
+                        for name, _, folder, _ in jobs:  # every kernel gave up: what is left is reported, not lost
+                            if name not in results:
+                                results[name] = NotebookRun(name, folder / f"{name}.ipynb",
+                                                            error="not run: no notebook kernel could be started")
+                                bar.update(1)
                     continue
                 results.setdefault(run.name, run)
                 bar.set_postfix_str(f"{run.name} {'failed' if run.error else 'ok'} ({run.seconds:.1f} s)")
@@ -307,54 +317,60 @@ def _kill(km) -> None:
         if process is not None:
             os.killpg(process.pid, 9)
     with contextlib.suppress(Exception):
-        km.cleanup_resources()
+        pending = km.cleanup_resources()  # a coroutine for an asynchronous kernel manager
+        if inspect.isawaitable(pending):
+            from jupyter_core.utils import run_sync
+
+            run_sync(_wait_for)(pending)
 
 
-def _run_share(share: list[tuple[str, Path, Path, dict]], kernel_name: str, finished,
-               kernels: list) -> list[NotebookRun]:
-    runs = []
+async def _wait_for(pending):
+    return await pending
+
+
+def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list) -> None:
+    """Run notebooks from ``waiting`` in one kernel until none are left. ``taken`` holds the notebook in hand, so
+    a failure outside a notebook (the kernel would not start) is reported against it, never dropped.
+
+    The kernel is asynchronous, as papermill's own: nbclient's watch for a dead kernel needs an asynchronous
+    client (a blocking one waits for a dead kernel's output for ever)."""
+    import queue
+
+    from jupyter_core.utils import run_sync
+
     km = None
     try:
-        for name, path, folder, parameters in share:
-            if km is None or not km.is_alive():
-                km = _start_kernel(kernel_name, folder)
+        while True:
+            try:
+                job = waiting.get_nowait()
+            except queue.Empty:
+                return
+            taken[:] = [job]
+            name, path, folder, parameters = job
+            if km is None or not run_sync(km.is_alive)():
+                if km is not None:
+                    _kill(km)
+                km = QuietKernelManager(kernel_name=kernel_name)
                 kernels.append(km)
+                run_sync(km.start_kernel)(cwd=str(folder))
             else:
-                _reset(km)
-            run = _execute(name, path, folder, parameters, kernel_name, km=km)
-            runs.append(run)
-            finished(run)
+                run_sync(_reset)(km)
+            finished(_execute(name, path, folder, parameters, kernel_name, km=km))
+            taken.clear()
     finally:
         if km is not None:
-            km.shutdown_kernel(now=True)
-    return runs
+            with contextlib.suppress(Exception):
+                run_sync(km.shutdown_kernel)(now=True)
+            _kill(km)
 
 
-def _start_kernel(kernel_name: str, folder: Path):
-    from jupyter_client.manager import KernelManager
-
-    class _Quiet(KernelManager):  # the synchronous twin of QuietKernelManager, for a kernel shared by notebooks
-        def _launch_args(self, kw):
-            kw.setdefault("stderr", subprocess.DEVNULL)
-            kw.setdefault("start_new_session", True)
-            kw.setdefault("env", _kernel_env())
-            return kw
-
-        def start_kernel(self, **kw):
-            return super().start_kernel(**self._launch_args(kw))
-
-    km = _Quiet(kernel_name=kernel_name)
-    km.start_kernel(cwd=str(folder))
-    return km
-
-
-def _reset(km) -> None:
+async def _reset(km) -> None:
     """Clear the namespace a notebook left (its modules stay imported: that is the point of sharing a kernel)."""
     client = km.client()
     client.start_channels()
     try:
-        client.wait_for_ready(timeout=60)
-        client.execute_interactive(_RESET, timeout=60, output_hook=lambda msg: None)
+        await client.wait_for_ready(timeout=60)
+        await client.execute_interactive(_RESET, timeout=60, output_hook=lambda msg: None)
     finally:
         client.stop_channels()
 

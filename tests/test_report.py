@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from peelstats import cli, config
+from peelstats import report as report_module
 from peelstats.batch import load_schedule, run_batch
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 from peelstats.report import NOTEBOOKS_ENV, report
@@ -80,3 +81,36 @@ def test_schedule_validation(tmp_path):
         load_schedule(schedule(tmp_path, ["Atlantis"]))
     with pytest.raises(PeelstatsError, match="unknown \\['nope'\\]"):
         load_schedule(schedule(tmp_path, "all", notebooks=["nope"]))
+
+
+def _tiny_notebooks(folder: Path, sources: dict[str, str]) -> list[tuple[str, Path, Path, dict]]:
+    import nbformat
+
+    jobs = []
+    for name, code in sources.items():
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+                    nbformat.v4.new_code_cell(code)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        path = folder / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        (folder / "out").mkdir(exist_ok=True)
+        jobs.append((name, path, folder / "out", {}))
+    return jobs
+
+
+def test_no_kernel_reports_every_notebook_failed(tmp_path):
+    jobs = _tiny_notebooks(tmp_path, {"a": "y = 2", "b": "y = 3", "c": "y = 4"})
+    runs = report_module.run_notebooks(jobs, "no-such-kernel-peelstats")
+    assert [r.name for r in runs] == ["a", "b", "c"]
+    assert all(r.error for r in runs)
+
+
+@pytest.mark.slow
+def test_a_notebook_that_kills_its_kernel_does_not_stop_the_others(tmp_path):
+    jobs = _tiny_notebooks(tmp_path, {"dies": "import os\nos._exit(1)", "first": "assert x == 1",
+                                      "second": "assert 'y' not in dir()\ny = 5", "third": "assert 'y' not in dir()"})
+    runs = {r.name: r for r in report_module.run_notebooks(jobs, "python3")}
+    assert runs["dies"].error
+    assert [n for n, r in runs.items() if r.error] == ["dies"]
+    assert all(runs[n].html and runs[n].html.is_file() for n in ("first", "second", "third"))
