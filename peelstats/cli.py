@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from peelstats import __version__, config, sources
+from peelstats import __version__, config, formats, sources
 from peelstats.exceptions import PeelstatsError
 from peelstats.output import FORMATS, render
 
@@ -317,12 +317,11 @@ def _claims(args: argparse.Namespace) -> int:
     else:
         import textwrap
 
-        from peelstats.sections import _measured_text
 
         document = evaluation.document
         print(f"{document['title']}\n{document['author']}, {document['date']}\n")
         for record in evaluation.records():
-            measured = _measured_text(record["measured"], record["kind"])
+            measured = formats.measured_of(record)
             print(f"[{record['id']}] {record['verdict'].upper()}  {measured}")
             print(textwrap.fill(f'"{record["quote"]}"', 110, initial_indent="  ", subsequent_indent="  "))
             print(textwrap.fill(record["reason"], 110, initial_indent="  ", subsequent_indent="  ") + "\n")

@@ -143,10 +143,7 @@ class Figures:
         if not np.isfinite(now) and not notes:
             notes.append(f"{self.source} ({self.edition}) has no {self.offence.lower()} figure for {geo.name} in "
                          f"{periods.label(self.period_end)}")
-        suppressed = bool(np.isfinite(before) and before < cmp.SUPPRESSION_BASE)
-        if suppressed:
-            notes.append(f"the baseline is under {cmp.SUPPRESSION_BASE}: ONS does not publish a % change on so small "
-                         "a base (computed here from the counts)")
+        suppressed = bool(np.isfinite(before) and before < cmp.SUPPRESSION_BASE)  # said by readers of a change
         return Measure(geo, _finite(now), _finite(before), _finite(cmp.pct_change(now, before)), geo.name,
                        notes=tuple(notes), suppressed=suppressed)
 
@@ -156,7 +153,7 @@ class Figures:
         notes = []
         if missing:
             notes.append(f"ONS's published total leaves out {', '.join(missing)} in both years "
-                         f"({self._why(geo.members)})")
+                         f"({self.why_missing(geo.members)})")
         definition = (f"ONS published {geo.name} total" + (" (includes British Transport Police)"
                                                            if geo.with_btp else ""))
         return Measure(geo, _finite(now), _finite(before), _finite(cmp.pct_change(now, before)), definition,
@@ -187,7 +184,7 @@ class Figures:
                 " and the national fraud bodies" if off.FRAUD in off.leaves_of(self.offence) else "")
         notes = []
         if left_out:
-            notes.append(f"{', '.join(left_out)} left out of both years ({self._why(geo.members)})")
+            notes.append(f"{', '.join(left_out)} left out of both years ({self.why_missing(geo.members)})")
         if not both.any():
             return Measure(geo, None, None, None, parts, left_out, tuple(notes))
         if counting_only:
@@ -196,7 +193,8 @@ class Figures:
                        f"{geo.name}: {parts}" + (" (as ONS builds its total)" if geo.with_btp else ""),
                        left_out, tuple(notes))
 
-    def _why(self, codes) -> str:
+    def why_missing(self, codes) -> str:
+        """Why these forces have no figure here: a registered data gap, else 'no figure in this source'."""
         known = [f"{g.force} supplied no data for {g.months_label}" for g in self.gaps if g.force_code in codes]
         return "; ".join(known) or "no figure in this source"
 

@@ -95,6 +95,12 @@ def time_between(earlier, later) -> str:
     return f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
 
 
+def measured_of(record: dict) -> str:
+    """A claim record's measured figure as its evaluator wrote it (a ratio as 3.96x, a gap between two rates),
+    else as :func:`measured` shows the bare value."""
+    return record.get("measured_text") or measured(record.get("measured"), record.get("kind"))
+
+
 def measured(value, kind: str | None = None) -> str:
     """A claim's measured figure as readers see it: +4.2% for changes, 84,342 for counts, text as it is."""
     if isinstance(value, bool):

@@ -22,6 +22,7 @@ import pandas as pd
 from peelstats import forces
 
 GRADES = ("Outstanding", "Good", "Requires improvement", "Inadequate")
+PILLARS = ("Effectiveness", "Efficiency", "Legitimacy")  # PEEL's three pillars, 2014 to 2018/19
 OVERALL = "overall"
 QUESTIONS = (
     "preventing crime and tackling anti-social behaviour",

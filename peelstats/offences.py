@@ -184,3 +184,9 @@ def leaves_of(name: str) -> tuple[str, ...]:
 
 def group_of(name: str) -> str:
     return OFFENCE_BY_NAME[canonical(name)].group
+
+
+def as_offences(name: str) -> str:
+    """The offence as a count of offences in a sentence: 'drug offences', 'robbery offences'."""
+    text = canonical(name).lower()
+    return text if text.endswith("offences") else f"{text} offences"

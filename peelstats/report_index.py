@@ -105,7 +105,7 @@ def _verdicts(claims: list[dict], document: dict, latest: dict | None) -> str:
     rows = []
     for c in claims:
         timing = claim_views.as_of(c, date, latest, periods.label) if date else {"public": "", "then": ""}
-        measured = formats.measured(c.get("measured"), c.get("kind"))
+        measured = formats.measured_of(c)
         if c.get("period_end"):
             measured += f" ({periods.label(c['period_end'])})"
         source = formats.source_link(c["source"], c.get("edition")) if c.get("source") else esc(c.get("edition") or "")

@@ -436,18 +436,13 @@ def verdict_table(evaluation):
     rows = []
     for r in evaluation.records():
         timing = claim_views.as_of(r, date, latest)
-        measured = formats.measured(r["measured"], r["kind"])
+        measured = formats.measured_of(r)
         if r["period_end"]:
             measured += f" ({periods.short_label(r['period_end'])})"
         rows.append({"Claim": r["id"], "Quote": r["quote"], "Verdict": r["verdict"], "Measured": measured,
                      f"Public on {on}?": timing["public"], f"Latest published on {on}": timing["then"],
                      "Why": r["reason"]})
     return styled(pd.DataFrame(rows), kinds={"Verdict": "badge"})
-
-
-def _measured_text(value, kind: str | None = None) -> str:
-    """A claim's measured figure for readers (kept for callers of the old name; see :func:`formats.measured`)."""
-    return formats.measured(value, kind)
 
 
 def timing_markdown(evaluation) -> str:

@@ -355,8 +355,9 @@ CASES = [
             # West Midlands recorded 41 homicide offences in year ending March 2018 (ons-pfa-tables, YE Mar 2018 (v2,
             # North Wales revised)), against the quoted '41'.
             ('count', 'West Midlands', 'Homicide', '41', '2018-03-31', S),
-            # No source (ons-pfa-tables) holds YE Mar 2017.
-            ('count', 'West Midlands', 'Homicide', None, None, NT),
+            # The year before (the claim takes its period from the first, a year earlier): no ONS edition here holds
+            # YE Mar 2017, the long series does: 39 homicides (rec-crime-pfa, QE Dec 2018 vintage).
+            ('count', 'West Midlands', 'Homicide', '39', '2017-03-31', S),
         ]),
     Case(
         'https://www.newburytoday.co.uk/news/serious-crime-on-the-decline-9164750',

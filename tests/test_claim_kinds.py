@@ -368,3 +368,118 @@ def test_a_claim_can_pin_its_baseline_source_and_edition(data):
     pinned = run(data, [claim("pinned", "change", offence="total", quoted_value=1.5,
                               period={"end": "2018-03-31", "source": "rec-crime-pfa", "edition": "another vintage"})])
     assert pinned["pinned"]["verdict"] == NT and "edition 'another vintage'" in pinned["pinned"]["reason"]
+
+
+# ------------------------------------------------------------------------------ defects found by an audit
+
+
+def test_same_as_a_year_earlier_may_come_from_another_source(data):
+    """Regression: a period shifted from another claim's was looked for only in that claim's source."""
+    out = run(data, [
+        claim("now", "change", offence="total", quoted_value=round(WM_CHANGE, 1), period={"end": "2018-03-31"}),
+        claim("before", "direction", offence="total", direction="increase",
+              period={"same_as": "now", "years_earlier": 1}),
+    ])
+    assert out["before"]["period_end"] == "2017-03-31" and out["before"]["verdict"] == S
+
+
+def test_missing_data_says_why_for_ranks_rates_and_comparisons(data):
+    """Regression: ranks, rates and comparisons about a force in a registered gap gave no (or the wrong) reason."""
+    gap = {"period": {"end": "2019-09-30"}}
+    out = run(data, [
+        claim("gmp-rank", "rank", subject="Greater Manchester", offence="total", order="highest", **gap),
+        claim("gmp-rate", "rate", subject="Greater Manchester", offence="total", quoted_value=90, **gap),
+        claim("gmp-below", "comparison", subject="Greater Manchester", offence="total", relation="below", **gap),
+        claim("wales-top", "rank", subject="South Wales", offence="total", order="highest", **gap),
+    ], date="2020-02-01")
+    for key in ("gmp-rank", "gmp-rate", "gmp-below"):
+        assert out[key]["verdict"] == NT and "supplied no data" in out[key]["reason"], key
+    assert "No population" not in out["gmp-rate"]["reason"]
+    assert "Greater Manchester has no change" in out["wales-top"]["reason"]
+
+
+def test_forces_outside_the_pool_are_not_read(data):
+    stated = {"period": {"end": "2018-03-31"}}
+    out = run(data, [
+        claim("kent-in-ne", "rank", subject="Kent", offence="total", order="highest", within="North East", **stated),
+        claim("kent-member", "count_of_forces", offence="total", direction="decrease", within="North East",
+              quoted_count=0, members=["Kent"], **stated),
+    ])
+    assert out["kent-in-ne"]["verdict"] == NT and "not among the 3 forces of North East" in out["kent-in-ne"]["reason"]
+    assert out["kent-member"]["verdict"] == NT and "Kent is not among" in out["kent-member"]["reason"]
+
+
+def test_measured_text_carries_the_unit_of_each_kind(data):
+    """Regression: a ratio of 3.96 showed as '+4.0%' and a gap between rates as a percentage."""
+    stated = {"period": {"end": "2018-03-31"}}
+    out = run(data, [
+        claim("ratio", "comparison", subject="South Wales", against="West Mercia", offence="total",
+              relation="ratio", quoted_value="3 times", **stated),
+        claim("rates", "comparison", subject="South Wales", against="Cleveland", offence="total", measure="rate",
+              relation="above", **stated),
+        claim("robbery-count", "count", offence="robbery", quoted_value=900, **stated),
+        claim("mean", "change", subject="national", offence="total", quoted_value=2, comparators=["mean_force"],
+              **stated),
+    ])
+    assert out["ratio"]["measured_text"].endswith("times") and "%" not in out["ratio"]["measured_text"]
+    assert "per 1,000 vs" in out["rates"]["measured_text"]
+    assert "robbery offences" in out["robbery-count"]["reason"] and "offences offences" not in str(out)
+    assert "n/a" not in out["mean"]["reason"]
+
+
+def test_a_grade_needs_a_force(tmp_path):
+    """Regression: a grade claim with no force (the document's or its own) crashed instead of a one-line error."""
+    from peelstats.claims.claim_file import ClaimFileError
+
+    raw = {"schema": "peelstats-claims/2", "document": {"id": "a", "title": "b", "author": "c", "date": "2018-06-04"},
+           "claims": [claim("g", "grade", peel_year=2016, question="overall", quoted_grade="good")]}
+    with pytest.raises(ClaimFileError, match="claim 'g': field 'force': is required"):
+        parse_claim_file(raw, "test.yaml")
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"kind": "count", "offence": "total", "quoted_value": float("inf")}, "must be a finite number"),
+    ({"kind": "count", "offence": "total", "quoted_value": -5}, "must not be negative"),
+    ({"kind": "rate", "offence": "total", "quoted_value": -5}, "must not be negative"),
+    ({"kind": "grade", "peel_year": 2016, "question": "overall", "quoted_grade": "good", "pillar": "Vibes"},
+     "field 'pillar': must be one of: Effectiveness, Efficiency, Legitimacy"),
+])
+def test_more_values_refused_at_validation(fields, message):
+    from peelstats.claims.claim_file import ClaimFileError
+
+    raw = {"schema": "peelstats-claims/2",
+           "document": {"id": "a", "title": "b", "author": "c", "date": "2018-06-04", "force": "Kent"},
+           "claims": [{"id": "x", "quote": "q", **fields}]}
+    with pytest.raises(ClaimFileError, match=message):
+        parse_claim_file(raw, "test.yaml")
+
+
+def test_duplicate_ids_and_references_are_reported_together():
+    from peelstats.claims.claim_file import ClaimFileError
+
+    raw = {"schema": "peelstats-claims/2",
+           "document": {"id": "a", "title": "b", "author": "c", "date": "2018-06-04", "force": "Kent"},
+           "claims": [claim("a", "change", offence="total", quoted_value=1),
+                      claim("a", "change", offence="total", quoted_value=1, period={"same_as": "nowhere"}),
+                      claim("g", "grade", peel_year=2016, question="overall", quoted_grade="good"),
+                      claim("b", "change", offence="total", quoted_value=1, period={"same_as": "g"})]}
+    with pytest.raises(ClaimFileError) as caught:
+        parse_claim_file(raw, "test.yaml")
+    text = str(caught.value)
+    assert "duplicated" in text and "unknown claim 'nowhere'" in text and "a grade claim, which has no period" in text
+
+
+@pytest.mark.parametrize("words, value", [("3 times", 3), ("2.5 times", 2.5), ("six times", 6), ("tenfold", 10),
+                                          ("ten-fold", 10), ("more than three times", 3)])
+def test_any_multiple_is_a_ratio(words, value):
+    from peelstats.claims.words import parse_quoted
+
+    assert parse_quoted(words).value == value
+
+
+def test_a_percentage_in_words_keeps_the_ordinary_tolerance():
+    """House style spells small numbers out ("nine per cent"); that is not a rounded figure of speech."""
+    from peelstats.claims.words import parse_quoted
+
+    assert not parse_quoted("thirty per cent").verbal and not parse_quoted("nine per cent").verbal
+    assert parse_quoted("five million").verbal and parse_quoted("a quarter").verbal

@@ -247,8 +247,9 @@ def _records(check: Check) -> list[dict]:
             found.append({**_record(reading.text, span, claim_id, result["kind"], result["subject"],
                                     result["offence"], result["quoted"], result["verdict"], result["measured"],
                                     result["reason"], read),
-                          **{k: result[k] for k in ("period_end", "baseline_end", "comparator", "source", "edition",
-                                                    "published", "public_on_document_date", "definition")},
+                          **{k: result[k] for k in ("measured_text", "period_end", "baseline_end", "comparator",
+                                                    "source", "edition", "published", "public_on_document_date",
+                                                    "definition")},
                           "reading": result["reading"], "candidates": result["candidates"]})
         if not found:
             why = "; ".join(reading.not_recognised) or "no figure, direction, rank or grade about police recorded crime"
@@ -256,7 +257,7 @@ def _records(check: Check) -> list[dict]:
                                  f"No checkable claim recognised: {why}.", []))
         out += found
     for record in out:
-        record["measured_text"] = _measured(record)
+        record.setdefault("measured_text", formats.measured(record["measured"], record["kind"]))
     return out
 
 
@@ -265,17 +266,6 @@ def _record(sentence, span, claim_id, kind, subject, offence, quoted, verdict, m
             "quoted": quoted, "verdict": str(verdict) if verdict is not None else None, "measured": measured,
             "period_end": None, "baseline_end": None, "comparator": None, "source": None, "edition": None,
             "published": None, "public_on_document_date": None, "reason": reason, "read": read}
-
-
-def _measured(record: dict) -> str:
-    value, kind = record.get("measured"), record.get("kind")
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return {"count": formats.count, "count_change": formats.signed_count, "rate": formats.rate,
-            "rank": lambda v: f"position {v:.0f}", "count_of_forces": lambda v: f"{v:.0f} forces",
-            "comparison": formats.pp}.get(kind, formats.pct)(value)
 
 
 def _short(text: str, limit: int = 70) -> str:

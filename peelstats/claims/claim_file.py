@@ -15,6 +15,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from peelstats.claims.model import (
+    GRADE_KINDS,
     SCHEMA_V1,
     SCHEMA_V2,
     SCHEMAS,
@@ -148,6 +149,10 @@ def parse_claim_file(raw: dict, path) -> ClaimFile:
         if isinstance(item, dict) and item.get("id"):
             ids.append(str(item["id"]))
     problems += _cross_checks(raw_claims, ids, claims)
+    if not context["force"] and not context["force_unknown"]:  # a grade belongs to one force
+        problems += [Problem(c.id, "force", "is required (the claim's, or the document's `force`): a grade "
+                                            "belongs to one force")
+                     for c in claims if c.kind in GRADE_KINDS and c.force is None]
     selection = []
     groups = raw.get("selection") or []
     if not isinstance(groups, list):
@@ -209,15 +214,17 @@ def _cross_checks(raw_claims: list, ids: list[str], claims: list) -> list[Proble
         if claim_id in seen:
             problems.append(Problem(claim_id, "id", "duplicated"))
         seen.add(claim_id)
-    if problems:
-        return problems  # references cannot be followed until ids are unique
-    by_id = {c.id: c for c in claims}
+    by_id = {c.id: c for c in claims}  # with duplicated ids the last wins: references are still checked
     for claim in claims:
         target = claim.period.same_as
         if target is None:
             continue
         if target not in seen:
             problems.append(Problem(claim.id, "period.same_as", f"refers to unknown claim {target!r}"))
+            continue
+        if target in by_id and by_id[target].kind in GRADE_KINDS:
+            problems.append(Problem(claim.id, "period.same_as", f"refers to {target!r}, a grade claim, which has "
+                                    "no period: name a claim about figures"))
             continue
         chain, current = [claim.id], target
         while current in by_id and by_id[current].period.same_as:

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from peelstats import breaks as brk
-from peelstats import periods, releases
-from peelstats.claims.model import ClaimFile, Kind
+from peelstats import formats, periods, releases
+from peelstats.claims.model import ClaimFile
 from peelstats.claims.verdict import Verdict
 from peelstats.dataset import Dataset
 from peelstats.exceptions import PeelstatsError
@@ -104,6 +104,7 @@ class Result:
             "id": self.claim.id, "quote": self.claim.quote, "kind": str(self.claim.kind), "subject": self.subject,
             "force": self.force, "offence": self.offence, "quoted": self.reading.quoted,
             "reading": self.reading.words, "verdict": str(self.verdict), "measured": self.reading.measured,
+            "measured_text": self.reading.shown or formats.measured(self.reading.measured, str(self.claim.kind)),
             "comparator": self.reading.comparator, "definition": self.reading.definition,
             **(c.row() if c else {"period_end": None, "baseline_end": None,
                                   "source": self.reading.evidence.get("source"),
@@ -192,7 +193,8 @@ def candidates_for(ctx: Context, claim) -> tuple[list[Candidate], str | None]:
             return [], f"The claim takes its period from {period.same_as!r}, which has no period in the data."
         end = periods.month_end(chosen.period_end.year - period.years_earlier, chosen.period_end.month)
         ends = [(end, periods.year_earlier(end))]
-        sources = [chosen.source]
+        # the same period: the same source; a shifted one may be held only by another source (the long series)
+        sources = [chosen.source] if not period.years_earlier else list(dict.fromkeys([chosen.source, *sources]))
     elif period.end is not None:
         ends = [(period.end, period.baseline or periods.year_earlier(period.end))]
     else:
@@ -320,4 +322,3 @@ def _iso(value) -> str | None:
     return None if value is None else pd.Timestamp(value).date().isoformat()
 
 
-PERIODIC = {k for k in Kind if k not in (Kind.GRADE, Kind.GRADE_COMPARISON)}

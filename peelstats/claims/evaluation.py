@@ -17,7 +17,6 @@ import pandas as pd
 from peelstats import releases
 from peelstats.claims.claim_file import load_claim_file
 from peelstats.claims.engine import (
-    PERIODIC,
     Candidate,
     Context,
     Reading,
@@ -30,13 +29,13 @@ from peelstats.claims.engine import (
     timing_note,
 )
 from peelstats.claims.kinds import EVALUATORS
-from peelstats.claims.model import ClaimFile
+from peelstats.claims.model import PERIODIC_KINDS, ClaimFile
 from peelstats.claims.verdict import Verdict
 from peelstats.dataset import Dataset, load
 from peelstats.output import to_json
 
 COLUMNS = ["id", "quote", "kind", "subject", "force", "offence", "quoted", "reading", "verdict", "measured",
-           "comparator", "definition", "period_end", "baseline_end", "source", "edition", "published",
+           "measured_text", "comparator", "definition", "period_end", "baseline_end", "source", "edition", "published",
            "published_estimated", "public_on_document_date", "edition_published", "reason", "note", "candidates",
            "evidence"]
 SCALAR_COLUMNS = [c for c in COLUMNS if c not in ("candidates", "evidence")]
@@ -112,7 +111,7 @@ def _ordered(parsed: ClaimFile) -> list:
     done: list = []
 
     def visit(claim):
-        target = claim.period.same_as if claim.kind in PERIODIC else None
+        target = claim.period.same_as if claim.kind in PERIODIC_KINDS else None
         if target and by_id[target] not in done:
             visit(by_id[target])
         if claim not in done:
@@ -130,7 +129,7 @@ def _read_all(ctx: Context, claim) -> tuple[list[tuple[Candidate, Reading]], str
 
 
 def _evaluate(ctx: Context, claim, pairs=None, key=None) -> Result:
-    if claim.kind not in PERIODIC:
+    if claim.kind not in PERIODIC_KINDS:
         return _result(ctx, claim, EVALUATORS[claim.kind](ctx, claim, None), None, [], [])
     why = None
     if pairs is None:

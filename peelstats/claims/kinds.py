@@ -14,7 +14,9 @@ from collections.abc import Callable
 import numpy as np
 
 from peelstats import breaks as brk
+from peelstats import comparators as cmp
 from peelstats import forces, formats, geography, grades, periods
+from peelstats import offences as off
 from peelstats.claims.engine import Candidate, Context, Reading
 from peelstats.claims.judge import Judgement, Tolerance, judge
 from peelstats.claims.model import (
@@ -80,9 +82,21 @@ def _definition(claim, geo: Geography, fig: Figures, how: str = "") -> str:
     return f"{claim.offence}, {how or geo.definition}: {_period_text(fig)}; {_source_text(fig)}"
 
 
-def _notes(*measures: Measured) -> str:
-    notes = [n for m in measures for n in m.notes]
+SUPPRESSED_NOTE = (f"the baseline is under {cmp.SUPPRESSION_BASE}: ONS does not publish a % change on so small a "
+                   "base (computed here from the counts)")
+
+
+def _notes(*measures: Measured, about_change: bool = True) -> str:
+    """The measures' notes (data gaps, forces left out), and ONS's small-base rule where a change is read."""
+    notes = [n for m in measures for n in (*m.notes, *([SUPPRESSED_NOTE] if about_change and m.suppressed else []))]
     return (" Note: " + "; ".join(dict.fromkeys(notes)) + ".") if notes else ""
+
+
+def _from_to(measure: Measured) -> str:
+    """' (80,936 to 84,342)', or nothing for a figure with no counts (a mean or median of force changes)."""
+    if measure.count is None or measure.baseline_count is None:
+        return ""
+    return f" ({formats.count(measure.baseline_count)} to {formats.count(measure.count)})"
 
 
 def _pct_tolerance(ctx: Context, claim, quoted: Quoted) -> Tolerance:
@@ -257,8 +271,7 @@ def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Readi
         sensitivity = f" Other meanings of \"national\": {others}."
         words += "; \"national\" read as ONS's published England and Wales figure, other meanings shown beside it"
     who = meanings[0][0].label if meanings else geo.name
-    reason = (f"{who}: {claim.offence.lower()} {formats.change_words(change)} "
-              f"({formats.count(measure.baseline_count)} to {formats.count(measure.count)}), "
+    reason = (f"{who}: {claim.offence.lower()} {formats.change_words(change)}{_from_to(measure)}, "
               f"{_period_text(fig)}, against the quoted {label!r}.{sensitivity}{_notes(measure)}")
     evidence = {"measure": measure.as_dict(), "comparators": _context_comparators(ctx, claim, fig, measure),
                 **_standing_evidence(fig, geo), "breaks": [b.as_dict() for b in fig.breaks]}
@@ -277,7 +290,7 @@ def read_direction(ctx: Context, claim: DirectionClaim, candidate: Candidate) ->
     holds = change > 0 if claim.direction is Direction.INCREASE else change < 0
     national = fig.national(National.ENGLAND_AND_WALES)
     reason = (f"{geo.name} {claim.offence.lower()} {formats.change_words(change)} in "
-              f"{_period_text(fig)} ({formats.count(measure.baseline_count)} to {formats.count(measure.count)}); "
+              f"{_period_text(fig)}{_from_to(measure)}; "
               f"England and Wales {formats.pct(national.change_pct)}.{_notes(measure)}")
     evidence = {"measure": measure.as_dict(), "comparators": _context_comparators(ctx, claim, fig, measure),
                 **_standing_evidence(fig, geo)}
@@ -391,12 +404,12 @@ def read_count(ctx: Context, claim: CountClaim, candidate: Candidate) -> Reading
     measure = fig.measure(geo)
     if measure.count is None:
         return Reading(Verdict.NOT_TESTABLE, None, f"No count for {geo.name} in {periods.label(fig.period_end)} "
-                       f"({fig.source}, {fig.edition}).{_notes(measure)}", quoted=quoted.text)
+                       f"({fig.source}, {fig.edition}).{_notes(measure, about_change=False)}", quoted=quoted.text)
     tolerance = _relative_tolerance(ctx, claim, quoted, "count_tolerance_pct")
     judgement = judge(measure.count, quoted, tolerance, formats.count, signed=False)
-    reason = (f"{geo.name} recorded {formats.count(measure.count)} {claim.offence.lower()} offences in "
+    reason = (f"{geo.name} recorded {formats.count(measure.count)} {off.as_offences(claim.offence)} in "
               f"{periods.label(fig.period_end)} ({fig.source}, {fig.edition}), against the quoted "
-              f"{quoted.text!r}.{_notes(measure)}")
+              f"{quoted.text!r}.{_notes(measure, about_change=False)}")
     relative = abs(measure.count - quoted.value) / abs(quoted.value) * 100 if quoted.value else judgement.distance
     return Reading(judgement.verdict, measure.count, reason, relative, comparator="subject",
                    definition=f"{claim.offence}, {measure.definition}: {periods.label(fig.period_end)}; "
@@ -416,12 +429,12 @@ def read_count_change(ctx: Context, claim: CountChangeClaim, candidate: Candidat
     measure = fig.measure(geo)
     if measure.difference is None:
         return Reading(Verdict.NOT_TESTABLE, None, f"No change in the count for {geo.name} ({_period_text(fig)})."
-                       f"{_notes(measure)}", quoted=quoted.text)
+                       f"{_notes(measure, about_change=False)}", quoted=quoted.text)
     tolerance = _relative_tolerance(ctx, claim, quoted, "count_tolerance_pct")
     judgement = judge(measure.difference, quoted, tolerance, formats.signed_count)
-    reason = (f"{geo.name} recorded {formats.signed_count(measure.difference)} {claim.offence.lower()} offences "
+    reason = (f"{geo.name} recorded {formats.signed_count(measure.difference)} {off.as_offences(claim.offence)} "
               f"({formats.count(measure.baseline_count)} to {formats.count(measure.count)}), {_period_text(fig)}, "
-              f"against the quoted {quoted.text!r}.{_notes(measure)}")
+              f"against the quoted {quoted.text!r}.{_notes(measure, about_change=False)}")
     relative = abs(measure.difference - quoted.value) / abs(quoted.value) * 100 if quoted.value else 0.0
     return Reading(judgement.verdict, measure.difference, reason, relative, comparator="subject",
                    definition=_definition(claim, geo, fig, measure.definition),
@@ -437,8 +450,12 @@ def read_rate(ctx: Context, claim: RateClaim, candidate: Candidate) -> Reading:
     geo, quoted = claim.subject, figure(claim)
     rate = fig.rate(geo)
     if rate.per_1000 is None:
-        return Reading(Verdict.NOT_TESTABLE, None, f"No population for {geo.name} to make a rate "
-                       f"({fig.source}, {fig.edition}).", quoted=quoted.text)
+        measure = fig.measure(geo)
+        lacking = (f"No {claim.offence.lower()} count for {geo.name} in {periods.label(fig.period_end)}"
+                   if measure.count is None else f"No population for {geo.name} to make a rate")
+        return Reading(Verdict.NOT_TESTABLE, None, f"{lacking} ({fig.source}, {fig.edition})."
+                       f"{_notes(measure, about_change=False)}",
+                       quoted=quoted.text)
     if quoted.one_in and quoted.quantifier.key == "exact":
         people = 1000 / rate.per_1000
         off_by = abs(people - quoted.one_in)
@@ -452,7 +469,7 @@ def read_rate(ctx: Context, claim: RateClaim, candidate: Candidate) -> Reading:
         judgement = judge(rate.per_1000, quoted, tolerance, formats.rate, signed=False)
         verdict, distance, words = judgement.verdict, judgement.distance, _words(quoted, tolerance, judgement)
         shown = formats.rate(rate.per_1000)
-    reason = (f"{geo.name}: {formats.count(fig.measure(geo).count)} {claim.offence.lower()} offences in "
+    reason = (f"{geo.name}: {formats.count(fig.measure(geo).count)} {off.as_offences(claim.offence)} in "
               f"{periods.label(fig.period_end)} for a population of {formats.count(rate.population)} ({rate.note}): "
               f"{shown}, against the quoted {quoted.text!r}.")
     return Reading(verdict, rate.per_1000, reason, distance, comparator="subject",
@@ -509,10 +526,12 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
     a, a_text = _value(fig, claim.subject, claim.measure)
     b, b_text = _value(fig, claim.against, claim.measure)
     label = claim.measure.value if claim.measure is not Measure.RATE else "rate per 1,000"
+    involved = [fig.measure(g) for g in (claim.subject, claim.against)]  # their notes: gaps, forces left out
+    change_measured = claim.measure is Measure.CHANGE
     if a is None or b is None:
         lacking = claim.subject.name if a is None else claim.against.name
         return Reading(Verdict.NOT_TESTABLE, a, f"No {label} for {lacking} in {periods.label(fig.period_end)} "
-                       f"({fig.source}, {fig.edition}).")
+                       f"({fig.source}, {fig.edition}).{_notes(*involved, about_change=change_measured)}")
     quoted = figure(claim)
     if claim.relation is Relation.RATIO:
         ratio = a / b if b else float("inf")
@@ -552,7 +571,7 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
     shown = formats.ratio(measured) if claim.relation is Relation.RATIO else f"{a_text} vs {b_text}"
     reason = (f"{claim.subject.name} {a_text} against {claim.against.name} {b_text} ({label}, "
               f"{_period_text(fig) if claim.measure is Measure.CHANGE else periods.label(fig.period_end)}; "
-              f"{_source_text(fig)}){others}.")
+              f"{_source_text(fig)}){others}.{_notes(*involved, about_change=change_measured)}")
     return Reading(verdict, measured, reason, distance, comparator=claim.against.name,
                    definition=_definition(claim, claim.subject, fig, f"{claim.subject.name} vs {claim.against.name}"),
                    words=words, quoted=quoted_text,
@@ -582,8 +601,14 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
     standings = [fig.standing(code, measure, descending=descending, among=among) for code in subjects]
     missing = [s.force for s in standings if s.position is None]
     if missing:
+        outside = [f for f in missing if forces.lookup(f).code not in among]
+        if outside:
+            return Reading(Verdict.NOT_TESTABLE, None, f"{', '.join(outside)} {'is' if len(outside) == 1 else 'are'} "
+                           f"not among {pool_text}, so {'it has' if len(outside) == 1 else 'they have'} no place "
+                           "there to test.")
+        codes = [forces.lookup(f).code for f in missing]
         return Reading(Verdict.NOT_TESTABLE, None, f"No {measure} for {', '.join(missing)} in {_period_text(fig)} "
-                       f"({fig.source}, {fig.edition}) to rank.")
+                       f"({fig.source}, {fig.edition}) to rank: {fig.why_missing(codes)}.")
     ordered = fig.ordered(measure, descending=descending, among=among)
     fmt = {"change": formats.pct, "count": formats.count, "rate": formats.rate}[measure]
     if claim.top is not None:
@@ -619,14 +644,13 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
     leaders = ", ".join(f"{s.force} {fmt(s.value)}" for s in ordered[:3])
     reason = (f"Ranked by {claim.offence.lower()} {measure} ({order_words}) among {pool_text}: {placed}; the first "
               f"three: {leaders}." + (f" But {'; '.join(problems)}." if problems else "")
-              + (f" {43 - ordered[0].out_of} forces have no {measure} and are left out." if
-                 claim.within is None and ordered and ordered[0].out_of < 43 else ""))
+              + _left_out(fig, [s.force for s in ordered if s.position is None], measure))
     return Reading(verdict, float(standings[0].position), reason, float(sum(off_by) + len(problems)),
                    comparator=pool_text, definition=f"{claim.offence}, {measure}, {order_words}, among {pool_text}: "
                                                     f"{_period_text(fig) if need else periods.label(fig.period_end)}; "
                                                     f"{_source_text(fig)}",
                    words=f"read as {wanted} ({order_words}), ties sharing the better place",
-                   quoted=wanted, shown=placed,
+                   quoted=wanted, shown=", ".join(_ordinal(s.position) for s in standings) + f" of {ordered[0].out_of}",
                    evidence={"standings": [s.__dict__ for s in standings],
                              "order": [s.__dict__ for s in ordered], "measure": measure, "descending": descending})
 
@@ -639,6 +663,10 @@ def read_force_count(ctx: Context, claim: ForceCountClaim, candidate: Candidate)
     if fig.blocking_breaks:
         return _not_comparable(ctx, claim, fig, geography.national())
     among, pool_text = _pool(claim, fig)
+    outside = [m.name for m in [*claim.members, *(claim.exceptions or [])] if m.code not in among]
+    if outside:
+        return Reading(Verdict.NOT_TESTABLE, None, f"{', '.join(outside)} {'is' if len(outside) == 1 else 'are'} not "
+                       f"among {pool_text}, so the claim cannot be read on them.")
     changes = dict(zip(FORCE_CODES, fig.force_changes, strict=True))
     without = [forces.by_code(c).name for c in among if not np.isfinite(changes[c])]
     rising = claim.direction is Direction.INCREASE
@@ -668,14 +696,14 @@ def read_force_count(ctx: Context, claim: ForceCountClaim, candidate: Candidate)
         if judgement.verdict is Verdict.PARTLY:
             partly = True
         if not judgement.verdict.holds:
-            problems.append(f"{len(meeting)} forces {verb}, not {quoted.describe().split(':')[0]}")
+            problems.append(f"{_forces(len(meeting))} {verb}, not {quoted.describe().split(':')[0]}")
     for member in claim.members:
         if member.name not in meeting:
             problems.append(f"{member.name} did not {'rise' if rising else 'fall'}")
             partly = False
     verdict = (Verdict.SUPPORTED if not problems else Verdict.PARTLY if partly and len(problems) == 1
                else Verdict.NOT_SUPPORTED)
-    listing = ", ".join(meeting) if len(meeting) <= 8 else f"{len(meeting)} forces"
+    listing = (", ".join(meeting) if len(meeting) <= 8 else f"{len(meeting)} forces") or "none"
     others = ", ".join(not_meeting) if len(not_meeting) <= 8 else f"{len(not_meeting)} forces"
     reason = (f"{claim.offence} {verb} in {len(meeting)} of the {len(among) - len(without)} forces with a % change "
               f"among {pool_text} ({_period_text(fig)}; {_source_text(fig)}): {listing}; did not: {others or 'none'}."
@@ -685,8 +713,22 @@ def read_force_count(ctx: Context, claim: ForceCountClaim, candidate: Candidate)
                    definition=f"{claim.offence}, forces whose change {'>' if rising else '<'} 0 among {pool_text}: "
                               f"{_period_text(fig)}; {_source_text(fig)}",
                    words=f"counting forces whose {claim.offence.lower()} {verb}", quoted=quoted_text,
-                   shown=f"{len(meeting)} forces", evidence={"meeting": meeting, "not_meeting": not_meeting,
+                   shown=_forces(len(meeting)), evidence={"meeting": meeting, "not_meeting": not_meeting,
                                                              "without_change": without})
+
+
+def _forces(n: int) -> str:
+    return f"{n} force" if n == 1 else f"{n} forces"
+
+
+def _left_out(fig: Figures, names: list[str], measure: str) -> str:
+    """' Greater Manchester has no change (it supplied no data for ...) and is left out.'"""
+    if not names:
+        return ""
+    why = fig.why_missing([forces.lookup(n).code for n in names])
+    listed = ", ".join(names) if len(names) <= 8 else f"{len(names)} forces"
+    return (f" {listed} {'has' if len(names) == 1 else 'have'} no {measure} ({why}) and "
+            f"{'is' if len(names) == 1 else 'are'} left out.")
 
 
 def _ordinal(n: int | None) -> str:

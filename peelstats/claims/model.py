@@ -10,11 +10,13 @@ Schema ``peelstats-claims/1`` holds the six original kinds; ``peelstats-claims/2
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -112,7 +114,23 @@ def _period_end(value):
 
 
 def _quoted(value) -> Quoted:
-    return value if isinstance(value, Quoted) else parse_quoted(value)
+    quoted = value if isinstance(value, Quoted) else parse_quoted(value)
+    if not math.isfinite(quoted.value):
+        raise ValueError(f"must be a finite number, got {value!r}")
+    return quoted
+
+
+def _not_negative(quoted: Quoted) -> Quoted:
+    if quoted.value < 0:
+        raise ValueError(f"must not be negative (a number of offences or a rate), got {quoted.text!r}")
+    return quoted
+
+
+def _pillar(value) -> str:
+    text = " ".join(str(value).split()).capitalize()
+    if text not in grades.PILLARS:
+        raise ValueError(f"must be one of: {', '.join(grades.PILLARS)}")
+    return text
 
 
 def _quantifier(value) -> Quantifier:
@@ -135,6 +153,9 @@ ForceRef = Annotated[forces.Force, BeforeValidator(_force), PlainSerializer(lamb
 OffenceName = Annotated[str, BeforeValidator(_offence)]
 PeriodEnd = Annotated[Any, BeforeValidator(_period_end), PlainSerializer(lambda p: p.date().isoformat())]
 QuotedFigure = Annotated[Quoted, BeforeValidator(_quoted), PlainSerializer(lambda q: q.text)]
+UnsignedFigure = Annotated[Quoted, BeforeValidator(_quoted), AfterValidator(_not_negative),
+                           PlainSerializer(lambda q: q.text)]
+Pillar = Annotated[str, BeforeValidator(_pillar)]
 QuantifierRef = Annotated[Quantifier, BeforeValidator(_quantifier), PlainSerializer(lambda q: q.key)]
 SourceId = Annotated[str, BeforeValidator(_source)]
 ClaimId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
@@ -353,7 +374,7 @@ class GradeClaim(Claim):
 
     kind: Literal[Kind.GRADE] = Kind.GRADE
     peel_year: PeelYear
-    pillar: str = "Effectiveness"
+    pillar: Pillar = "Effectiveness"
     question: Question
     quoted_grade: Grade
 
@@ -363,7 +384,7 @@ class GradeComparisonClaim(Claim):
 
     kind: Literal[Kind.GRADE_COMPARISON] = Kind.GRADE_COMPARISON
     peel_year: PeelYear
-    pillar: str = "Effectiveness"
+    pillar: Pillar = "Effectiveness"
     question: Question
     other_force: ForceRef
     expect: Literal["different", "same"]
@@ -374,7 +395,7 @@ class CountClaim(_WithSubject):
 
     kind: Literal[Kind.COUNT] = Kind.COUNT
     offence: OffenceName
-    quoted_value: QuotedFigure
+    quoted_value: UnsignedFigure
     quantifier: QuantifierRef | None = None
 
 
@@ -500,7 +521,7 @@ class RateClaim(_WithSubject):
 
     kind: Literal[Kind.RATE] = Kind.RATE
     offence: OffenceName
-    quoted_value: QuotedFigure  # per 1,000, or "one in 12"
+    quoted_value: UnsignedFigure  # per 1,000, or "one in 12"
     quantifier: QuantifierRef | None = None
 
 
@@ -510,7 +531,8 @@ AnyClaim = Annotated[
     Field(discriminator="kind"),
 ]
 
-PERIODIC_KINDS = tuple(k for k in Kind if k not in (Kind.GRADE, Kind.GRADE_COMPARISON))
+GRADE_KINDS = (Kind.GRADE, Kind.GRADE_COMPARISON)  # about a force's grades: no period, no figures
+PERIODIC_KINDS = tuple(k for k in Kind if k not in GRADE_KINDS)
 
 
 class SelectionGroup(Strict):

@@ -195,6 +195,9 @@ def parse_quoted(value) -> Quoted:
     ratios = vocabulary()["ratios"]
     if phrase in ratios:
         return Quoted(float(ratios[phrase]), q, text, verbal=True)
+    times = re.fullmatch(r"(.+?)(?:\s*-?\s*fold|\s+times)(?:\s+(?:as\s+\w+|that\s+of|the))?", phrase)
+    if times and (multiple := number_in_words(times.group(1))):  # "3 times", "2.5 times", "six times", "tenfold"
+        return Quoted(float(multiple), q, text, verbal=not re.fullmatch(r"[\d.]+", times.group(1).strip()))
     percent = bool(_PERCENT.search(rest))
     number_text = _PERCENT.sub("", rest).strip().rstrip(".")
     sign = -1.0 if number_text.startswith(("-", "\u2212")) else 1.0
@@ -203,5 +206,8 @@ def parse_quoted(value) -> Quoted:
     if number is None:
         raise ValueError(f"cannot read {text!r} as a figure (a number, a percentage, a fraction such as 'a quarter', "
                          "or words such as 'nearly five million')")
-    verbal = not re.fullmatch(r"[\d,.]+", number_text.replace(" ", ""))
+    # a count in words ("five million") is a rounded figure; a percentage spelled out ("nine per cent") is house
+    # style for the same exact figure, so it keeps the ordinary tolerance
+    verbal = not re.fullmatch(r"[\d,.]+", number_text.replace(" ", "")) and not (percent and number == int(number)
+                                                                                  and number < 100)
     return Quoted(sign * number, q, text, verbal=verbal, percent=percent)
