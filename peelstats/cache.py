@@ -41,6 +41,7 @@ LOCK_TIMEOUT_SECONDS = 15 * 60
 VERSIONS = "versions"
 REJECTED = "rejected"
 INCOMING = ".incoming"
+REASON_SUFFIX = ".why.json"  # beside a refused download: why it was refused
 _NOT_SOURCE_FILES = (VERSIONS, REJECTED, INCOMING)
 
 
@@ -153,9 +154,23 @@ class RawCache:
         target = self.root / name / kind / f"{stamp}-{sha256[:12]}-{path.name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, target)
-        return {"path": self.key(target), "sha256": sha256, "bytes": target.stat().st_size,
-                "set_aside_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                **({"reason": reason} if reason else {})}
+        record = {"path": self.key(target), "sha256": sha256, "bytes": target.stat().st_size,
+                  "set_aside_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                  **({"reason": reason} if reason else {})}
+        if kind == REJECTED:  # beside the file: a refusal with no verified copy has no manifest entry to hold it
+            write_text(target.with_name(target.name + REASON_SUFFIX), json.dumps(record, indent=2))
+        return record
+
+    def refused(self) -> list[dict]:
+        """Every refused download kept in a ``rejected/`` folder, with why it was refused."""
+        out = []
+        for note in sorted(self.root.glob(f"*/{REJECTED}/*{REASON_SUFFIX}")) if self.root.is_dir() else []:
+            try:
+                out.append(json.loads(note.read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                out.append({"path": self.key(note.with_name(note.name.removesuffix(REASON_SUFFIX))),
+                            "reason": "(its note is unreadable)"})
+        return out
 
     # ------------------------------------------------------------------------------------ orphaned files
     def remove_orphans(self, path: Path) -> list[Path]:

@@ -67,13 +67,15 @@ def _sources(args: argparse.Namespace) -> int:
                 if entry else None,
                 "fetched_at": entry["fetched_at"] if entry else None,
                 # the publisher's address always; where the copy came from only when that was a mirror
-                "address": (entry.get("publisher_url") if entry else None) or (remote.url if remote else None),
+                "address": (entry.get("publisher_url") if entry else None) or (remote.url if remote else None)
+                or "(no publisher file: held only by a mirror)",
                 "mirror": entry["url"] if entry and entry.get("via") == "mirror" else None,
                 "licence": source.licence,
             })
     frame = pd.DataFrame(rows)
     if args.format == "table":
-        frame = frame.drop(columns=["publisher", "address", "mirror", "licence"])
+        unused = ["publisher", "licence", "fetched_at"] + ([] if frame["mirror"].notna().any() else ["mirror"])
+        frame = frame.drop(columns=unused)
         frame["bytes"] = frame["bytes"].astype("Int64")
     _emit(frame, args.format)
     if args.format == "table":
@@ -89,7 +91,7 @@ def _fetch(args: argparse.Namespace) -> int:
     for source_id in args.source:
         sources.get(source_id)  # validate before any download
     if args.latest:
-        _discover_editions(quiet=False)
+        _discover_editions(quiet=False, strict=False)
     outcomes = fetch(args.source or None, refresh=args.refresh)
     frame = pd.DataFrame([o.as_dict() for o in outcomes])[["source", "filename", "status", "edition", "bytes",
                                                                "sha256", "url"]]
@@ -100,8 +102,10 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _discover_editions(*, quiet: bool) -> list:
-    """Find new ONS editions and record them; without network, say so in one line and carry on."""
+def _discover_editions(*, quiet: bool, strict: bool = True) -> list:
+    """Find new ONS editions and record them; without network, say so in one line and carry on. ``strict``:
+    pages that are not what was expected are an error (``editions --discover``); otherwise (``fetch --latest``)
+    a one-line warning, and the registered editions are fetched."""
     from peelstats.download import RetryPolicy, build_session
     from peelstats.exceptions import DownloadError
     from peelstats.sources import ons_editions
@@ -110,8 +114,12 @@ def _discover_editions(*, quiet: bool) -> list:
         found = ons_editions.discover(build_session(RetryPolicy(attempts=2, backoff_seconds=0.5, connect_timeout=5,
                                                                 read_timeout=20)))
     except DownloadError as error:
-        print(f"peelstats: cannot reach ONS to look for new editions ({error}); the registered editions are used",
-              file=sys.stderr)
+        print(f"peelstats: cannot reach ONS to look for new editions ({error})", file=sys.stderr)
+        return []
+    except ons_editions.EditionError as error:
+        if strict:
+            raise
+        print(f"peelstats: {error}", file=sys.stderr)
         return []
     if found:
         path = ons_editions.save_user_editions(found)
@@ -155,7 +163,7 @@ def editions_table(full: bool) -> pd.DataFrame:
         actual = entry["sha256"] if cached else None
         rows.append({
             "period_end": e.period_end, "edition": e.label, "file": e.filename, "tables": e.tables or "(any)",
-            "origin": e.origin, "published": e.published, "cached": cached,
+            "origin": e.origin, "published": e.published or _estimated_month(e.period_end), "cached": cached,
             "checksum": ("matches the registry" if actual == e.sha256 else "differs from the registry")
             if cached and e.sha256 else ("none registered" if cached else ""),
             "address_verified": e.url_verified, "required": e.required,
@@ -164,6 +172,13 @@ def editions_table(full: bool) -> pd.DataFrame:
         if full and cached:
             rows[-1]["sha256"] = sha256_of(path)
     return pd.DataFrame(rows)
+
+
+def _estimated_month(period_end: str | None) -> str:
+    """An edition's publication month when no one recorded it: ONS's usual release day for its period."""
+    from peelstats.releases import estimate
+
+    return f"{estimate(period_end):%Y-%m} (estimated)" if period_end else ""
 
 
 @command("build")

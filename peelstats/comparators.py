@@ -35,7 +35,7 @@ class National(StrEnum):
 
 _LABELS = {
     National.ENGLAND_AND_WALES: "England and Wales (incl. BTP)",
-    National.SUM_OF_FORCES: "Sum of 43 territorial forces",
+    National.SUM_OF_FORCES: "Sum of territorial forces",
     National.REST_OF_ENGLAND_AND_WALES: "England and Wales excluding the force (incl. BTP)",
     National.MEAN_FORCE: "Mean of force % changes",
     National.MEDIAN_FORCE: "Median of force % changes",

@@ -23,7 +23,7 @@ from peelstats import offences as off
 from peelstats.dataset import Dataset, load
 from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError
 from peelstats.output import to_json
-from peelstats.panel import LONG_SERIES, NATIONAL, ONS, Panel, describe_periods, get_panel
+from peelstats.panel import LONG_SERIES, NATIONAL, ONS, Panel, describe_periods, get_panel, like_for_like
 from peelstats.rates import denominator, rate_per_1000
 
 log = logging.getLogger(__name__)
@@ -355,18 +355,19 @@ def compare(
     return result
 
 
-def _values(selection: Selection) -> tuple[np.ndarray, np.ndarray]:
+def _values(selection: Selection) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The period's and the baseline's rows, like for like (forces with a figure in one year only taken out)."""
     panel = selection.panel
     current = panel.counts[selection.row]
     if selection.baseline_row is None:
-        return current, panel.baselines[selection.row]
-    return current, panel.counts[selection.baseline_row]
+        return current, panel.baselines[selection.row], []
+    return like_for_like(panel, current, panel.counts[selection.baseline_row])
 
 
 def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection, period, base,
            found: list) -> Comparison:
     panel = chosen.panel
-    current, baseline = _values(chosen)
+    current, baseline, taken_out = _values(chosen)
     fcols = panel.force_columns
     i = panel.column(subject.code)
     # ONS's rule: no % change on a base under 50; such forces are left out of ranks, mean and median too
@@ -378,7 +379,6 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
     n_col = panel.column(NATIONAL)
     national_change = _finite(cmp.pct_change(current[n_col], baseline[n_col]))
     mean, median = cmp.mean_and_median(force_changes)
-    n_with_data = int(np.isfinite(current[fcols]).sum())
     national_definition = ("ONS published England and Wales total (includes British Transport Police)"
                            if not panel.national_derived else
                            "43 territorial forces plus British Transport Police (as ONS builds its total)")
@@ -388,13 +388,15 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
 
     sum_change = _finite(cmp.sum_of_forces_change(current[fcols], baseline[fcols]))
     rest = _finite(cmp.rest_change(current[n_col], baseline[n_col], current[i], baseline[i]))
+    both = np.isfinite(current[fcols]) & np.isfinite(baseline[fcols])
+    summed = both if both.any() else np.isfinite(current[fcols])  # counts only: the forces with a count
     comparators = [
         Comparator(ENGLAND_AND_WALES, national_definition, _finite(current[n_col]), _finite(baseline[n_col]),
                    national_change, gap(national_change)),
-        Comparator(SUM_OF_FORCES, f"sum of the {n_with_data} territorial forces with data (excludes BTP)",
-                   _finite(np.nansum(current[fcols])),
-                   _finite(np.nansum(baseline[fcols])) if np.isfinite(baseline[fcols]).any() else None, sum_change,
-                   gap(sum_change)),
+        Comparator(SUM_OF_FORCES, f"sum of the {int(summed.sum())} territorial forces with "
+                   f"{'figures in both years' if both.any() else 'a count'} (excludes BTP)",
+                   _finite(current[fcols][summed].sum()),
+                   _finite(baseline[fcols][summed].sum()) if both.any() else None, sum_change, gap(sum_change)),
         Comparator(REST_OF_ENGLAND_AND_WALES, f"England and Wales minus {subject.name}",
                    _finite(current[n_col] - current[i]), _finite(baseline[n_col] - baseline[i]), rest, gap(rest)),
         Comparator(MEAN_FORCE, f"unweighted mean of {rank.n} force % changes", None, None,
@@ -421,7 +423,7 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
 
     caveats = [RECORDING_CAVEAT]
     caveats += [f"{b.explanation}" for b in found]
-    no_count = [panel.codes[c] for c in fcols if not np.isfinite(current[c])]
+    no_count = [panel.codes[c] for c in fcols if not np.isfinite(current[c]) and panel.codes[c] not in taken_out]
     no_base = [panel.codes[c] for c in fcols if np.isfinite(current[c]) and not np.isfinite(baseline[c])]
     for gap in gaps.gaps_between(base, period):
         if gap.force_code == subject.code:
@@ -435,6 +437,13 @@ def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection
                        "mean, median and ranking" + ("; ONS national and regional totals also exclude it."
                                                      if not panel.national_derived else "."))
     small = [panel.codes[c] for c in fcols if np.isfinite(baseline[c]) and baseline[c] < cmp.SUPPRESSION_BASE]
+    if taken_out:
+        known = [f"{g.force} supplied no data for {g.months_label}" for g in gaps.gaps_between(base, period)
+                 if g.force_code in taken_out]
+        caveats.append(f"{_names(taken_out)} {'has' if len(taken_out) == 1 else 'have'} a figure in one year only "
+                       f"({'; '.join(known) or 'not in the other edition'}): taken out of both years of every total, "
+                       "sum, mean, median and ranking, so they cover the same forces.")
+    no_base = [c for c in no_base if c not in taken_out]
     if no_base and not chosen.counts_only:
         why = ("ONS shows no % change (base under 50, or not available)" if panel.source == ONS
                else "no baseline figure")

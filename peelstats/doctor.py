@@ -68,6 +68,14 @@ def diagnose(cache: RawCache | None = None, out_dir: Path | None = None) -> Diag
     for path in cache.unexpected_files(manifest):
         rows.append({"status": WARN, "source": path.parent.name, "file": path.name,
                      "detail": "in the cache folder but not in its manifest (not used)"})
+    kept = {r["path"] for e in manifest.values() for r in e.get(REJECTED, [])}
+    for refusal in cache.refused():
+        if refusal["path"] in kept:
+            continue  # shown with the verified copy it did not replace
+        source, _, name = refusal["path"].partition("/")
+        rows.append({"status": WARN, "source": source, "file": name.removeprefix(f"{REJECTED}/"),
+                     "kept_aside": refusal["path"],
+                     "detail": f"a download refused and kept for inspection: {refusal.get('reason', '')}"})
     for path in cache.orphans():
         rows.append({"status": WARN, "source": path.parent.name, "file": path.name,
                      "detail": "left by an interrupted download; removed on the next fetch"})

@@ -61,6 +61,10 @@ class TruncatedDownloadError(DownloadError):
     """The body ended before the advertised Content-Length."""
 
 
+class RefusedDownloadError(DownloadError):
+    """A file arrived but failed its checks (checksum and parser): kept aside in ``rejected/``, never used."""
+
+
 class ConnectionFailedError(DownloadError):
     """The host could not be reached (after retries): no network, DNS failure, refused connection."""
 

@@ -13,8 +13,8 @@ import requests
 from peelstats import config, sources
 from peelstats.cache import REJECTED, VERSIONS, RawCache
 from peelstats.download import DEFAULT_POLICY, RetryPolicy, build_session, download
-from peelstats.exceptions import ConnectionFailedError, DownloadError, OfflineError
-from peelstats.sources.base import RemoteFile, mirror_url
+from peelstats.exceptions import ConnectionFailedError, DownloadError, OfflineError, RefusedDownloadError
+from peelstats.sources.base import RemoteFile
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,10 @@ def fetch(
                                            session=session, policy=policy))
             except DownloadError as error:
                 if not remote.required:  # a registered address not verified, or an edition the mirror lacks
-                    unavailable.append(f"{remote.edition} ({remote.filename})")
+                    if isinstance(error, RefusedDownloadError) or remote.found_online:
+                        log.warning("%s", error)  # the user asked for it, or it arrived and was refused: say why
+                    else:
+                        unavailable.append(f"{remote.edition} ({remote.filename})")
                     outcomes.append(_unavailable(remote, cache, error))
                     continue
                 log.info("%s", error)
@@ -122,7 +125,8 @@ def fetch_file(
     revision, and the old copy moves to ``versions/``.
     """
     dest = cache.path_for(remote.source_id, remote.filename)
-    url = mirror_url(mirror, remote.mirror_path) if mirror else remote.url
+    addresses = remote.addresses(mirror)
+    url = addresses[0]
     with cache.file_lock(dest):
         if cache.writable:
             cache.remove_orphans(dest)
@@ -137,8 +141,7 @@ def fetch_file(
         cache.require_writable(f"{remote.filename} is {'to be refreshed' if verified else 'not cached yet'}")
         incoming = cache.incoming_path(remote.source_id, remote.filename)
         try:
-            result = download(url, incoming, remote.format, session=session, policy=policy,
-                              description=f"{remote.source_id}: {remote.filename}")
+            url, result = _download_first(addresses, incoming, remote, session, policy)
         except ConnectionFailedError as error:
             if verified:
                 log.warning("%s; using the cached copy fetched at %s", error, entry["fetched_at"])
@@ -153,7 +156,7 @@ def fetch_file(
                 log.warning("%s%s; kept the verified copy fetched at %s", error, hint, entry["fetched_at"])
                 return _outcome(remote, dest, "kept", entry)
             raise type(error)(f"{error}{hint}") from error
-        problem = _problem(remote, incoming, result.sha256)
+        problem, parsed = _problem(remote, incoming, result.sha256)
         if problem:
             aside = cache.set_aside(incoming, REJECTED, result.sha256, problem)
             rejected = [*(entry or {}).get(REJECTED, []), aside]
@@ -163,7 +166,7 @@ def fetch_file(
                             "at %s; the refused file is at %s", remote.filename, result.sha256[:12], problem,
                             entry["fetched_at"], cache.root / aside["path"])
                 return _outcome(remote, dest, "kept", entry)
-            raise DownloadError(f"{remote.filename} from {url} was refused: {problem}. It is kept at "
+            raise RefusedDownloadError(f"{remote.filename} from {url} was refused: {problem}. It is kept at "
                                 f"{cache.root / aside['path']} for inspection; nothing else is cached.")
         versions = list((entry or {}).get(VERSIONS, []))
         if verified and entry["sha256"] != result.sha256:
@@ -178,23 +181,42 @@ def fetch_file(
         entry = cache.record(
             dest, source=remote.source_id, url=url, publisher_url=remote.url, edition=remote.edition,
             format=remote.format, period_end=remote.period_end, bytes=result.bytes, sha256=result.sha256,
-            via="mirror" if mirror else "publisher", versions=versions, rejected=(entry or {}).get(REJECTED, []),
+            via="mirror" if mirror and url != remote.url else "publisher", versions=versions,
+            rejected=(entry or {}).get(REJECTED, []),
             published=remote.published,
         )
         log.info("%s: fetched %s bytes from %s", remote.filename, f"{result.bytes:,}", url)
+        learn = sources.get(remote.source_id).learn
+        if parsed is not None and learn is not None:
+            learn(remote, parsed)
         return _outcome(remote, dest, "downloaded", entry)
 
 
-def _problem(remote: RemoteFile, path: Path, sha256: str) -> str | None:
-    """Why a downloaded file cannot be used, or None: the registered checksum, else the source's parser."""
+def _download_first(addresses: list[str], incoming: Path, remote: RemoteFile, session: requests.Session,
+                    policy: RetryPolicy):
+    """The first address that answers with the file; the last one's error when none does."""
+    for n, address in enumerate(addresses):
+        try:
+            return address, download(address, incoming, remote.format, session=session, policy=policy,
+                                     description=f"{remote.source_id}: {remote.filename}")
+        except DownloadError as error:
+            if n == len(addresses) - 1:
+                raise
+            log.info("%s: not at %s (%s); trying %s", remote.filename, address, error, addresses[n + 1])
+    raise AssertionError("no address")  # pragma: no cover - a file always has one
+
+
+def _problem(remote: RemoteFile, path: Path, sha256: str) -> tuple[str | None, dict | None]:
+    """Why a downloaded file cannot be used (None: it can), and what it parsed into when it was parsed: the
+    registered checksum vouches for it, else the source's own parser must read it."""
     if remote.known_sha256 and sha256 == remote.known_sha256:
-        return None
+        return None, None
     try:
-        sources.get(remote.source_id).parser(path, remote)
+        parsed = sources.get(remote.source_id).parser(path, remote)
     except Exception as error:  # noqa: BLE001 - any failure to parse refuses the file; the message says why
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        return f"the {remote.source_id} parser cannot read it ({first_line})"
-    return None
+        return f"the {remote.source_id} parser cannot read it ({first_line})", None
+    return None, parsed
 
 
 def _unavailable(remote: RemoteFile, cache: RawCache, error: DownloadError) -> FetchOutcome:

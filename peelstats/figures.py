@@ -22,7 +22,7 @@ from peelstats.comparison import select
 from peelstats.dataset import Dataset
 from peelstats.exceptions import PeriodNotAvailableError
 from peelstats.geography import Geography, GeographyKind
-from peelstats.panel import BTP_CODE, FORCE_CODES, FRAUD_BODY_CODES, Panel, get_panel
+from peelstats.panel import BTP_CODE, FORCE_CODES, FRAUD_BODY_CODES, Panel, get_panel, like_for_like
 from peelstats.rates import denominator, rate_per_1000
 
 National = cmp.National
@@ -98,14 +98,23 @@ class Figures:
         return self.edition if self.baseline_row is None else self.panel.editions[self.baseline_row]
 
     @cached_property
-    def current(self) -> np.ndarray:
-        return self.panel.counts[self.row]
+    def _rows(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        if self.baseline_row is None:  # one edition: its published totals are like for like already
+            return self.panel.counts[self.row], self.panel.baselines[self.row], []
+        return like_for_like(self.panel, self.panel.counts[self.row], self.panel.counts[self.baseline_row])
 
-    @cached_property
+    @property
+    def current(self) -> np.ndarray:
+        return self._rows[0]
+
+    @property
     def baseline(self) -> np.ndarray:
-        if self.baseline_row is None:
-            return self.panel.baselines[self.row]
-        return self.panel.counts[self.baseline_row]
+        return self._rows[1]
+
+    @property
+    def taken_out(self) -> list[str]:
+        """Forces with a figure in one year only, taken out of both years' totals."""
+        return self._rows[2]
 
     @cached_property
     def breaks(self) -> list[brk.SeriesBreak]:
@@ -150,10 +159,14 @@ class Figures:
     def _published(self, geo: Geography) -> Measure:
         now, before = self._pair(geo.published_code)
         missing = [forces.by_code(c).name for c in geo.members if not np.isfinite(self._pair(c)[0])]
+        adjusted = [forces.by_code(c).name for c in geo.members if c in self.taken_out]
         notes = []
-        if missing:
+        if missing and not adjusted:
             notes.append(f"ONS's published total leaves out {', '.join(missing)} in both years "
                          f"({self.why_missing(geo.members)})")
+        elif adjusted:
+            notes.append(f"{', '.join(adjusted)} taken out of both years of ONS's published totals here, as ONS does "
+                         f"within an edition ({self.why_missing(geo.members)})")
         definition = (f"ONS published {geo.name} total" + (" (includes British Transport Police)"
                                                            if geo.with_btp else ""))
         return Measure(geo, _finite(now), _finite(before), _finite(cmp.pct_change(now, before)), definition,

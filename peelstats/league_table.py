@@ -67,9 +67,13 @@ def league(
     })
     if chosen.counts_only:  # no changes to rank by: most offences first
         frame = frame.sort_values(["count", "force"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    notes = [chosen.counts_only] if chosen.counts_only else []
+    if chosen.baseline_row is not None and panel.editions[chosen.baseline_row] != panel.editions[chosen.row]:
+        notes.append(f"the baseline comes from another edition ({panel.editions[chosen.baseline_row]}) than the "
+                     f"period ({panel.editions[chosen.row]}): revisions between editions are part of the change")
     frame.attrs.update({
         "offence": offence, "period_end": period, "baseline_end": base, "source": panel.source,
-        "edition": panel.editions[chosen.row], "population": denom.note, "note": chosen.counts_only,
+        "edition": panel.editions[chosen.row], "population": denom.note, "note": "; ".join(notes) or None,
     })
     return frame
 

@@ -19,15 +19,18 @@ absent for only some geographies makes their aggregate missing (missing is never
 from __future__ import annotations
 
 import functools
+import logging
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from peelstats import forces, periods
+from peelstats import forces, periods, vintage_order
 from peelstats import offences as off
 from peelstats.dataset import Dataset
 from peelstats.exceptions import PeriodNotAvailableError
+
+log = logging.getLogger(__name__)
 
 ONS = "ons-pfa-tables"
 LONG_SERIES = "rec-crime-pfa"
@@ -88,6 +91,41 @@ def _force_columns(codes: tuple[str, ...]) -> np.ndarray:
     return np.array([codes.index(c) for c in FORCE_CODES])
 
 
+@functools.cache
+def _members(codes: tuple[str, ...]) -> dict[int, np.ndarray]:
+    """Column of each published total (England and Wales, regions, countries) -> columns of its forces."""
+    out: dict[int, list[int]] = {codes.index(NATIONAL): [codes.index(c) for c in FORCE_CODES]}
+    for force in forces.TERRITORIAL_FORCES:
+        country = forces.ENGLAND_CODE if force.country == "England" else forces.WALES_CODE
+        for code in {force.region_code, country}:
+            if code in codes:
+                out.setdefault(codes.index(code), []).append(codes.index(force.code))
+    return {k: np.array(v) for k, v in out.items()}
+
+
+def like_for_like(panel: Panel, current: np.ndarray, baseline: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Totals that cover the same forces in both years, for a period and a baseline read from different rows
+    (editions). A force with a figure in one year only (it supplied no data for part of the other) is taken out of
+    the year that has it, in every total it belongs to. Within one ONS edition the published totals are like for
+    like already (a force with no change there is a small base, not a gap): do not call this for them.
+
+    Returns adjusted copies of both rows and the codes of the forces taken out."""
+    current, baseline = current.copy(), baseline.copy()
+    fcols = panel.force_columns
+    one_year = np.isfinite(current[fcols]) != np.isfinite(baseline[fcols])
+    if not one_year.any() or not np.isfinite(baseline).any():
+        return current, baseline, []
+    lopsided = fcols[one_year]
+    for total, members in _members(panel.codes).items():
+        for column in np.intersect1d(members, lopsided):
+            for row in (current, baseline):
+                if np.isfinite(row[column]) and np.isfinite(row[total]):
+                    row[total] -= row[column]
+    for column in lopsided:
+        current[column] = baseline[column] = np.nan
+    return current, baseline, [panel.codes[c] for c in lopsided]
+
+
 def describe_periods(index: pd.DatetimeIndex) -> str:
     """'YE Mar 2003 to YE Dec 2018 (52 period ends)' or a short list."""
     if len(index) == 0:
@@ -137,14 +175,40 @@ def _source_cubes(data: Dataset, source: str) -> tuple[pd.DatetimeIndex, dict, d
     """Counts cube (and, for ONS, the P2 % change cube) of a source, built once per dataset."""
     key = ("cube", source)
     if key not in data.cache:
-        counts = data.counts[data.counts.source == source]
+        chosen = chosen_editions(data, source)
+        counts = _of_chosen(data.counts[data.counts.source == source], chosen)
         period_index = pd.DatetimeIndex(sorted(counts.period_end.unique()))
         count_cube = _cube(counts, "count", period_index, CODES)
-        change = data.published_change[data.published_change.source == source]
+        change = _of_chosen(data.published_change[data.published_change.source == source], chosen)
         change_cube = _cube(change.dropna(subset=["change_pct"]), "change_pct", period_index, CODES)
         editions = counts.drop_duplicates("period_end").set_index("period_end").edition.reindex(period_index)
         data.cache[key] = (period_index, count_cube, change_cube, tuple(map(str, editions)))
     return data.cache[key]
+
+
+def chosen_editions(data: Dataset, source: str) -> dict[pd.Timestamp, str]:
+    """The edition read for each period of a source: the newest vintage when several hold it (never their sum;
+    :mod:`peelstats.vintage_order`). Editions set aside are logged and stay in the data for ``vintages``."""
+    key = ("chosen editions", source)
+    if key not in data.cache:
+        counts = data.counts[data.counts.source == source]
+        pairs = counts[["period_end", "edition"]].drop_duplicates()
+        chosen = {}
+        for end, group in pairs.groupby("period_end"):
+            labels = [str(e) for e in group.edition]
+            chosen[pd.Timestamp(end)] = vintage_order.newest(source, labels)
+            if len(labels) > 1:
+                log.info("%s %s is held by %d editions; reading %s (the newest), setting aside %s", source,
+                         periods.short_label(end), len(labels), chosen[pd.Timestamp(end)],
+                         "; ".join(sorted(set(labels) - {chosen[pd.Timestamp(end)]})))
+        data.cache[key] = chosen
+    return data.cache[key]
+
+
+def _of_chosen(frame: pd.DataFrame, chosen: dict[pd.Timestamp, str]) -> pd.DataFrame:
+    """The rows of the chosen edition of each period (a period holding one edition keeps its rows)."""
+    wanted = frame.period_end.map(chosen)
+    return frame[wanted.isna() | (frame.edition.astype(str) == wanted.astype("string"))]
 
 
 def _compose(offence: str, cube: dict[str, np.ndarray], shape: tuple[int, int]) -> np.ndarray:
@@ -181,6 +245,12 @@ def _ons_panel(data: Dataset, offence: str) -> Panel:
     # year-earlier counts implied by P2, for each offence column P2 publishes
     implied = {name: np.round(cube[name] / (1 + pct / 100)) for name, pct in change.items() if name in cube}
     baselines = _compose(offence, implied, shape)
+    # an edition of counts only (no Table P2) implies no baseline at all: its components are missing, not
+    # structurally absent, so no aggregate of them is zero
+    no_change_table = np.ones(len(period_index), dtype=bool)
+    for values in implied.values():
+        no_change_table &= np.isnan(values).all(axis=1)
+    baselines[no_change_table] = np.nan
     return Panel(ONS, offence, period_index, codes, current, baselines, editions, False)
 
 

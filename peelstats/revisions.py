@@ -51,6 +51,7 @@ def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dat
     if ons.has(period):
         r = ons.row(period)
         rows.append(_vintage(ONS, ons.editions[r], "published count (Table P1)", ons.counts[r][i], ons.counts[r][n]))
+        rows += _set_aside(data, subject.code, offence, period, ons.editions[r])
     later = periods.to_timestamp(period) + pd.DateOffset(years=1)
     later = periods.month_end(later.year, later.month)
     if ons.has(later):
@@ -80,6 +81,20 @@ def _vintage(source, edition, kind, force_value, national_value) -> dict:
     return {"source": source, "edition": edition, "figure": kind,
             "force_count": float(force_value) if np.isfinite(force_value) else np.nan,
             "england_and_wales_count": float(national_value) if np.isfinite(national_value) else np.nan}
+
+
+def _set_aside(data: Dataset, code: str, offence: str, period: pd.Timestamp, chosen: str) -> list[dict]:
+    """Other ONS editions of the period (a first issue a correction replaced): shown, never read for changes."""
+    counts = data.counts
+    held = counts[(counts.source == ONS) & (counts.period_end == period) & (counts.edition != chosen)]
+    out = []
+    for edition, part in held.groupby("edition", observed=True):
+        direct = part[part.offence == offence]
+        part = direct if len(direct) else part[part.offence.isin(off.leaves_of(offence))]
+        values = part.groupby("geography_code", observed=True)["count"].sum()
+        out.append(_vintage(ONS, str(edition), "published count (Table P1), an edition set aside for a newer one",
+                            float(values.get(code, np.nan)), float(values.get(NATIONAL, np.nan))))
+    return out
 
 
 def _open_data_year(data: Dataset, code: str, offence: str, period: pd.Timestamp) -> list[dict]:

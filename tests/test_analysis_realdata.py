@@ -114,3 +114,20 @@ def test_gmp_gap_2019(real_data):
     assert gmp.force_change_pct is None and gmp.force_count is None
     assert any("supplied no data for July 2019 to December 2019" in c for c in gmp.caveats)
     assert np.isfinite(result.england_and_wales_change_pct)
+
+
+def test_across_editions_the_totals_cover_the_same_forces(real_data):
+    """Regression: YE Jun 2025 against YE Dec 2019 set a total including Greater Manchester against ONS's total that
+    left it out (GMP supplied no data for July to December 2019), and the sum of forces counted 43 against 42."""
+    result = compare("west mercia", period_end="2025-06-30", baseline="2019-12-31", data=real_data)
+    ew = result.comparator("England and Wales (incl. BTP)")
+    counts = real_data.counts
+    gmp_2025 = int(counts[(counts.period_end == pd.Timestamp("2025-06-30")) & (counts.geography_code == "E23000005")
+                          & (counts.offence == off.TOTAL)]["count"].iloc[0])
+    assert ew.count == 5_287_312 - gmp_2025 and ew.baseline_count == 5_013_284  # ONS's YE Dec 2019 total, no GMP
+    summed = result.comparator("Sum of territorial forces")
+    assert "42 territorial forces" in summed.definition
+    assert summed.change_pct == pytest.approx((summed.count / summed.baseline_count - 1) * 100)
+    assert any("Greater Manchester has a figure in one year only" in c for c in result.caveats)
+    table = league(period_end="2025-06-30", baseline="2019-06-30", data=real_data)
+    assert "the baseline comes from another edition (YE Jun 2019)" in table.attrs["note"]

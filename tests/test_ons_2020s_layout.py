@@ -137,6 +137,17 @@ def test_c2_that_does_not_add_up_is_an_error(tmp_path):
         parse(write_xlsx(tmp_path / "w.xlsx", {"Table C2": rows}), tables="C2")
 
 
+def test_a_withheld_partnership_figure_is_kept_as_marked_not_refused(tmp_path, caplog):
+    """Regression: C2 announces '[x] indicates data are unavailable'; one [x] in a partnership refused the file."""
+    rows = c2_rows()
+    partnership = next(i for i, r in enumerate(rows) if len(r) > 3 and r[0] == WM and r[2].startswith("E22"))
+    rows[partnership][6] = "[x]"
+    tables = parse(write_xlsx(tmp_path / "w.xlsx", {"Table C2": rows}), tables="C2")
+    marked = tables["not_available"]
+    assert len(marked[(marked.marker == "[x]") & (marked.table == "C2")]) == 1
+    assert "not checked that the partnerships add up" in caplog.text and "West Mercia" in caplog.text
+
+
 def test_c2_force_rows_must_equal_p1_across_files(tmp_path):
     p1 = p1_2020s_rows()
     row = next(r for r in p1 if len(r) > 1 and r[0] == WM)

@@ -141,3 +141,59 @@ def test_fetch_latest_without_network_says_so_and_fetches_the_registered_edition
     out, err = capsys.readouterr()
     assert "cannot reach ONS to look for new editions" in err
     assert '"status": "downloaded"' in out
+
+
+# ---------------------------------------------------------------------------- defects found by an audit
+
+
+def test_a_missing_previous_releases_page_keeps_what_the_dataset_page_linked(httpserver):
+    link = f"/file?uri={DATASET}/yearendingjune2026/policeforceareatablesyejune26.xlsx"
+    httpserver.expect_request(DATASET).respond_with_data(page((link, "xlsx")), content_type="text/html")
+    httpserver.expect_request(f"{DATASET}/previous").respond_with_data("gone", status=404)
+    found = ons_editions.discover(landing=httpserver.url_for(DATASET))
+    assert [e.filename for e in found] == ["policeforceareatablesyejune26.xlsx"]
+
+
+def test_fetch_latest_on_an_unexpected_page_warns_and_still_fetches(httpserver, tmp_path, monkeypatch, capsys):
+    from builders import synthetic_mirror
+
+    monkeypatch.setenv("PEELSTATS_MIRROR", str(synthetic_mirror(tmp_path / "mirror")))
+    monkeypatch.setenv("PEELSTATS_ONS_PAGE", serve(httpserver, page(("/help", "Help")), page()))
+    assert cli.main(["fetch", "rec-crime-pfa", "--latest", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert "link to no workbook of the dataset" in err and '"status": "downloaded"' in out
+
+
+def test_an_edition_found_online_is_fetched_from_the_publisher_when_the_mirror_lacks_it(httpserver, tmp_path):
+    workbook = write_xlsx(tmp_path / "w.xlsx", {"Table P1": p1_2020s_rows("June 2026")}).read_bytes()
+    path = f"{DATASET}/yearendingjune2026/policeforceareatablesyejune26.xlsx"
+    httpserver.expect_request("/file", query_string=f"uri={path}").respond_with_data(workbook)
+    ons_editions.add(httpserver.url_for("/file") + f"?uri={path}")
+    from peelstats.download import RetryPolicy, build_session
+    from peelstats.fetch import fetch_file
+    from peelstats.sources import ons_pfa_tables
+
+    remote = next(f for f in ons_pfa_tables.files() if f.filename == "policeforceareatablesyejune26.xlsx")
+    empty = tmp_path / "mirror"
+    empty.mkdir()
+    fast = RetryPolicy(attempts=1, backoff_seconds=0)
+    outcome = fetch_file(remote, cache=RawCache(), mirror=str(empty), session=build_session(fast), policy=fast)
+    assert outcome.status == "downloaded" and outcome.url.startswith("http://localhost")
+
+
+def test_an_address_whose_file_name_is_taken_is_refused():
+    with pytest.raises(ons_editions.EditionError, match="a file named pfatablesdec19.xlsx is already known"):
+        ons_editions.add("https://example.org/y/pfatablesdec19.xlsx", "2026-06-30")
+    with pytest.raises(ons_editions.EditionError, match="years ending March, June, September or December"):
+        ons_editions.add("https://example.org/y/newtables.xlsx", "2026-07-31")
+
+
+def test_a_superseded_version_has_its_own_label_and_is_older():
+    from peelstats import vintage_order
+
+    old = ons_editions.from_address(f"https://www.ons.gov.uk/file?uri={DATASET}/yearendingmarch2018/previous/v1/"
+                                    "policeforceareatablesyearendingmarch2018.xlsx", origin="discovered")
+    assert old.label == "YE Mar 2018 (superseded version 1)"
+    ons_editions.save_user_editions([old])
+    assert vintage_order.newest("ons-pfa-tables", [old.label, "YE Mar 2018 (v2, North Wales revised)"]) == \
+        "YE Mar 2018 (v2, North Wales revised)"

@@ -33,6 +33,14 @@ class RemoteFile:
     required: bool = True  # False: fetched when available (a registered address not verified, a later edition)
     mirror_only: bool = False  # exists only in a mirror (e.g. a sheet saved as CSV by a third party)
     tables: str = ""  # which tables the file holds ("P1 P2 P3", "C2"); empty: whatever it holds
+    found_online: bool = False  # discovered on the publisher's pages or added by address: a mirror may lack it
+
+    def addresses(self, mirror: str | None) -> list[str]:
+        """Where to fetch it, in order: the mirror's copy when a mirror is set (then the publisher's, for a file
+        found online that the mirror may not hold), else the publisher's."""
+        if not mirror:
+            return [self.url]
+        return [mirror_url(mirror, self.mirror_path), *([self.url] if self.found_online and self.url else [])]
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,8 @@ class Source:
     files: Callable[[], list[RemoteFile]]  # the statically known files (mirror layout, registered editions)
     resolve_current: Callable[[requests.Session], list[RemoteFile]] | None = None  # network discovery
     check: Callable[[ParsedTables], None] | None = None  # a check across all of the source's parsed files
+    # told what a newly fetched file parsed into (e.g. the period an edition's title gives, for the registry)
+    learn: Callable[[RemoteFile, ParsedTables], None] | None = None
     licence: str = OGL
     caveats: tuple[str, ...] = field(default=())
     mirror_only: bool = False  # no machine-readable publisher file: fetched only from a mirror

@@ -180,10 +180,13 @@ def period_from_words(text: str) -> pd.Timestamp | None:
     return None
 
 
-def label_for(period_end: pd.Timestamp | None, filename: str) -> str:
+def label_for(period_end: pd.Timestamp | None, filename: str, url: str = "") -> str:
+    """'YE Jun 2026', 'YE Mar 2018 (correction)', 'YE Mar 2018 (superseded version 1)': one label per file."""
     if period_end is None:
         return f"edition {filename} (period read from its title when fetched)"
-    return f"YE {period_end.strftime('%b %Y')}" + (" (correction)" if "correct" in filename.lower() else "")
+    superseded = re.search(r"/previous/v(\d+)(?:/|$)", unquote(url))
+    return (f"YE {period_end.strftime('%b %Y')}" + (" (correction)" if "correct" in filename.lower() else "")
+            + (f" (superseded version {superseded.group(1)})" if superseded else ""))
 
 
 def from_address(url: str, *, period_end=None, origin: str = "added", words: str = "") -> Edition:
@@ -197,10 +200,13 @@ def from_address(url: str, *, period_end=None, origin: str = "added", words: str
     filename, folder = parts[-1], parts[-2] if len(parts) >= 2 else ""
     if period_end is not None:
         end = periods.parse_period_end(period_end)
+        if end.month not in (3, 6, 9, 12):
+            raise EditionError(f"{periods.label(end)}: the Police Force Area tables are published for years ending "
+                               "March, June, September or December")
     else:
         end = period_from_folder(folder) or period_from_name(filename) or period_from_words(words)
     return Edition(
-        period_end=end.date().isoformat() if end is not None else None, label=label_for(end, filename),
+        period_end=end.date().isoformat() if end is not None else None, label=label_for(end, filename, url),
         folder=folder, filename=filename, format=_format(filename), url_verified=origin == "discovered",
         url=url, origin=origin,
         note="found on ONS's dataset pages" if origin == "discovered" else "added by address")
@@ -211,6 +217,13 @@ def add(url: str, period_end=None) -> Edition:
     edition = from_address(url, period_end=period_end)
     if any(e.key() == edition.key() for e in registered()):
         raise EditionError(f"{edition.filename} ({edition.folder}) is already registered")
+    same_name = next((e for e in editions() if e.filename == edition.filename and e.key() != edition.key()), None)
+    if same_name is not None:  # the cache keeps one file per name
+        raise EditionError(f"a file named {edition.filename} is already known ({same_name.label}, {same_name.address})"
+                           "; the cache holds one file per name, so this address cannot be added beside it")
+    labels = {e.label for e in editions() if e.key() != edition.key()}
+    if edition.label in labels:
+        edition = replace(edition, label=f"{edition.label} ({edition.filename})")
     save_user_editions([edition])
     return edition
 
@@ -231,7 +244,7 @@ def _page(session: requests.Session, url: str, timeout: float) -> str:
         response = session.get(url, timeout=timeout)
     except requests.RequestException as error:
         raise DownloadError(f"{url} unreachable ({type(error).__name__}): no network? The registered editions "
-                            "are used as they are") from error
+                            "are used") from error
     if response.status_code != 200:
         raise DownloadError(f"{url} answered HTTP {response.status_code}")
     text = response.text
@@ -266,14 +279,25 @@ def discover(session: requests.Session | None = None, *, landing: str | None = N
     found: dict[tuple[str, str], Edition] = {}
     seen_any = False
     for page_url in (landing, previous):
-        page = _page(session, page_url, timeout)
+        try:
+            page = _page(session, page_url, timeout)
+        except DownloadError as error:
+            if page_url == landing:
+                raise
+            log.warning("%s; only the dataset page was read", error)  # what the landing page linked still counts
+            continue
         for url, words in _links(page, page_url):
             if _is_workbook_link(url):
                 seen_any = True
                 edition = from_address(url, origin="discovered", words=words)
                 found.setdefault(edition.key(), edition)
             elif _is_edition_page(url):  # a page per edition: its workbook link is on it
-                for inner, inner_words in _links(_page(session, url, timeout), url):
+                try:
+                    edition_page = _page(session, url, timeout)
+                except DownloadError as error:
+                    log.warning("%s; that edition is not discovered", error)
+                    continue
+                for inner, inner_words in _links(edition_page, url):
                     if _is_workbook_link(inner):
                         seen_any = True
                         edition = from_address(inner, origin="discovered", words=inner_words or words)
@@ -293,4 +317,12 @@ def discover(session: requests.Session | None = None, *, landing: str | None = N
 
 
 def with_period(edition: Edition, period_end: pd.Timestamp) -> Edition:
-    return replace(edition, period_end=period_end.date().isoformat(), label=label_for(period_end, edition.filename))
+    return replace(edition, period_end=period_end.date().isoformat(),
+                   label=label_for(period_end, edition.filename, edition.url))
+
+
+def record_period(filename: str, period_end: pd.Timestamp) -> None:
+    """Give a user's edition the period its workbook's title states (it had none from its address)."""
+    mine = [e for e in user_editions() if e.filename == filename and not e.period_end]
+    if mine:
+        save_user_editions([with_period(e, period_end) for e in mine])

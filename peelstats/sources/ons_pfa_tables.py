@@ -79,7 +79,7 @@ def files() -> list[RemoteFile]:
         out.append(RemoteFile(
             source_id=SOURCE_ID,
             filename=e.filename,
-            url=e.address,
+            url="" if e.mirror_only else e.address,  # a sheet export has no address at the publisher
             mirror_path=e.mirror_path or f"ons/pfa_tables/{e.filename}",
             edition=e.label,
             format=e.format,
@@ -91,6 +91,7 @@ def files() -> list[RemoteFile]:
             required=e.required,
             mirror_only=e.mirror_only,
             tables=e.tables,
+            found_online=e.origin != "registered",
         ))
     return out
 
@@ -441,6 +442,7 @@ def _parse_c2(table: _Table, base: dict, start, period_end, unavailable: list, *
     columns = _offence_columns(table, ignore=("local authority",))
     rows, force_rows = [], {}
     seen = set()
+    marked: set[tuple[str, str]] = set()  # (force, offence) with a partnership figure withheld: cannot add up
     for number, row in enumerate(table.rows[table.header_index + 1:], start=table.header_index + 2):
         code = clean(cell_text(row, table.code_col))
         force_name = clean(cell_text(row, table.name_col))
@@ -472,6 +474,7 @@ def _parse_c2(table: _Table, base: dict, start, period_end, unavailable: list, *
                 if value:
                     unavailable.append({**base, "table": "C2", "period_end": period_end, **geo, "offence": offence,
                                         "marker": value, "meaning": MARKER_MEANINGS[value]})
+                    marked.add((force.code, offence))
                 continue
             rows.append({**base, "period_start": start, "period_end": period_end,
                          "period_kind": periods.ROLLING_YEAR, **geo, "parent_code": force.code, "offence": offence,
@@ -481,7 +484,7 @@ def _parse_c2(table: _Table, base: dict, start, period_end, unavailable: list, *
         raise LayoutError(f"{table.where()}: no rows for {', '.join(missing)}")
     frame = pd.DataFrame(rows)
     sums = frame.groupby(["parent_code", "offence"])["count"].sum() if len(frame) else pd.Series(dtype=int)
-    force_totals, small = [], []
+    force_totals, small, withheld = [], [], []
     for code, values in force_rows.items():
         for offence, value in values.items():
             if not isinstance(value, float):
@@ -489,6 +492,9 @@ def _parse_c2(table: _Table, base: dict, start, period_end, unavailable: list, *
             force_totals.append({"edition": base["edition"], "geography_code": code, "offence": offence,
                                  "count": int(round(value))})
             added = int(sums.get((code, offence), 0))
+            if (code, offence) in marked:  # a partnership's figure is withheld: the rest cannot add up to the force
+                withheld.append(f"{forces.by_code(code).name} {offence.lower()}")
+                continue
             if added != int(round(value)):
                 if abs(added - int(round(value))) > PARTNERSHIP_SLACK:
                     raise LayoutError(f"{table.where()}: {forces.by_code(code).name} {offence}: its partnerships add "
@@ -498,6 +504,9 @@ def _parse_c2(table: _Table, base: dict, start, period_end, unavailable: list, *
     if small:  # ONS's own rounding of cross-boundary crimes: kept as published, and said once
         log.warning("%s: the partnerships do not add up exactly to their force's own row in ONS's figures (%s); "
                     "the published figures are kept as they are", table.where(), "; ".join(small))
+    if withheld:
+        log.warning("%s: not checked that the partnerships add up to their force (a partnership's figure is marked "
+                    "unavailable): %s", table.where(), "; ".join(withheld))
     if p1_counts is not None:
         check_partnerships({"counts": pd.DataFrame(p1_counts), C2_FORCE_ROWS: pd.DataFrame(force_totals)})
     return rows, force_totals
@@ -587,6 +596,15 @@ def _note_incomplete_aggregates(population: list[dict], unavailable: list[dict])
             row["note"] += f"; excludes {names} (crime data not available, so left out of this total)"
 
 
+def learn(remote: RemoteFile, parsed: ParsedTables) -> None:
+    """An edition found or added with no period in its address: its title gave one; record it in the user's
+    registry, so `peelstats editions` lists the period and label."""
+    counts = parsed.get("counts")
+    if remote.period_end or not remote.found_online or counts is None or not len(counts):
+        return
+    ons_editions.record_period(remote.filename, pd.Timestamp(counts.period_end.max()))
+
+
 SOURCE = Source(
     id=SOURCE_ID,
     publisher="Office for National Statistics",
@@ -597,6 +615,7 @@ SOURCE = Source(
     parser=parse,
     files=files,
     check=check_partnerships,
+    learn=learn,
     caveats=(
         "England and Wales totals include British Transport Police; no force row does.",
         "Police recorded crime is not designated National Statistics; changes reflect recording practice.",
