@@ -20,6 +20,7 @@ from datetime import date
 import pandas as pd
 
 from peelstats import offences as off
+from peelstats import periods
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def predecessor(offence: str, period_end) -> str | None:
 
 
 def _as_date(value) -> date:
-    return pd.Timestamp(value).date()
+    return periods.to_timestamp(value).date()
 
 
 def breaks_between(

@@ -83,13 +83,14 @@ def build(*, force: bool = False, strict: bool = False, cache: RawCache | None =
                         "file as it is now", path, actual[:12], entry["sha256"][:12])
     signature = {"parser_version": PARSER_VERSION, "peelstats": __version__, "inputs": inputs}
     with _build_lock(out_dir):
+        if is_writable(out_dir):
+            _remove_orphans(out_dir)  # even when the build is skipped: a killed build's leftovers go now
         previous = read_build_info(out_dir)
         if not force and previous and previous.get("signature") == signature and tables_readable(out_dir):
             log.info("Raw files unchanged since the last build; nothing to do")
             return BuildReport(True, time.perf_counter() - started, previous["rows"], inputs, out_dir, missing,
                                changed)
         _require_writable(out_dir)
-        _remove_orphans(out_dir)
         collected: dict[str, list[pd.DataFrame]] = defaultdict(list)
         by_source: dict[str, dict[str, list[pd.DataFrame]]] = defaultdict(lambda: defaultdict(list))
         used_versions = {}
@@ -108,14 +109,16 @@ def build(*, force: bool = False, strict: bool = False, cache: RawCache | None =
             if check is not None:
                 check({t: pd.concat(f, ignore_index=True) for t, f in tables.items()})
         out_dir.mkdir(parents=True, exist_ok=True)
-        rows = {}
+        rows, hashes = {}, {}
         for table in schema.TABLES:
             frames = collected.get(table)
             frame = schema.conform(table, pd.concat(frames, ignore_index=True)) if frames else schema.empty(table)
             _write_parquet_atomically(frame, out_dir / f"{table}.parquet")
             rows[table] = len(frame)
+            hashes[table] = sha256_of(out_dir / f"{table}.parquet")
         info = {"signature": signature, "rows": rows, "built_at": pd.Timestamp.now(tz="UTC").isoformat(),
-                "missing": missing, "changed_since_fetch": changed, "versions_used": used_versions}
+                "missing": missing, "changed_since_fetch": changed, "versions_used": used_versions,
+                "tables": hashes}
         write_text(out_dir / BUILD_FILE, json.dumps(info, indent=2))
     seconds = time.perf_counter() - started
     log.info("Built %s in %.1fs", ", ".join(f"{t}: {n:,}" for t, n in rows.items()), seconds)
@@ -175,21 +178,29 @@ def read_build_info(out_dir: Path | None = None) -> dict | None:
     except (ValueError, UnicodeDecodeError) as error:
         log.warning("%s is unreadable (%s); the dataset will be rebuilt", path, error)
         return None
-    if not isinstance(info, dict) or not isinstance(info.get("rows"), dict):
+    if not isinstance(info, dict) or not isinstance(info.get("rows"), dict) or \
+            not isinstance(info.get("signature"), dict) or not isinstance(info["signature"].get("inputs"), dict):
         log.warning("%s is not a build record; the dataset will be rebuilt", path)
         return None
     return info
 
 
 def tables_readable(out_dir: Path) -> bool:
-    """Every table's parquet file is there and its footer reads (a truncated file fails here)."""
+    """Every table's parquet file is there, is the table it should be (its columns), and is byte for byte what
+    the build wrote (``build.json`` records each table's sha256): damage anywhere in a file is caught, not only
+    in its footer."""
+    written = (read_build_info(out_dir) or {}).get("tables") or {}
     for table in schema.TABLES:
+        path = out_dir / f"{table}.parquet"
         try:
-            pq.read_metadata(out_dir / f"{table}.parquet")
+            columns = pq.read_schema(path).names
+            if columns != schema.COLUMNS[table]:
+                raise ValueError(f"its columns are not the {table} table's")
+            if table in written and sha256_of(path) != written[table]:
+                raise ValueError("it is not the file the build wrote (damaged or replaced)")
         except (OSError, ValueError) as error:
-            if (out_dir / f"{table}.parquet").exists():
-                log.warning("%s is unreadable (%s); the dataset will be rebuilt", out_dir / f"{table}.parquet",
-                            error)
+            if path.exists():
+                log.warning("%s is unreadable (%s); the dataset will be rebuilt", path, error)
             return False
     return True
 

@@ -19,6 +19,7 @@ for read-modify-write of the manifest. A read-only cache needs no locks: nothing
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import logging
 import os
@@ -87,41 +88,60 @@ class RawCache:
             yield
 
     # ------------------------------------------------------------------------------------------ manifest
-    def read_manifest(self) -> dict[str, dict]:
-        """The manifest's entries; a corrupt or half-written manifest is rebuilt from the files on disk."""
+    @functools.cached_property
+    def manifest_lock(self) -> FileLock:
+        """One lock object per cache: re-entrant, so recovering the manifest while recording an entry is safe."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.root / ".manifest.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+
+    def read_manifest(self, *, recover_missing: bool = True) -> dict[str, dict]:
+        """The manifest's entries; a corrupt or half-written manifest is rebuilt from the files on disk, and so is
+        a missing one when source files are there (``recover_missing=False`` while recording the first entry)."""
         try:
             text = self.manifest_path.read_bytes()
         except FileNotFoundError:
-            return {}
+            # deleted (or never written by a killed first fetch): rebuilt when source files are on disk
+            return self._recover_manifest("it is missing") if recover_missing and self._source_files() else {}
         try:
             files = json.loads(text.decode("utf-8"))["files"]
-            if not isinstance(files, dict) or not all(isinstance(v, dict) and "sha256" in v
-                                                      for v in files.values()):
+            if not isinstance(files, dict) or not all(_is_entry(v) for v in files.values()):
                 raise ValueError("entries are not file records")
             return files
         except (ValueError, KeyError, TypeError) as error:
             return self._recover_manifest(f"{type(error).__name__}: {error}")
+
+    def _source_files(self) -> list[Path]:
+        from peelstats import sources  # imported late: the registry imports this module
+
+        if not self.root.is_dir():
+            return []
+        return [path for folder in sorted(p for p in self.root.iterdir() if p.is_dir() and p.name in sources.REGISTRY)
+                for path in sorted(folder.iterdir()) if path.is_file() and not path.name.startswith(".")]
 
     def _recover_manifest(self, problem: str) -> dict[str, dict]:
         from peelstats import sources  # the registry knows each file's edition; imported late (it imports us)
 
         known = {(s.id, f.filename): f for s in sources.REGISTRY.values() for f in s.files()}
         files: dict[str, dict] = {}
-        for folder in sorted(p for p in self.root.iterdir() if p.is_dir() and p.name in sources.REGISTRY):
-            for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
-                remote = known.get((folder.name, path.name))
-                suffix = path.suffix.lstrip(".").lower()
-                files[self.key(path)] = {
-                    "source": folder.name, "url": "", "publisher_url": remote.url if remote else "",
-                    "edition": remote.edition if remote else "unknown (manifest rebuilt from disk)",
-                    "format": remote.format if remote else suffix, "period_end": remote.period_end if remote else None,
-                    "bytes": path.stat().st_size, "sha256": sha256_of(path), "via": "recovered",
-                    "fetched_at": datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds"),
-                }
-        log.warning("%s is unreadable (%s); rebuilt it from the %d files on disk", self.manifest_path, problem,
-                    len(files))
+        doubtful = []
+        for path in self._source_files():
+            folder = path.parent
+            remote = known.get((folder.name, path.name))
+            sha256 = sha256_of(path)
+            if remote is None or (remote.known_sha256 and sha256 != remote.known_sha256 and
+                                  not _parses(sources.get(folder.name), path, remote)):
+                doubtful.append(path.name)  # not vouched for: the next fetch gets it again
+                continue
+            files[self.key(path)] = {
+                "source": folder.name, "url": "", "publisher_url": remote.url, "edition": remote.edition,
+                "format": remote.format, "period_end": remote.period_end, "bytes": path.stat().st_size,
+                "sha256": sha256, "via": "recovered", "published": remote.published,
+                "fetched_at": datetime.fromtimestamp(path.stat().st_mtime, UTC).isoformat(timespec="seconds"),
+            }
+        log.warning("%s is unreadable (%s); rebuilt it from the %d files on disk%s", self.manifest_path, problem,
+                    len(files), f" (not vouched for, so fetched again: {', '.join(doubtful)})" if doubtful else "")
         if self.writable:
-            with FileLock(str(self.root / ".manifest.lock"), timeout=LOCK_TIMEOUT_SECONDS):
+            with self.manifest_lock:
                 write_text(self.manifest_path, json.dumps({"files": dict(sorted(files.items()))}, indent=2))
         return files
 
@@ -137,14 +157,25 @@ class RawCache:
         """Write the active copy's entry, keeping the lists of earlier versions and rejected downloads."""
         entry = {**fields, "fetched_at": fields.get("fetched_at") or datetime.now(UTC).isoformat(timespec="seconds")}
         self.root.mkdir(parents=True, exist_ok=True)
-        with FileLock(str(self.root / ".manifest.lock"), timeout=LOCK_TIMEOUT_SECONDS):
-            files = self.read_manifest()
+        with self.manifest_lock:
+            files = self.read_manifest(recover_missing=False)  # a first fetch: the file being recorded is on disk
             previous = files.get(self.key(path), {})
             for history in (VERSIONS, REJECTED):
                 entry[history] = fields.get(history, previous.get(history, []))
             files[self.key(path)] = entry
             write_text(self.manifest_path, json.dumps({"files": dict(sorted(files.items()))}, indent=2))
         return entry
+
+    def remove_all_orphans(self) -> list[Path]:
+        """Every leftover of a killed download or manifest write whose writer is gone (call when writable)."""
+        removed = []
+        for orphan in self.orphans():
+            with contextlib.suppress(FileNotFoundError):
+                orphan.unlink()
+                removed.append(orphan)
+        if removed:
+            log.info("Removed %d temporary file(s) left by interrupted runs", len(removed))
+        return removed
 
     # ------------------------------------------------------------------------------------------ versions
     def set_aside(self, path: Path, kind: str, sha256: str, reason: str | None = None) -> dict:
@@ -196,7 +227,9 @@ class RawCache:
         for part in sorted(self.root.rglob(".*.part")) + sorted(self.root.glob(f"*/{INCOMING}/*")):
             target = part.name[1:].rsplit(".", 2)[0] if part.name.endswith(".part") else part.name
             folder = part.parent.parent if part.parent.name == INCOMING else part.parent
-            if not _lock_is_held(folder / f".{target}.lock"):
+            lock = self.root / ".manifest.lock" if part.parent == self.root and target == MANIFEST_NAME else \
+                folder / f".{target}.lock"
+            if not _lock_is_held(lock):
                 found.append(part)
         return found
 
@@ -213,6 +246,23 @@ class RawCache:
                 if self.key(path) not in manifest:
                     out.append(path)
         return out
+
+
+_ENTRY_FIELDS = {"source": str, "edition": str, "sha256": str, "bytes": int, "format": str, "url": str}
+
+
+def _is_entry(value) -> bool:
+    """A manifest record every reader can use: the fields they read, of the right types."""
+    return isinstance(value, dict) and all(isinstance(value.get(k), t) for k, t in _ENTRY_FIELDS.items())
+
+
+def _parses(source, path: Path, remote) -> bool:
+    """A file whose checksum is not the registered one is vouched for only if its parser reads it."""
+    try:
+        source.parser(path, remote)
+    except Exception:  # noqa: BLE001 - any failure means: do not vouch for it
+        return False
+    return True
 
 
 def _lock_is_held(lock_path: Path) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlparse
 
 from peelstats import __version__
 from peelstats.exceptions import PeelstatsError
@@ -68,6 +69,13 @@ def mirror() -> str | None:
     if scheme is not None and scheme not in MIRROR_SCHEMES:
         raise PeelstatsError(f"{MIRROR_ENV}={value!r}: the {scheme}:// scheme is not supported; use a folder, or a "
                              "file://, http:// or https:// address laid out like shared/data.")
+    if scheme in ("http", "https") and not urlparse(value).hostname:
+        raise PeelstatsError(f"{MIRROR_ENV}={value!r} names no host; give e.g. https://mirror.example/data")
+    if scheme is None:
+        try:
+            Path(value).expanduser()
+        except RuntimeError as error:  # '~nosuchuser/...'
+            raise PeelstatsError(f"{MIRROR_ENV}={value!r}: {error}") from None
     return value
 
 

@@ -60,6 +60,10 @@ def _rebuild(folder: Path) -> None:
         raise DataNotBuiltError(f"The tidy dataset in {folder} is damaged and cannot be rebuilt: {error}") from None
 
 
+def _read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    return {table: pq.read_table(folder / f"{table}.parquet").to_pandas() for table in schema.TABLES}
+
+
 def load(folder: Path | None = None, *, fresh: bool = False) -> Dataset:
     """The tidy dataset from parquet; cached in memory until the folder is rebuilt."""
     folder = Path(folder) if folder is not None else config.processed_dir()
@@ -76,9 +80,13 @@ def load(folder: Path | None = None, *, fresh: bool = False) -> Dataset:
     if read_build_info(folder) is None or not tables_readable(folder):
         _rebuild(folder)  # a damaged build record or table: rebuilt from the raw files, with a warning
         stamp = stamp_file.stat().st_mtime
-    tables = {}
-    for table in schema.TABLES:
-        tables[table] = pq.read_table(folder / f"{table}.parquet").to_pandas()
+    try:
+        tables = _read_tables(folder)
+    except (OSError, ValueError) as error:  # damage the checks could not see (a build recorded no table hashes)
+        log.warning("%s: a table does not read (%s)", folder, str(error).splitlines()[0] if str(error) else error)
+        _rebuild(folder)
+        stamp = stamp_file.stat().st_mtime
+        tables = _read_tables(folder)
     dataset = Dataset(**tables, build_info=read_build_info(folder) or {}, folder=folder)
     _cache[folder] = (stamp, dataset)
     return dataset

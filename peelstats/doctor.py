@@ -14,7 +14,7 @@ import pandas as pd
 
 from peelstats import config, forces, gaps, sources
 from peelstats.build import BUILD_FILE, missing_files, read_build_info, tables_readable
-from peelstats.cache import REJECTED, VERSIONS, RawCache
+from peelstats.cache import INCOMING, REJECTED, VERSIONS, RawCache
 from peelstats.download import sha256_of
 from peelstats.fetch import cached_files
 
@@ -77,7 +77,8 @@ def diagnose(cache: RawCache | None = None, out_dir: Path | None = None) -> Diag
                      "kept_aside": refusal["path"],
                      "detail": f"a download refused and kept for inspection: {refusal.get('reason', '')}"})
     for path in cache.orphans():
-        rows.append({"status": WARN, "source": path.parent.name, "file": path.name,
+        folder = path.parent.parent if path.parent.name == INCOMING else path.parent
+        rows.append({"status": WARN, "source": folder.name if folder != cache.root else "(cache)", "file": path.name,
                      "detail": "left by an interrupted download; removed on the next fetch"})
     return Diagnosis(pd.DataFrame(rows, columns=COLUMNS), _dataset_state(out_dir, inputs))
 

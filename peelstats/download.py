@@ -148,7 +148,7 @@ def download(
             if attempt == policy.attempts or elapsed + policy.connect_timeout >= policy.deadline_seconds:
                 break
             wait = policy.backoff_seconds * 2 ** (attempt - 1)
-            log.warning("Download of %s failed (%s); retry %d of %d in %.1fs",
+            log.info("Download of %s failed (%s); retry %d of %d in %.1fs",  # the final outcome is what is said
                         url, error, attempt, policy.attempts - 1, wait)
             time.sleep(wait)
     if getattr(last_error, "stalled", False):

@@ -11,7 +11,7 @@ from pathlib import Path
 import requests
 
 from peelstats import config, sources
-from peelstats.cache import REJECTED, VERSIONS, RawCache
+from peelstats.cache import REJECTED, VERSIONS, RawCache, ReadOnlyCacheError
 from peelstats.download import DEFAULT_POLICY, RetryPolicy, build_session, download
 from peelstats.exceptions import ConnectionFailedError, DownloadError, OfflineError, RefusedDownloadError
 from peelstats.sources.base import RemoteFile
@@ -54,6 +54,8 @@ def fetch(
     cache = cache or RawCache()
     mirror = config.mirror() if mirror == FROM_ENVIRONMENT else mirror
     session = session or build_session(policy)
+    if cache.writable:
+        cache.remove_all_orphans()  # a killed run's leftovers, whichever file they belonged to
     outcomes: list[FetchOutcome] = []
     failures: list[DownloadError] = []
     unavailable: list[str] = []
@@ -79,6 +81,10 @@ def fetch(
             try:
                 outcomes.append(fetch_file(remote, refresh=refresh, cache=cache, mirror=mirror,
                                            session=session, policy=policy))
+            except ReadOnlyCacheError as error:
+                if remote.required:
+                    raise
+                outcomes.append(_unavailable(remote, cache, error))  # optional, and nowhere to put it: said
             except DownloadError as error:
                 if not remote.required:  # a registered address not verified, or an edition the mirror lacks
                     if isinstance(error, RefusedDownloadError) or remote.found_online:
@@ -146,10 +152,9 @@ def fetch_file(
             if verified:
                 log.warning("%s; using the cached copy fetched at %s", error, entry["fetched_at"])
                 return _outcome(remote, dest, "offline-cache", entry)
-            raise OfflineError(
-                f"{error}. No cached copy of {remote.filename}; set {config.MIRROR_ENV} to a folder or URL "
-                "laid out like shared/data to work offline."
-            ) from error
+            hint = (f"check that the mirror ({mirror}) is reachable" if mirror else
+                    f"set {config.MIRROR_ENV} to a folder or URL laid out like shared/data to work offline")
+            raise OfflineError(f"{error}. No cached copy of {remote.filename}; {hint}.") from error
         except DownloadError as error:
             hint = f" ({remote.note})" if remote.note else ""
             if verified:
@@ -219,7 +224,7 @@ def _problem(remote: RemoteFile, path: Path, sha256: str) -> tuple[str | None, d
     return None, parsed
 
 
-def _unavailable(remote: RemoteFile, cache: RawCache, error: DownloadError) -> FetchOutcome:
+def _unavailable(remote: RemoteFile, cache: RawCache, error: Exception) -> FetchOutcome:
     log.info("%s: not available (%s)", remote.filename, error)
     return FetchOutcome(remote.source_id, remote.filename, cache.path_for(remote.source_id, remote.filename),
                         "unavailable", remote.url, remote.edition, 0, "")

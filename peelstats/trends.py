@@ -15,7 +15,7 @@ from peelstats import comparators as cmp
 from peelstats import forces, periods
 from peelstats import offences as off
 from peelstats.dataset import Dataset, load
-from peelstats.exceptions import PeelstatsError
+from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError
 from peelstats.panel import LONG_SERIES, NATIONAL, ONS, get_panel
 
 COLUMNS = ["period_end", "baseline_end", "force", "offence", "force_count", "force_baseline_count",
@@ -54,10 +54,18 @@ def trend(
         return frame
     if period_end is not None:
         frame = frame[frame.period_end <= periods.to_timestamp(period_end)]
+        if frame.empty:
+            raise PeriodNotAvailableError(f"No {offence.lower()} change for {subject.name} ends by "
+                                          f"{periods.label(period_end)}; the data start later")
     if every == "year":
         wanted = month or (periods.to_timestamp(period_end).month if period_end is not None
                            else frame.period_end.max().month)
+        held = sorted(set(frame.period_end.dt.month))
         frame = frame[frame.period_end.dt.month == wanted]
+        if frame.empty:
+            names = ", ".join(pd.Timestamp(2000, m, 1).strftime("%B") for m in held)
+            raise PeriodNotAvailableError(f"No year in the data ends in {pd.Timestamp(2000, wanted, 1):%B}: the "
+                                          f"rolling years end in {names}")
     frame = frame.sort_values("period_end").reset_index(drop=True)
     frame.attrs.update({"force": subject.name, "offence": offence, "every": every})
     return frame

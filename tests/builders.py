@@ -144,9 +144,40 @@ def ons_workbook(path: Path, *, period: str = "March 18", header_row: int = 5, p
 REC_CRIME_HEADER = "12 months ending,PFA,Region,Offence,Rolling year total number of offences"
 
 
-def rec_crime_csv(path: Path, rows: list[str], header: str = REC_CRIME_HEADER) -> Path:
-    path.write_bytes(("\r\n".join([header, *rows]) + "\r\n").encode())
+FILLER = 100  # the count of a row added only to make a file whole
+
+
+def rec_crime_csv(path: Path, rows: list[str], header: str = REC_CRIME_HEADER, *, whole: bool = True) -> Path:
+    """The long series' CSV layout. ``whole``: rows added (count FILLER) so the file passes the completeness checks
+    as the published one does: every force with every offence the others have in a period, and every quarter up to
+    the registered vintage's last (YE Dec 2018)."""
+    path.write_bytes(("\r\n".join([header, *(whole_rec_crime(rows) if whole else rows)]) + "\r\n").encode())
     return path
+
+
+def whole_rec_crime(rows: list[str]) -> list[str]:
+    from peelstats import forces
+
+    def period(date: str) -> pd.Timestamp:  # '30-12-2017' is the published file's odd label for 31-12-2017
+        return pd.Timestamp(year=int(date[6:]), month=int(date[3:5]), day=1) + pd.offsets.MonthEnd(0)
+
+    names = {f.code: f.name for f in forces.TERRITORIAL_FORCES}
+    held: dict[pd.Timestamp, tuple[str, dict[str, set[str]]]] = {}  # period -> (its date text, offence -> forces)
+    for row in rows:
+        date, force, _, offence, _ = row.split(",")
+        found = forces.try_lookup(force)
+        text, offences = held.setdefault(period(date), (date, {}))
+        if found is not None and found.territorial:
+            offences.setdefault(offence, set()).add(found.code)
+    first_quarterly = min((p for p in held if p.month != 3), default=pd.Timestamp("2017-06-30"))
+    for end in pd.date_range(first_quarterly, "2018-12-31", freq="QE"):
+        held.setdefault(end, (end.strftime("%d-%m-%Y"), {"Robbery": set()}))
+    out = list(rows)
+    for date, offences in held.values():
+        for offence, present in offences.items():
+            out += [f"{date},{names[code]},{forces.by_code(code).region},{offence},{FILLER}"
+                    for code in names if code not in present]
+    return out
 
 
 PRC_HEADER = ("Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,Offence Subgroup,"
@@ -174,12 +205,35 @@ def prc_rows() -> list[list]:
     ]
 
 
-def prc_csv(path: Path, rows: list[list] | None = None, header: str = PRC_HEADER) -> Path:
+def prc_csv(path: Path, rows: list[list] | None = None, header: str = PRC_HEADER, *, whole: bool = True) -> Path:
+    """The open data's CSV layout. ``whole``: rows added (count FILLER) so every force has, in every quarter, the
+    offence codes the others have, as in the published file."""
     def quote(cell: str) -> str:
         return f'"{cell}"' if "," in cell else cell
-    lines = [header] + [",".join(quote(c) for c in row) for row in (rows or prc_rows())]
+    rows = rows or prc_rows()
+    lines = [header] + [",".join(quote(c) for c in row) for row in (whole_prc(rows) if whole else rows)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def whole_prc(rows: list[list], *, force: int = 2, code: int = 6) -> list[list]:
+    """Rows added (count FILLER, the last cell) so every force has each quarter's offence codes."""
+    from peelstats import forces
+
+    templates: dict[tuple, list] = {}  # (year, quarter, code) -> a row to copy
+    present: dict[tuple, set[str]] = {}
+    for row in rows:
+        found = forces.try_lookup(str(row[force]))
+        if found is not None and found.territorial:
+            key = (row[0], row[1], row[code])
+            templates.setdefault(key, row)
+            present.setdefault(key, set()).add(found.code)
+    out = list(rows)
+    for key, row in templates.items():
+        filler = f" {FILLER} " if isinstance(row[-1], str) else FILLER
+        out += [[*row[:force], f.name, *row[force + 1:-1], filler] for f in forces.TERRITORIAL_FORCES
+                if f.code not in present[key]]
+    return out
 
 
 def synthetic_mirror(root: Path) -> Path:

@@ -12,7 +12,7 @@ import logging
 import time
 
 import pytest
-from builders import REC_CRIME_HEADER, rec_crime_csv, synthetic_mirror
+from builders import REC_CRIME_HEADER, rec_crime_csv, synthetic_mirror, whole_rec_crime
 from werkzeug import Response
 
 from peelstats import cli
@@ -178,7 +178,7 @@ def test_leftovers_of_a_killed_download_and_build_are_removed(world):
 
 
 def test_a_stalled_download_gives_up_by_its_deadline_and_says_how_much_came(httpserver, tmp_path, caplog):
-    body = ("\r\n".join([REC_CRIME_HEADER, *_rec_rows(550)]) + "\r\n").encode()
+    body = ("\r\n".join([REC_CRIME_HEADER, *whole_rec_crime(_rec_rows(550))]) + "\r\n").encode()
 
     def stall(request):
         def stream():
@@ -241,7 +241,7 @@ def test_doctor_reports_each_file_and_what_is_missing(world):
     assert set(files.query("status == 'problem'").file) == {
         "(current file)", "popm_population_data_MYE2018_by_PFA.csv", "population-police-force_mid2001-2010.csv"}
     rec = files.query("source == 'rec-crime-pfa'").iloc[0]
-    assert rec.status == "ok" and rec.verified and "counts 2" in rec.rows and rec.forces == "1 of 43"
+    assert rec.status == "ok" and rec.verified and "counts 344" in rec.rows and rec.forces == "43 of 43"
     gmp_gap = files.query("file == 'pfatablesdec19.xlsx'").iloc[0]
     assert "Greater Manchester (July 2019 to December 2019)" in gmp_gap.known_gaps
     assert diagnosis.dataset["status"] == "ok"
@@ -354,3 +354,122 @@ def test_ctrl_c_during_a_report_is_one_line_and_leaves_no_kernel(real_data, tmp_
     assert err.strip() == "peelstats report: interrupted"  # no kernel chatter, no ZMQ traceback
     time.sleep(1)
     assert kernels_in(tmp_path) == []  # the kernels were stopped with the report
+
+
+# ------------------------------------------------------------------------ defects found by an audit
+
+
+def test_an_incomplete_long_series_never_replaces_the_verified_copy(world, caplog):
+    """Regression: a rec-crime-pfa.csv without Kent (or cut short) was taken as a revision and built."""
+    mirror, cache, processed = world
+    path = mirror / "ons/rec-crime-pfa.csv"
+    good = path.read_bytes()
+    path.write_text("\n".join(line for line in good.decode().splitlines() if ",Kent," not in line) + "\n")
+    with caplog.at_level(logging.WARNING):
+        [outcome] = fetch(["rec-crime-pfa"], refresh=True, cache=cache, mirror=str(mirror))
+    assert outcome.status == "kept" and "no rows for Kent" in caplog.text
+    assert cache.path_for("rec-crime-pfa", "rec-crime-pfa.csv").read_bytes() == good
+
+
+def test_a_deleted_manifest_is_rebuilt_from_the_files_on_disk(world, caplog):
+    mirror, cache, processed = world
+    cache.manifest_path.unlink()
+    with caplog.at_level(logging.WARNING):
+        outcomes = fetch(["rec-crime-pfa"], cache=cache, mirror=None)  # no mirror: only the cache can serve it
+    assert [o.status for o in outcomes] == ["cached"] and "rebuilt it from the" in caplog.text
+
+
+def test_a_rebuilt_manifest_does_not_vouch_for_a_damaged_file(world, caplog):
+    mirror, cache, processed = world
+    active = cache.path_for("rec-crime-pfa", "rec-crime-pfa.csv")
+    lines = active.read_text().splitlines()
+    active.write_text("\n".join(lines[: len(lines) // 2]) + "\n")  # cut in half, then the manifest damaged
+    cache.manifest_path.write_text('{"files":')
+    with caplog.at_level(logging.WARNING):
+        assert REC not in cache.read_manifest()
+    assert "not vouched for" in caplog.text
+    [outcome] = fetch(["rec-crime-pfa"], cache=cache, mirror=str(mirror))
+    assert outcome.status == "downloaded"  # fetched again, whole
+
+
+def test_a_malformed_manifest_entry_is_recovered_not_a_crash(world, capsys, monkeypatch):
+    mirror, cache, processed = world
+    manifest = json.loads(cache.manifest_path.read_text())
+    manifest["files"][REC] = {"sha256": 5}
+    cache.manifest_path.write_text(json.dumps(manifest))
+    monkeypatch.setenv("PEELSTATS_DATA_DIR", str(cache.root.parent))
+    assert cli.main(["sources", "--format", "json"]) == 0
+    assert isinstance(cache.read_manifest()[REC]["sha256"], str)
+
+
+def test_a_table_damaged_in_the_middle_is_rebuilt(world, caplog):
+    """Regression: damage inside a parquet file (not its footer) passed the check; compare then failed."""
+    mirror, cache, processed = world
+    counts = processed / "counts.parquet"
+    data = bytearray(counts.read_bytes())
+    third = len(data) // 3
+    data[third:third + 200] = bytes(b ^ 0xFF for b in data[third:third + 200])
+    counts.write_bytes(bytes(data))
+    with caplog.at_level(logging.WARNING):
+        assert not build(cache=cache, out_dir=processed).skipped
+    assert "not the file the build wrote" in caplog.text
+    assert robbery_2018(processed) == 550
+
+
+def test_another_table_copied_over_a_table_is_rebuilt(world):
+    mirror, cache, processed = world
+    (processed / "counts.parquet").write_bytes((processed / "releases.parquet").read_bytes())
+    assert robbery_2018(processed) == 550  # load noticed and rebuilt
+
+
+def test_a_killed_builds_leftovers_go_even_when_the_build_is_skipped(world):
+    mirror, cache, processed = world
+    leftover = processed / ".footnotes.parquet.abc123.part"
+    leftover.write_bytes(b"half a table")
+    manifest_leftover = cache.root / ".manifest.json.xyz.part"
+    manifest_leftover.write_text("{")
+    assert build(cache=cache, out_dir=processed).skipped and not leftover.exists()
+    fetch(["rec-crime-pfa"], cache=cache, mirror=str(mirror))
+    assert not manifest_leftover.exists()
+
+
+def test_a_fully_cached_fetch_works_on_a_read_only_cache(world, monkeypatch):
+    """Regression: the optional editions a mirror lacks asked to write, so a read-only fetch of all failed."""
+    mirror, cache, processed = world
+    monkeypatch.setattr("peelstats.cache.is_writable", lambda folder: False)
+    outcomes = fetch(["ons-pfa-tables", "rec-crime-pfa"], cache=cache, mirror=str(mirror))
+    assert {o.status for o in outcomes} <= {"cached", "unavailable"}
+    assert {o.status for o in outcomes if o.filename == "rec-crime-pfa.csv"} == {"cached"}
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["breaks", "--offence", "robbery", "--period-end", "all"], "'all' is for `league --period-end all` only"),
+    (["breaks", "--offence", "robbery", "--baseline", "2019-03-31"], "must come before the period end"),
+    (["breaks", "--offence", ""], "the offence is empty"),
+    (["cross-check", "--threshold", "nan"], "give a number of percentage points"),
+    (["editions", "add", "ftp://example.org/y.xlsx"], "is not an http(s) address"),
+])
+def test_more_expected_failures_are_one_line(capsys, argv, message):
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err
+
+
+@pytest.mark.parametrize("period", ["YE Mar 2018", "2017/18", "2018-03", "March 2018"])
+def test_breaks_reads_every_period_form(capsys, period):
+    assert cli.main(["breaks", "--offence", "residential burglary", "--period-end", period, "--format", "json"]) == 0
+    assert "burglary" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("value, message", [("http://", "names no host"), ("~nosuchuser123/x", "nosuchuser123")])
+def test_unusable_mirror_settings_are_one_line(monkeypatch, capsys, value, message):
+    monkeypatch.setenv("PEELSTATS_MIRROR", value)
+    assert cli.main(["fetch", "rec-crime-pfa"]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_trend_with_no_matching_year_end_says_so(world, monkeypatch, capsys):
+    mirror, cache, processed = world
+    monkeypatch.setenv("PEELSTATS_DATA_DIR", str(cache.root.parent))
+    assert cli.main(["trend", "--force", "West Mercia", "--offence", "robbery", "--month", "2"]) == 2
+    assert "No year in the data ends in February" in capsys.readouterr().err

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 import requests
-from builders import PRC_HEADER, prc_csv, prc_rows
+from builders import FILLER, PRC_HEADER, prc_csv, prc_rows, whole_prc
 
 from peelstats import offences as off
 from peelstats.cache import RawCache
@@ -26,7 +26,7 @@ def remote(fmt: str) -> RemoteFile:
 
 def test_csv_padded_numbers_names_and_burglary_codes(tmp_path):
     counts = prc_open_data.parse(prc_csv(tmp_path / "p.csv"), remote("csv"))["counts"]
-    assert counts["count"].tolist() == [400, 0, 120, 12, -1, 9000, 8000, 2]
+    assert counts[counts["count"] != FILLER]["count"].tolist() == [400, 0, 120, 12, -1, 9000, 8000, 2]
     by_code = dict(zip(counts.offence_code, counts.offence, strict=True))
     # subgroup says "Domestic burglary" but 28E is a residential code (post-April 2017)
     assert by_code["28E"] == off.RESIDENTIAL_BURGLARY
@@ -47,7 +47,7 @@ def test_csv_padded_numbers_names_and_burglary_codes(tmp_path):
 
 def test_ods_sheet_parses_like_the_csv(tmp_path):
     columns = PRC_HEADER.split(",")
-    frame = pd.DataFrame(prc_rows(), columns=columns)
+    frame = pd.DataFrame(whole_prc(prc_rows()), columns=columns)
     ods = tmp_path / "prc-pfa-mar2013-onwards-tables.ods"
     with pd.ExcelWriter(ods, engine="odf") as writer:
         pd.DataFrame({"Contents": ["Police recorded crime open data tables"]}).to_excel(
@@ -122,7 +122,10 @@ def older_ods(path, rows: list[list] | None = None, columns: list[str] = OLDER_C
         pd.DataFrame({"Notes": ["Police recorded crime open data tables, 2007/08 to 2011/12",
                                 "Counts by Police Force Area and financial quarter"]}).to_excel(
             writer, sheet_name="Notes", index=False)
-        pd.DataFrame(rows or older_rows(), columns=columns).to_excel(writer, sheet_name=sheet, index=False)
+        rows = rows or older_rows()
+        if columns == OLDER_COLUMNS:
+            rows = whole_prc(rows, code=4)
+        pd.DataFrame(rows, columns=columns).to_excel(writer, sheet_name=sheet, index=False)
     return path
 
 
@@ -130,7 +133,8 @@ def current_ods(path):
     with pd.ExcelWriter(path, engine="odf") as writer:
         pd.DataFrame({"Contents": ["Police recorded crime open data tables"]}).to_excel(
             writer, sheet_name="Introduction", index=False)
-        pd.DataFrame(prc_rows(), columns=PRC_HEADER.split(",")).to_excel(writer, sheet_name="2017_18", index=False)
+        pd.DataFrame(whole_prc(prc_rows()), columns=PRC_HEADER.split(",")).to_excel(writer, sheet_name="2017_18",
+                                                                                      index=False)
     return path
 
 
@@ -213,6 +217,7 @@ def test_older_layout_without_description_or_subgroup(tmp_path):
     edition = "GOV.UK upload 22 Apr 2025 (2007/08 to 2011/12)"
     counts = prc_open_data.parse(ods, RemoteFile("prc-open-data", ods.name, "https://example.invalid", "", edition,
                                                  "ods"))["counts"]
+    counts = counts[counts["count"] != FILLER].reset_index(drop=True)
     assert counts.offence.tolist() == [off.ROBBERY, off.DOMESTIC_BURGLARY, off.NON_DOMESTIC_BURGLARY,
                                        off.CRIMINAL_DAMAGE, off.FRAUD, off.DEATH_BY_DRIVING]
     assert counts["count"].tolist() == [55, 480, 310, 900, 12, 1]
@@ -235,10 +240,13 @@ def test_older_layout_xlsx_with_full_columns_and_other_header_names(tmp_path):
     ws.append([])
     ws.append(["Financial Year", "Financial Quarter", "Police Force", "Offence Description", "Offence Group",
                "Offence Subgroup", "Offence Code", "Offence Count"])
-    ws.append(["2002/03", 1, "Dyfed-Powys", "Theft from vehicle", "Theft offences", "Theft from a vehicle", "45", 70])
-    ws.append(["2002/03", 2, "Dyfed-Powys", "Theft of a pedal cycle", "Theft offences", "Bicycle theft", "44", 9])
+    for row in whole_prc([
+            ["2002/03", 1, "Dyfed-Powys", "Theft from vehicle", "Theft offences", "Theft from a vehicle", "45", 70],
+            ["2002/03", 2, "Dyfed-Powys", "Theft of a pedal cycle", "Theft offences", "Bicycle theft", "44", 9]]):
+        ws.append(row)
     wb.save(tmp_path / "prc-pfa-0203-to-0607-tabs.xlsx")
     counts = prc_open_data.parse(tmp_path / "prc-pfa-0203-to-0607-tabs.xlsx", remote("xlsx"))["counts"]
+    counts = counts[counts["count"] != FILLER]
     assert counts.offence.tolist() == [off.VEHICLE, off.BICYCLE]
     assert counts["count"].tolist() == [70, 9] and set(counts.geography_code) == {"W15000004"}
     assert counts.period_end.tolist() == [pd.Timestamp("2002-06-30"), pd.Timestamp("2002-09-30")]
@@ -274,3 +282,16 @@ def test_financial_year_that_is_not_one_is_named(tmp_path):
     ods = older_ods(tmp_path / "old.ods", [["Total", 1, "West Mercia", "Robbery", "34B", 5]])
     with pytest.raises(LayoutError, match=r"column 'Financial Year', data row 1: 'Total' is not a financial year"):
         prc_open_data.parse(ods, remote("ods"))
+
+
+def test_a_quarter_missing_a_force_is_refused(tmp_path):
+    rows = [r for r in whole_prc(prc_rows()) if not (r[2] == "Kent" and r[1] == "2")]
+    with pytest.raises(LayoutError, match="the quarter ending September 2017 has no rows for Kent"):
+        prc_open_data.parse(prc_csv(tmp_path / "p.csv", rows, whole=False), remote("csv"))
+
+
+def test_the_last_force_cut_short_is_refused(tmp_path):
+    rows = whole_prc(prc_rows())
+    cut = [r for r in rows if not (r[2] == "Wiltshire" and r[1] == "1" and r[6] == "28A")]
+    with pytest.raises(LayoutError, match="Wiltshire lacks offences the other forces have"):
+        prc_open_data.parse(prc_csv(tmp_path / "p.csv", cut, whole=False), remote("csv"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from builders import rec_crime_csv
+from builders import FILLER, rec_crime_csv
 
 from peelstats import offences as off
 from peelstats.exceptions import LayoutError
@@ -29,8 +29,8 @@ ROWS = [
 
 def test_dates_snapped_fraud_bodies_and_negatives(tmp_path):
     counts = parse(rec_crime_csv(tmp_path / "r.csv", ROWS))
-    assert len(counts) == len(ROWS)  # nothing dropped, nothing invented
-    wm = counts[counts.geography_code == "E23000016"]
+    assert len(counts[counts["count"] != FILLER]) == len(ROWS)  # nothing dropped, nothing invented
+    wm = counts[(counts.geography_code == "E23000016") & (counts["count"] != FILLER)]
     assert sorted(wm.period_end.unique()) == [pd.Timestamp("2016-12-31"), pd.Timestamp("2017-12-31")]
     assert (wm.period_kind == "rolling_12_months").all()
     assert wm[wm.period_end == pd.Timestamp("2017-12-31")].period_start.iloc[0] == pd.Timestamp("2017-01-01")
@@ -52,7 +52,7 @@ def test_missing_rows_stay_missing(tmp_path):
 def test_changed_columns_named(tmp_path):
     header = "12 months ending,Force,Region,Offence,Rolling year total number of offences"
     with pytest.raises(LayoutError, match=r"r\.csv: expected columns \['PFA'\] not found"):
-        parse(rec_crime_csv(tmp_path / "r.csv", ROWS[:1], header=header))
+        parse(rec_crime_csv(tmp_path / "r.csv", ROWS[:1], header=header, whole=False))
 
 
 @pytest.mark.parametrize("row, message", [
@@ -63,4 +63,44 @@ def test_changed_columns_named(tmp_path):
 ])
 def test_bad_values_named(tmp_path, row, message):
     with pytest.raises(LayoutError, match=message):
-        parse(rec_crime_csv(tmp_path / "r.csv", [row]))
+        parse(rec_crime_csv(tmp_path / "r.csv", [row], whole=False))
+
+
+# ------------------------------------------------------------------ an incomplete file is refused, never built
+
+
+def _lines(path):
+    return path.read_text().splitlines()
+
+
+def test_a_force_missing_from_a_period_is_refused(tmp_path):
+    whole = rec_crime_csv(tmp_path / "r.csv", ROWS)
+    whole.write_text("\n".join(line for line in _lines(whole) if ",Kent," not in line or "31-12-2016" not in line))
+    with pytest.raises(LayoutError, match="year ending December 2016 has no rows for Kent"):
+        parse(whole)
+
+
+def test_a_force_short_of_offences_is_refused(tmp_path):
+    whole = rec_crime_csv(tmp_path / "r.csv", ROWS)
+    whole.write_text("\n".join(line for line in _lines(whole)
+                                if not (line.startswith("30-12-2017,Kent,") and "Domestic burglary" in line)))
+    with pytest.raises(LayoutError, match="Kent lacks offences the other forces have"):
+        parse(whole)
+
+
+def test_a_file_cut_at_a_period_boundary_is_refused(tmp_path):
+    whole = rec_crime_csv(tmp_path / "r.csv", ROWS)
+    whole.write_text("\n".join(line for line in _lines(whole) if "-2018," not in line))
+    with pytest.raises(LayoutError, match="ends at year ending December 2017, but this edition runs to year ending "
+                                          "December 2018"):
+        parse(whole)
+
+
+@pytest.mark.parametrize("row, message", [
+    ("31-12-2016,West Mercia,West Midlands,Robbery,", "data row 3: blank is not a number"),
+    ("31-12-2016,,West Midlands,Robbery,5", "column 'PFA', data row 3 is blank"),
+    ("31-12-2016,West Mercia,West Midlands,Robbery,600", "repeat another row"),
+])
+def test_blank_and_doubled_rows_are_refused(tmp_path, row, message):
+    with pytest.raises(LayoutError, match=message):
+        parse(rec_crime_csv(tmp_path / "r.csv", [*ROWS[:2], row], whole=False))

@@ -192,6 +192,8 @@ def label_for(period_end: pd.Timestamp | None, filename: str, url: str = "") -> 
 def from_address(url: str, *, period_end=None, origin: str = "added", words: str = "") -> Edition:
     """An edition from a workbook's address (``/file?uri=...`` or a direct link)."""
     parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise EditionError(f"{url} is not an http(s) address; give the workbook's web address")
     path = unquote(parsed.query.split("uri=", 1)[1].split("&", 1)[0]) if "uri=" in parsed.query else \
         unquote(parsed.path)
     parts = [p for p in path.split("/") if p]

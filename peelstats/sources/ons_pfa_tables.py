@@ -35,10 +35,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from peelstats import forces, gaps, periods
+from peelstats import forces, periods
 from peelstats import offences as off
 from peelstats.exceptions import LayoutError
-from peelstats.sources import ons_editions
+from peelstats.sources import completeness, ons_editions
 from peelstats.sources.base import ParsedTables, RemoteFile, Source
 from peelstats.spreadsheet import cell_text, column_letter, find_sheet, open_workbook, sheet_rows
 
@@ -249,10 +249,7 @@ def _check_complete(table: _Table, codes: set[str], period_end, *, with_btp: boo
 
     A force absent because of a registered data gap (:mod:`peelstats.gaps`) is allowed.
     """
-    expected = {f.code: f.name for f in forces.FORCES if f.territorial or (with_btp and f.code == forces.BTP_CODE)}
-    expected |= {r.code: r.name for r in forces.REGIONS} | dict(forces.NATIONAL_NAMES)
-    excused = {g.force_code for g in gaps.gaps_in(period_end)}
-    missing = [f"{name} ({code})" for code, name in expected.items() if code not in codes and code not in excused]
+    missing = completeness.missing_areas(codes, period_end, with_btp=with_btp, with_aggregates=True)
     if missing:
         raise LayoutError(f"{table.where()}: no row for {', '.join(missing)}; every edition must hold all 43 forces, "
                           "British Transport Police, the regions, England, Wales and England and Wales")

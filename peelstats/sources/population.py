@@ -17,6 +17,7 @@ import pandas as pd
 
 from peelstats import forces
 from peelstats.exceptions import LayoutError
+from peelstats.sources import completeness
 from peelstats.sources.base import ParsedTables, RemoteFile, Source
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,14 @@ def parse(path: Path, remote: RemoteFile) -> ParsedTables:
     columns = [str(c).strip() for c in frame.columns]
     frame.columns = columns
     if {"code", "name"} <= set(columns):
-        return {"population": _parse_coded(frame, path, remote)}
-    if "Police Force" in columns:
-        return {"population": _parse_thousands(frame, path, remote)}
+        population = _parse_coded(frame, path, remote)
+    elif "Police Force" in columns:
+        population = _parse_thousands(frame, path, remote)
+    else:
+        population = None
+    if population is not None:
+        completeness.check_population_years(population, path.name)
+        return {"population": population}
     raise LayoutError(f"{path.name}: expected columns 'code,name,MYE<year>' or 'Police Force,Mid <year>...'; "
                       f"found {columns}")
 
@@ -85,9 +91,16 @@ def _parse_coded(frame: pd.DataFrame, path: Path, remote: RemoteFile) -> pd.Data
             continue
         for column, year in year_columns.items():
             rows.append({"source": SOURCE_ID, "edition": remote.edition, **_geo(record["name"], code, path),
-                         "mid_year": year, "population": int(record[column]),
+                         "mid_year": year, "population": _whole(record[column], path, column, record["name"]),
                          "note": "ONS mid-year estimate, rounded to 100"})
     return pd.DataFrame(rows)
+
+
+def _whole(value, path: Path, column: str, name: str) -> int:
+    try:
+        return int(str(value).replace(",", "").strip())
+    except (TypeError, ValueError):
+        raise LayoutError(f"{path.name}: column {column!r}, {name!r}: {value!r} is not a whole number") from None
 
 
 def _parse_thousands(frame: pd.DataFrame, path: Path, remote: RemoteFile) -> pd.DataFrame:

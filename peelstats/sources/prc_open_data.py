@@ -28,6 +28,7 @@ from peelstats import forces, periods
 from peelstats import offences as off
 from peelstats.download import check_format
 from peelstats.exceptions import DownloadError, LayoutError
+from peelstats.sources import completeness
 from peelstats.sources.base import ParsedTables, RemoteFile, Source
 from peelstats.spreadsheet import cell_text, open_workbook, sheet_rows
 
@@ -252,7 +253,9 @@ def _coverage(stem: str) -> tuple[str, str | None]:
 def parse(path: Path, remote: RemoteFile) -> ParsedTables:
     if remote.format == "csv":
         frame = pd.read_csv(path, dtype="string", keep_default_na=False, encoding="utf-8-sig")
-        return {"counts": standardise_sheet(frame, path.name, "CSV", remote.edition)}
+        counts = standardise_sheet(frame, path.name, "CSV", remote.edition)
+        _check_whole(counts, path.name)
+        return {"counts": counts}
     workbook = open_workbook(path)
     sheets = []
     for name in workbook.sheet_names:
@@ -270,7 +273,16 @@ def parse(path: Path, remote: RemoteFile) -> ParsedTables:
     if not sheets:
         raise LayoutError(f"{path.name}: no sheet has the open-data columns {CORE_COLUMNS}; "
                           f"sheets are {workbook.sheet_names}")
-    return {"counts": pd.concat(sheets, ignore_index=True)}
+    counts = pd.concat(sheets, ignore_index=True)
+    _check_whole(counts, path.name)
+    return {"counts": counts}
+
+
+def _check_whole(counts: pd.DataFrame, where: str) -> None:
+    """Every force in every quarter with the offence codes the others have, and no quarter missing between the
+    first and the last (a file cut short, or a force left out, is refused)."""
+    completeness.check_forces_by_period(counts, where, offence_column="offence_code")
+    completeness.check_quarters(counts.period_end, where, registered_end=None)
 
 
 def _header_name(text: str) -> str:

@@ -18,6 +18,7 @@ import pandas as pd
 from peelstats import forces, periods
 from peelstats import offences as off
 from peelstats.exceptions import LayoutError
+from peelstats.sources import completeness
 from peelstats.sources.base import ParsedTables, RemoteFile, Source
 
 SOURCE_ID = "rec-crime-pfa"
@@ -53,11 +54,16 @@ def parse(path: Path, remote: RemoteFile) -> ParsedTables:
         )
     count_text = frame["Rolling year total number of offences"].str.strip().str.replace(",", "", regex=False)
     counts = pd.to_numeric(count_text, errors="coerce")
-    bad = counts.isna() & count_text.notna()
+    bad = counts.isna()
     if bad.any():
         first = frame.index[bad][0]
+        shown = "blank" if pd.isna(count_text[first]) or not str(count_text[first]) else repr(count_text[first])
         raise LayoutError(f"{path.name}: column 'Rolling year total number of offences', data row {first + 1}: "
-                          f"{count_text[first]!r} is not a number")
+                          f"{shown} is not a number")
+    for column in ("PFA", "Offence"):
+        blank = frame[column].isna() | (frame[column].str.strip() == "")
+        if blank.any():
+            raise LayoutError(f"{path.name}: column {column!r}, data row {frame.index[blank][0] + 1} is blank")
     dates = pd.to_datetime(frame["12 months ending"].str.strip(), format="%d-%m-%Y", errors="coerce")
     if dates.isna().any():
         first = frame.index[dates.isna()][0]
@@ -94,6 +100,9 @@ def parse(path: Path, remote: RemoteFile) -> ParsedTables:
     out = pd.concat([out, geo_frame.reindex(frame["PFA"].to_numpy()).reset_index(drop=True)], axis=1)
     out["offence_group"] = out["offence"].map({o: off.group_of(o) for o in offence_names.values()})
     out["negative"] = out["count"] < 0
+    completeness.check_no_duplicates(out, path.name, ["period_end", "geography_code", "offence"])
+    completeness.check_forces_by_period(out, path.name)
+    completeness.check_quarters(out.period_end, path.name, registered_end=remote.period_end)
     return {"counts": out}
 
 
