@@ -56,6 +56,13 @@ def suppressed(baseline) -> np.ndarray:
     return np.asarray(baseline, dtype=float) < SUPPRESSION_BASE
 
 
+def shown_changes(current, baseline):
+    """The % changes ONS would show: NaN where the baseline is missing or under 50. Any shape (a row of forces, or
+    periods x forces)."""
+    baseline = np.asarray(baseline, dtype=float)
+    return np.where(suppressed(baseline), np.nan, pct_change(current, baseline))
+
+
 def sum_of_forces_change(counts, baselines) -> float:
     """Change of the summed forces, over forces with both values (missing forces are left out, not zeroed)."""
     counts = np.asarray(counts, dtype=float)

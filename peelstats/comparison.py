@@ -18,13 +18,19 @@ import pandas as pd
 
 from peelstats import breaks as brk
 from peelstats import comparators as cmp
-from peelstats import forces, gaps, periods
+from peelstats import forces, geography, periods
 from peelstats import offences as off
+from peelstats.comparators import National
 from peelstats.dataset import Dataset, load
 from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError
+from peelstats.figures import Figures
 from peelstats.output import to_json
-from peelstats.panel import LONG_SERIES, NATIONAL, ONS, Panel, describe_periods, get_panel, like_for_like
+from peelstats.panel import LONG_SERIES, ONS, Panel, describe_periods, get_panel
 from peelstats.rates import denominator, rate_per_1000
+from peelstats.selection import Selection, available_periods, comparable_periods, latest_period, select
+
+__all__ = ["Comparator", "Comparison", "compare", "available_periods", "comparable_periods", "latest_period",
+           "select"]
 
 log = logging.getLogger(__name__)
 
@@ -222,98 +228,6 @@ def _finite(value) -> float | None:
     return float(value) if value is not None and np.isfinite(value) else None
 
 
-# ------------------------------------------------------------------------------------------- choosing data
-
-
-@dataclass(frozen=True)
-class Selection:
-    panel: Panel
-    row: int
-    baseline_row: int | None  # None: the row's own year-earlier baseline (same vintage)
-    counts_only: str | None = None  # why there is no baseline (an edition of counts only), when there is none
-
-
-def available_periods(data: Dataset, offence: str) -> pd.DatetimeIndex:
-    return get_panel(data, ONS, offence).periods.union(get_panel(data, LONG_SERIES, offence).periods)
-
-
-def select(data: Dataset, offence: str, period_end, baseline_end, source: str | None,
-           force_code: str | None = None, *, counts_only: bool = False) -> Selection:
-    """Pick the source/edition: same-vintage year-earlier figures first, the long series for other baselines.
-
-    A source is passed over when it has no baseline for ``force_code`` (e.g. ONS shows '-' for a base under
-    50) and another source has one. ``counts_only``: where no source has a baseline for the period, the counts
-    alone (with ``Selection.counts_only`` saying why there are no changes) instead of an error.
-    """
-    period = periods.to_timestamp(period_end)
-    baseline = periods.to_timestamp(baseline_end)
-    if baseline >= period:
-        raise PeelstatsError(f"The baseline ({periods.label(baseline)}) must be before the period "
-                             f"({periods.label(period)}).")
-    year_earlier = baseline == periods.year_earlier(period)
-    order = [source] if source else ([ONS, LONG_SERIES] if year_earlier else [LONG_SERIES, ONS])
-    for src in order:
-        if src not in (ONS, LONG_SERIES):
-            raise PeelstatsError(f"compare() reads {ONS} or {LONG_SERIES}, not {src!r}")
-        panel = get_panel(data, src, offence)
-        if not panel.has(period):
-            continue
-        row = panel.row(period)
-        if year_earlier:
-            own = panel.baselines[row]
-            usable = np.isfinite(own[panel.column(force_code)]) if force_code else np.isfinite(own).any()
-            if usable or (src == order[-1] and np.isfinite(own).any()):
-                return Selection(panel, row, None)
-        if panel.has(baseline):
-            return Selection(panel, row, panel.row(baseline))
-    available = available_periods(data, offence) if not source else get_panel(data, source, offence).periods
-    where = f"in {source}" if source else "in the data"
-    if period not in available:
-        raise PeriodNotAvailableError(
-            f"{periods.label(period)} is not {where} for {offence}; available: {describe_periods(available)}.")
-    if baseline not in available:
-        if counts_only:
-            for src in order:
-                panel = get_panel(data, src, offence)
-                if panel.has(period):
-                    return Selection(panel, panel.row(period), None,
-                                     f"no baseline: {periods.label(baseline)} is not in the data (the edition for "
-                                     f"{periods.label(period)} holds counts only), so no change is shown")
-        raise PeriodNotAvailableError(
-            f"No baseline: {periods.label(baseline)} is not {where} for {offence}, and the edition that holds "
-            f"{periods.label(period)} publishes no change from it (counts only); periods with a baseline: "
-            f"{describe_periods(comparable_periods(data, offence))}.")
-    raise PeriodNotAvailableError(
-        f"No single source {where} holds both {periods.label(period)} and the baseline {periods.label(baseline)} "
-        f"for {offence}; available: {describe_periods(available)}.")
-
-
-def comparable_periods(data: Dataset, offence: str) -> pd.DatetimeIndex:
-    """Periods a change can be computed for: with a year-earlier baseline in the same source."""
-    found = []
-    for src in (ONS, LONG_SERIES):
-        panel = get_panel(data, src, offence)
-        for i, end in enumerate(panel.periods):
-            if np.isfinite(panel.baselines[i]).any():
-                found.append(end)
-    return pd.DatetimeIndex(sorted(set(found)))
-
-
-def latest_period(data: Dataset, offence: str = off.TOTAL, *, with_baseline: bool = False) -> pd.Timestamp:
-    """The latest period in the data; ``with_baseline``: the latest a change can be computed for (an edition of
-    counts only, such as the YE Jun 2025 sheet exports, is passed over, with a note saying so)."""
-    latest = available_periods(data, offence).max()
-    if not with_baseline:
-        return latest
-    comparable = comparable_periods(data, offence)
-    if len(comparable) and comparable.max() < latest:
-        log.warning("%s is in the data as counts only (no baseline: %s is not); using the latest period with "
-                    "one, %s", periods.label(latest), periods.label(periods.year_earlier(latest)),
-                    periods.label(comparable.max()))
-        return comparable.max()
-    return latest
-
-
 # --------------------------------------------------------------------------------------------------- compare
 
 
@@ -355,125 +269,116 @@ def compare(
     return result
 
 
-def _values(selection: Selection) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The period's and the baseline's rows, like for like (forces with a figure in one year only taken out)."""
-    panel = selection.panel
-    current = panel.counts[selection.row]
-    if selection.baseline_row is None:
-        return current, panel.baselines[selection.row], []
-    return like_for_like(panel, current, panel.counts[selection.baseline_row])
-
-
 def _build(data: Dataset, subject: forces.Force, offence: str, chosen: Selection, period, base,
            found: list) -> Comparison:
+    """The comparison, presented from :class:`~peelstats.figures.Figures`: every figure of the period (the forces'
+    changes with ONS's small-base rule, ranks, the meanings of "national", regions) is computed there, once."""
     panel = chosen.panel
-    current, baseline, taken_out = _values(chosen)
-    fcols = panel.force_columns
-    i = panel.column(subject.code)
-    # ONS's rule: no % change on a base under 50; such forces are left out of ranks, mean and median too
-    force_changes = np.where(cmp.suppressed(baseline[fcols]), np.nan, cmp.pct_change(current[fcols], baseline[fcols]))
-    position = int(np.where(fcols == i)[0][0])
-    rank = cmp.rank_of(force_changes, position)
-    force_change = _finite(force_changes[position])
-    is_suppressed = bool(np.isfinite(baseline[i]) and baseline[i] < cmp.SUPPRESSION_BASE)
-    n_col = panel.column(NATIONAL)
-    national_change = _finite(cmp.pct_change(current[n_col], baseline[n_col]))
-    mean, median = cmp.mean_and_median(force_changes)
-    national_definition = ("ONS published England and Wales total (includes British Transport Police)"
-                           if not panel.national_derived else
-                           "43 territorial forces plus British Transport Police (as ONS builds its total)")
+    fig = Figures(data, panel, period, base, chosen.row, chosen.baseline_row)
+    own = fig.measure(geography.of_force(subject))
+    rank = fig.rank(subject.code)
+    force_change = None if own.suppressed else own.change_pct
 
     def gap(value):
-        return None if force_change is None or value is None or not np.isfinite(value) else force_change - value
+        return None if force_change is None or value is None else force_change - value
 
-    sum_change = _finite(cmp.sum_of_forces_change(current[fcols], baseline[fcols]))
-    rest = _finite(cmp.rest_change(current[n_col], baseline[n_col], current[i], baseline[i]))
-    both = np.isfinite(current[fcols]) & np.isfinite(baseline[fcols])
-    summed = both if both.any() else np.isfinite(current[fcols])  # counts only: the forces with a count
-    comparators = [
-        Comparator(ENGLAND_AND_WALES, national_definition, _finite(current[n_col]), _finite(baseline[n_col]),
-                   national_change, gap(national_change)),
-        Comparator(SUM_OF_FORCES, f"sum of the {int(summed.sum())} territorial forces with "
-                   f"{'figures in both years' if both.any() else 'a count'} (excludes BTP)",
-                   _finite(current[fcols][summed].sum()),
-                   _finite(baseline[fcols][summed].sum()) if both.any() else None, sum_change, gap(sum_change)),
-        Comparator(REST_OF_ENGLAND_AND_WALES, f"England and Wales minus {subject.name}",
-                   _finite(current[n_col] - current[i]), _finite(baseline[n_col] - baseline[i]), rest, gap(rest)),
-        Comparator(MEAN_FORCE, f"unweighted mean of {rank.n} force % changes", None, None,
-                   _finite(mean), gap(mean)),
-        Comparator(MEDIAN_FORCE, f"median of {rank.n} force % changes", None, None, _finite(median), gap(median)),
-    ]
-    region = _group_change(panel, current, baseline, [f.code for f in forces.TERRITORIAL_FORCES
-                                                      if f.region_code == subject.region_code])
-    region_row = {"name": subject.region, **region}
-    comparators.append(Comparator(f"Region: {subject.region}", f"sum of the {region['n_forces']} forces in the "
-                                  f"{subject.region} region", region["count"], region["baseline_count"],
-                                  region["change_pct"], gap(region["change_pct"])))
+    meanings = {meaning: fig.national(meaning, subject) for meaning in National}
+    comparators = [Comparator(meaning.label, _definition(meaning, measure, fig, subject),
+                              measure.count, measure.baseline_count, measure.change_pct, gap(measure.change_pct))
+                   for meaning, measure in meanings.items()]
+    region = fig.measure(geography.region(subject.region_code))
+    region_row = {"name": subject.region, "count": region.count, "baseline_count": region.baseline_count,
+                  "change_pct": region.change_pct,
+                  "n_forces": len(region.geography.members) - len(region.left_out) if region.count is not None else 0}
+    comparators.append(Comparator(f"Region: {subject.region}", region.definition, region.count,
+                                  region.baseline_count, region.change_pct, gap(region.change_pct)))
     partners = []
     for partner in forces.alliance_partners(subject.code, on=period.date()):
-        j = panel.column(partner.code)
-        change = _finite(cmp.pct_change(current[j], baseline[j]))
-        partners.append({"force": partner.name, "force_code": partner.code, "count": _finite(current[j]),
-                         "baseline_count": _finite(baseline[j]), "change_pct": change,
-                         "rank": cmp.rank_of(force_changes, int(np.where(fcols == j)[0][0])).rank})
+        theirs = fig.measure(geography.of_force(partner))
+        partners.append({"force": partner.name, "force_code": partner.code, "count": theirs.count,
+                         "baseline_count": theirs.baseline_count, "change_pct": theirs.change_pct,
+                         "rank": fig.rank(partner.code).rank})
         comparators.append(Comparator(f"Alliance partner: {partner.name}", "separate force in a strategic "
-                                      "alliance with shared services", _finite(current[j]), _finite(baseline[j]),
-                                      change, gap(change)))
-    similar, method = _similar_forces(data, panel, chosen.row, subject, force_changes)
-
-    caveats = [RECORDING_CAVEAT]
-    caveats += [f"{b.explanation}" for b in found]
-    no_count = [panel.codes[c] for c in fcols if not np.isfinite(current[c]) and panel.codes[c] not in taken_out]
-    no_base = [panel.codes[c] for c in fcols if np.isfinite(current[c]) and not np.isfinite(baseline[c])]
-    for gap in gaps.gaps_between(base, period):
-        if gap.force_code == subject.code:
-            caveats.append(f"{gap.force} supplied no data for {gap.months_label}, so it has no figure for "
-                           f"{periods.label(period)} against {periods.label(base)} ({gap.source}).")
-    if no_count:
-        names = _names(no_count)
-        known = {g.force_code: g for g in gaps.gaps_between(base, period)}
-        why = "; ".join(f"{g.force} supplied no data for {g.months_label}" for c, g in known.items() if c in no_count)
-        caveats.append(f"No figures for {names} ({why or 'data not available'}): left out of both years of the sum, "
-                       "mean, median and ranking" + ("; ONS national and regional totals also exclude it."
-                                                     if not panel.national_derived else "."))
-    small = [panel.codes[c] for c in fcols if np.isfinite(baseline[c]) and baseline[c] < cmp.SUPPRESSION_BASE]
-    if taken_out:
-        known = [f"{g.force} supplied no data for {g.months_label}" for g in gaps.gaps_between(base, period)
-                 if g.force_code in taken_out]
-        caveats.append(f"{_names(taken_out)} {'has' if len(taken_out) == 1 else 'have'} a figure in one year only "
-                       f"({'; '.join(known) or 'not in the other edition'}): taken out of both years of every total, "
-                       "sum, mean, median and ranking, so they cover the same forces.")
-    no_base = [c for c in no_base if c not in taken_out]
-    if no_base and not chosen.counts_only:
-        why = ("ONS shows no % change (base under 50, or not available)" if panel.source == ONS
-               else "no baseline figure")
-        caveats.append(f"{_names(no_base)}: {why}; left out of the mean, median and ranking.")
-    if small:
-        caveats.append(f"{_names(small)}: base under {cmp.SUPPRESSION_BASE}, so no % change is shown (ONS rule); "
-                       "left out of the mean, median and ranking.")
-    if is_suppressed:
-        caveats.append(f"{subject.name}'s baseline is under {cmp.SUPPRESSION_BASE}: ONS does not show a % change "
-                       "on so small a base; counts are shown, the change is not.")
-    edition = panel.editions[chosen.row]
-    baseline_edition = edition if chosen.baseline_row is None else panel.editions[chosen.baseline_row]
+                                      "alliance with shared services", theirs.count, theirs.baseline_count,
+                                      theirs.change_pct, gap(theirs.change_pct)))
+    similar, method = _similar_forces(data, panel, chosen.row, subject, fig.force_changes)
+    caveats = [RECORDING_CAVEAT, *(b.explanation for b in found), *_data_caveats(fig, subject, chosen)]
+    edition, baseline_edition = fig.edition, fig.baseline_edition
     if baseline_edition != edition:
         caveats.append(f"Period and baseline come from different editions ({edition}; {baseline_edition}): "
                        "revisions between editions are part of the change.")
     if panel.source == ONS and chosen.baseline_row is None and not chosen.counts_only:
         caveats.append("Baseline counts are implied by ONS's published % change (Table P2) in the same edition.")
-
     published = _published_force_change(data, edition, subject.code, offence) if panel.source == ONS else None
-    result = Comparison(
+    england_and_wales = meanings[National.ENGLAND_AND_WALES]
+    return Comparison(
         force=subject.name, force_code=subject.code, offence=offence, period_end=period, baseline_end=base,
         source=panel.source, edition=edition, baseline_edition=baseline_edition,
-        force_count=_finite(current[i]), force_baseline_count=_finite(baseline[i]),
-        force_change_pct=None if is_suppressed else force_change, suppressed=is_suppressed,
+        force_count=own.count, force_baseline_count=own.baseline_count,
+        force_change_pct=force_change, suppressed=own.suppressed,
         comparators=comparators, rank=rank.rank, n_forces=rank.n, percentile=rank.percentile,
         comparable=True, breaks=[b.as_dict() for b in found], region=region_row,
         alliance_partners=partners, similar_forces=similar, similar_method=method, caveats=caveats,
-        published_force_change_pct=published, extra={"england_and_wales_count": _finite(current[n_col])},
+        published_force_change_pct=published, extra={"england_and_wales_count": england_and_wales.count},
     )
-    return result
+
+
+def _definition(meaning: National, measure, fig: Figures, subject: forces.Force) -> str:
+    """How each meaning of "national" was built, as readers see it beside the figure."""
+    if meaning is National.ENGLAND_AND_WALES:
+        return ("ONS published England and Wales total (includes British Transport Police)"
+                if not fig.panel.national_derived else
+                "43 territorial forces plus British Transport Police (as ONS builds its total)")
+    if measure.count is None and measure.change_pct is None and measure.notes:
+        return measure.notes[0]  # why there is no figure
+    if meaning is National.SUM_OF_FORCES:
+        both = np.isfinite(fig.force_counts) & np.isfinite(fig.baseline[fig.panel.force_columns])
+        counted = int(both.sum()) if both.any() else int(np.isfinite(fig.force_counts).sum())
+        return (f"sum of the {counted} territorial forces with "
+                f"{'figures in both years' if both.any() else 'a count'} (excludes BTP)")
+    if meaning is National.REST_OF_ENGLAND_AND_WALES:
+        return f"England and Wales minus {subject.name}"
+    n = int(np.isfinite(fig.force_changes).sum())
+    return f"{'unweighted mean' if meaning is National.MEAN_FORCE else 'median'} of {n} force % changes"
+
+
+def _data_caveats(fig: Figures, subject: forces.Force, chosen: Selection) -> list[str]:
+    """What the figures leave out, and why: data gaps, forces with a figure in one year only, small bases."""
+    panel, period, base = fig.panel, fig.period_end, fig.baseline_end
+    fcols = panel.force_columns
+    current, baseline, taken_out = fig.current, fig.baseline, fig.taken_out
+    out = []
+    for gap in fig.gaps:
+        if gap.force_code == subject.code:
+            out.append(f"{gap.force} supplied no data for {gap.months_label}, so it has no figure for "
+                       f"{periods.label(period)} against {periods.label(base)} ({gap.source}).")
+    if taken_out:
+        known = [f"{g.force} supplied no data for {g.months_label}" for g in fig.gaps if g.force_code in taken_out]
+        out.append(f"{_names(taken_out)} {'has' if len(taken_out) == 1 else 'have'} a figure in one year only "
+                   f"({'; '.join(known) or 'not in the other edition'}): taken out of both years of every total, "
+                   "sum, mean, median and ranking, so they cover the same forces.")
+    no_count = [panel.codes[c] for c in fcols if not np.isfinite(current[c]) and panel.codes[c] not in taken_out]
+    if no_count:
+        known = {g.force_code: g for g in fig.gaps}
+        why = "; ".join(f"{g.force} supplied no data for {g.months_label}" for c, g in known.items() if c in no_count)
+        out.append(f"No figures for {_names(no_count)} ({why or 'data not available'}): left out of both years of "
+                   "the sum, mean, median and ranking" + ("; ONS national and regional totals also exclude it."
+                                                           if not panel.national_derived else "."))
+    no_base = [panel.codes[c] for c in fcols if np.isfinite(current[c]) and not np.isfinite(baseline[c])
+               and panel.codes[c] not in taken_out]
+    if no_base and not chosen.counts_only:
+        why = ("ONS shows no % change (base under 50, or not available)" if panel.source == ONS
+               else "no baseline figure")
+        out.append(f"{_names(no_base)}: {why}; left out of the mean, median and ranking.")
+    small = [panel.codes[c] for c in fcols if np.isfinite(baseline[c]) and baseline[c] < cmp.SUPPRESSION_BASE]
+    if small:
+        out.append(f"{_names(small)}: base under {cmp.SUPPRESSION_BASE}, so no % change is shown (ONS rule); "
+                   "left out of the mean, median and ranking.")
+    i = panel.column(subject.code)
+    if np.isfinite(baseline[i]) and baseline[i] < cmp.SUPPRESSION_BASE:
+        out.append(f"{subject.name}'s baseline is under {cmp.SUPPRESSION_BASE}: ONS does not show a % change "
+                   "on so small a base; counts are shown, the change is not.")
+    return out
 
 
 def _names(codes: list[str], limit: int = 8) -> str:
@@ -519,18 +424,6 @@ def _not_comparable(data, subject, offence, period, base, source, found, blockin
         alt = alternatives.pop()
         result.alternative = compare(subject.code, alt, period, base, source=source, data=data)
     return result
-
-
-def _group_change(panel: Panel, current, baseline, codes: list[str]) -> dict:
-    cols = [panel.column(c) for c in codes]
-    ok = [c for c in cols if np.isfinite(current[c]) and np.isfinite(baseline[c])]
-    if not ok:  # no baselines (an edition of counts only): the count, and no change
-        counted = [c for c in cols if np.isfinite(current[c])]
-        return {"count": float(current[counted].sum()) if counted else None, "baseline_count": None,
-                "change_pct": None, "n_forces": len(counted)}
-    count, base = float(current[ok].sum()), float(baseline[ok].sum())
-    return {"count": count, "baseline_count": base, "change_pct": _finite(cmp.pct_change(count, base)),
-            "n_forces": len(ok)}
 
 
 def _similar_forces(data: Dataset, panel: Panel, row: int, subject, force_changes) -> tuple[list[dict], str]:

@@ -18,12 +18,12 @@ from peelstats import breaks as brk
 from peelstats import comparators as cmp
 from peelstats import forces, gaps, periods
 from peelstats import offences as off
-from peelstats.comparison import select
 from peelstats.dataset import Dataset
 from peelstats.exceptions import PeriodNotAvailableError
 from peelstats.geography import Geography, GeographyKind
 from peelstats.panel import BTP_CODE, FORCE_CODES, FRAUD_BODY_CODES, Panel, get_panel, like_for_like
 from peelstats.rates import denominator, rate_per_1000
+from peelstats.selection import select
 
 National = cmp.National
 
@@ -180,6 +180,13 @@ class Figures:
             counting_only = True
         else:
             counting_only = False
+        excused = {g.force_code for g in self.gaps}
+        absent = [forces.by_code(c).name for c, value in zip(geo.members, now, strict=True)
+                  if not np.isfinite(value) and c not in excused]
+        if absent:  # missing is never zero: a sum without a force, for no registered reason, is no total
+            return Measure(geo, None, None, None, f"{geo.name}: not summed",
+                           notes=(f"no {self.offence.lower()} figure for {_listed(absent)} in {self.source} "
+                                  f"({self.edition}), so {geo.name} cannot be summed from its forces",))
         both = np.isfinite(now) & np.isfinite(before)
         left_out = tuple(forces.by_code(c).name for c, ok in zip(geo.members, both, strict=True) if not ok)
         count, base = float(now[both].sum()), float(before[both].sum())
@@ -220,8 +227,11 @@ class Figures:
     def force_changes(self) -> np.ndarray:
         """The 43 forces' % changes; NaN where missing or where the base is under 50 (ONS's rule)."""
         fcols = self.panel.force_columns
-        before = self.baseline[fcols]
-        return np.where(cmp.suppressed(before), np.nan, cmp.pct_change(self.current[fcols], before))
+        return cmp.shown_changes(self.current[fcols], self.baseline[fcols])
+
+    def rank(self, code: str) -> cmp.Rank:
+        """A force's rank by % change among the forces with one (1 = lowest), and its percentile."""
+        return cmp.rank_of(self.force_changes, FORCE_CODES.index(code))
 
     @cached_property
     def population(self):
@@ -278,11 +288,14 @@ class Figures:
         if meaning is National.REST_OF_ENGLAND_AND_WALES:
             whole = self.measure(geography.national(True))
             own = self.measure(geography.of_force(force)) if force is not None else None
-            if own is None or None in (whole.count, whole.baseline_count, own.count, own.baseline_count):
+            if own is None or None in (whole.count, own.count):
                 return Measure(geography.national(True), None, None, None,
                                "England and Wales minus the force (needs the force's figures)")
-            count, base = whole.count - own.count, whole.baseline_count - own.baseline_count
-            return Measure(geography.national(True), count, base, _finite(cmp.pct_change(count, base)),
+            count = whole.count - own.count
+            base = (None if None in (whole.baseline_count, own.baseline_count)
+                    else whole.baseline_count - own.baseline_count)
+            return Measure(geography.national(True), count, base,
+                           None if base is None else _finite(cmp.pct_change(count, base)),
                            f"England and Wales minus {force.name}", whole.left_out, whole.notes)
         changes = self.force_changes
         mean, median = cmp.mean_and_median(changes)
@@ -322,3 +335,7 @@ def held(data: Dataset, source: str, offence: str, period_end) -> bool:
 
 def _finite(value) -> float | None:
     return float(value) if value is not None and np.isfinite(value) else None
+
+
+def _listed(names: list[str], limit: int = 6) -> str:
+    return ", ".join(names) if len(names) <= limit else f"{', '.join(names[:limit])} and {len(names) - limit} more"

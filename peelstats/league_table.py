@@ -8,10 +8,11 @@ import pandas as pd
 from peelstats import comparators as cmp
 from peelstats import forces, periods
 from peelstats import offences as off
-from peelstats.comparison import latest_period, select
 from peelstats.dataset import Dataset, load
+from peelstats.figures import Figures
 from peelstats.panel import LONG_SERIES, get_panel
 from peelstats.rates import denominator, rate_per_1000
+from peelstats.selection import latest_period, select
 
 # Categoricals: cheap to reorder per call (league runs thousands of times in batch work)
 _FORCE_NAMES = pd.Categorical([f.name for f in forces.TERRITORIAL_FORCES])
@@ -44,13 +45,14 @@ def league(
     base = periods.to_timestamp(baseline) if baseline is not None else periods.year_earlier(period)
     chosen = select(data, offence, period, base, source, counts_only=True)
     panel = chosen.panel
+    fig = Figures(data, panel, period, base, chosen.row, chosen.baseline_row)  # every figure, computed once there
     fcols = panel.force_columns
-    current = panel.counts[chosen.row][fcols]
+    current = panel.counts[chosen.row][fcols]  # as published, even for a force whose other year is missing
     before = (panel.baselines[chosen.row] if chosen.baseline_row is None
               else panel.counts[chosen.baseline_row])[fcols]
     small = cmp.suppressed(before)
-    change = np.where(small, np.nan, cmp.pct_change(current, before))
-    denom = denominator(data, panel, chosen.row)
+    change = fig.force_changes
+    denom = fig.population
     rank = cmp.ranks(change)
     order = np.lexsort((_NAME_KEYS, np.where(np.isnan(rank), np.inf, rank)))
     frame = pd.DataFrame({
@@ -85,7 +87,7 @@ def _all_periods(data: Dataset, offence: str, source: str) -> pd.DataFrame:
     current = panel.counts[rows][:, fcols]
     before = panel.baselines[rows][:, fcols]
     small = cmp.suppressed(before)
-    change = np.where(small, np.nan, cmp.pct_change(current, before))
+    change = cmp.shown_changes(current, before)
     rank = np.vstack([cmp.ranks(line) for line in change]) if rows else change
     population = np.vstack([denominator(data, panel, r).population[fcols] for r in rows]) if rows else change
     mid_years = np.array([denominator(data, panel, r).mid_year or np.nan for r in rows], dtype=float)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from peelstats import breaks as brk
-from peelstats import comparators as cmp
-from peelstats import forces, periods
+from peelstats import forces, geography, periods
 from peelstats import offences as off
+from peelstats.comparators import National
 from peelstats.dataset import Dataset, load
 from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError
-from peelstats.panel import LONG_SERIES, NATIONAL, ONS, get_panel
+from peelstats.figures import Figures
+from peelstats.panel import FORCE_CODES, LONG_SERIES, ONS, get_panel
 
 COLUMNS = ["period_end", "baseline_end", "force", "offence", "force_count", "force_baseline_count",
            "force_change_pct", "england_and_wales_change_pct", "sum_of_forces_change_pct",
@@ -47,8 +47,8 @@ def trend(
     long_panel = get_panel(data, LONG_SERIES, offence)
     ons_panel = get_panel(data, ONS, offence)
     last_long = long_panel.periods.max() if len(long_panel.periods) else pd.Timestamp.min
-    rows = [_row(long_panel, r, subject, offence) for r in range(len(long_panel.periods))]
-    rows += [_row(ons_panel, r, subject, offence) for r, end in enumerate(ons_panel.periods) if end > last_long]
+    rows = [_row(data, long_panel, r, subject, offence) for r in range(len(long_panel.periods))]
+    rows += [_row(data, ons_panel, r, subject, offence) for r, end in enumerate(ons_panel.periods) if end > last_long]
     frame = pd.DataFrame([r for r in rows if r is not None], columns=COLUMNS)
     if frame.empty:
         return frame
@@ -71,31 +71,30 @@ def trend(
     return frame
 
 
-def _row(panel, r: int, subject, offence: str) -> dict | None:
-    current, baseline = panel.counts[r], panel.baselines[r]
-    if not np.isfinite(baseline).any():
+def _row(data: Dataset, panel, r: int, subject, offence: str) -> dict | None:
+    """One year's figures, presented from :class:`~peelstats.figures.Figures` (computed there, once)."""
+    if not np.isfinite(panel.baselines[r]).any():
         return None
-    fcols = panel.force_columns
-    changes = np.where(cmp.suppressed(baseline[fcols]), np.nan, cmp.pct_change(current[fcols], baseline[fcols]))
-    i = panel.column(subject.code)
-    position = int(np.where(fcols == i)[0][0])
-    rank = cmp.rank_of(changes, position)
-    n = panel.column(NATIONAL)
-    mean, median = cmp.mean_and_median(changes)
     end = panel.periods[r]
-    base = periods.year_earlier(end)
-    found = brk.breaks_between(offence, base, end)
+    fig = Figures(data, panel, end, periods.year_earlier(end), r, None)
+    own = fig.measure(geography.of_force(subject))
+    rank = fig.rank(subject.code)
+    national = {meaning: fig.national(meaning, subject).change_pct for meaning in National}
     return {
-        "period_end": end, "baseline_end": base, "force": subject.name, "offence": offence,
-        "force_count": current[i], "force_baseline_count": baseline[i],
-        "force_change_pct": changes[position],
-        "england_and_wales_change_pct": cmp.pct_change(current[n], baseline[n]),
-        "sum_of_forces_change_pct": cmp.sum_of_forces_change(current[fcols], baseline[fcols]),
-        "rest_of_england_and_wales_change_pct": cmp.rest_change(current[n], baseline[n], current[i], baseline[i]),
-        "mean_force_change_pct": mean, "median_force_change_pct": median,
-        "rank": rank.rank, "n_forces": rank.n,
-        "suppressed": bool(np.isfinite(baseline[i]) and baseline[i] < cmp.SUPPRESSION_BASE),
-        "comparable": not any(b.severity == "not_comparable" for b in found),
-        "breaks": ", ".join(b.id for b in found),
-        "source": panel.source, "edition": panel.editions[r],
+        "period_end": end, "baseline_end": fig.baseline_end, "force": subject.name, "offence": offence,
+        "force_count": _nan(own.count), "force_baseline_count": _nan(own.baseline_count),
+        "force_change_pct": fig.force_changes[FORCE_CODES.index(subject.code)],
+        "england_and_wales_change_pct": _nan(national[National.ENGLAND_AND_WALES]),
+        "sum_of_forces_change_pct": _nan(national[National.SUM_OF_FORCES]),
+        "rest_of_england_and_wales_change_pct": _nan(national[National.REST_OF_ENGLAND_AND_WALES]),
+        "mean_force_change_pct": _nan(national[National.MEAN_FORCE]),
+        "median_force_change_pct": _nan(national[National.MEDIAN_FORCE]),
+        "rank": rank.rank, "n_forces": rank.n, "suppressed": own.suppressed,
+        "comparable": not fig.blocking_breaks,
+        "breaks": ", ".join(b.id for b in fig.breaks),
+        "source": panel.source, "edition": fig.edition,
     }
+
+
+def _nan(value) -> float:
+    return np.nan if value is None else value

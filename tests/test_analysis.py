@@ -30,17 +30,19 @@ def test_compare_comparators(data):
     assert result.source == "rec-crime-pfa"
     assert result.force_count == 552 and result.force_baseline_count == 583
     assert result.force_change_pct == pytest.approx((552 / 583 - 1) * 100)
-    forces_now, forces_before = 552 + 260 + 4000 + 45, 583 + 220 + 3300 + 40
-    assert result.sum_of_forces_change_pct == pytest.approx((forces_now / forces_before - 1) * 100)
-    # the long series has no national row: E&W = 43 forces + BTP, so with 39 forces missing it is not derived
+    # the long series has no national row: E&W = 43 forces + BTP, and the sum of forces, need every force (missing
+    # is never zero), so with 39 forces missing for no registered reason neither is given, and the table says why
     assert result.england_and_wales_change_pct is None and result.rest_of_england_and_wales_change_pct is None
+    assert result.sum_of_forces_change_pct is None
+    assert "cannot be summed from its forces" in result.comparator("Sum of territorial forces").definition
     assert any("No figures for 39 forces" in c for c in result.caveats)
     # City of London's base (40) is under 50: no % change, left out of the ranking
     assert result.n_forces == 3 and result.rank == 1
     assert any("City of London: base under 50" in c for c in result.caveats)
     assert result.median_force_change_pct == pytest.approx((260 / 220 - 1) * 100)
     assert [p["force"] for p in result.alliance_partners] == ["Warwickshire"]
-    assert result.region["name"] == "West Midlands" and result.region["n_forces"] == 3
+    # Staffordshire is not in this small world: the West Midlands region is not summed without it
+    assert result.region["name"] == "West Midlands" and result.region["change_pct"] is None
     payload = json.loads(result.to_json())
     assert set(payload) >= REQUIRED_KEYS
     assert payload["comparable"] is True and payload["breaks"] == []
