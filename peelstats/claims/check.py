@@ -15,17 +15,18 @@ import datetime as dt
 import textwrap
 from dataclasses import dataclass, field
 
+import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from peelstats import forces, formats, periods
+from peelstats import forces, formats, periods, releases
 from peelstats.claims.claim_file import parse_claim_file
 from peelstats.claims.evaluation import Evaluation, evaluate
 from peelstats.claims.model import AnyClaim, SelectionGroup
-from peelstats.claims.reader import Context, Draft, SentenceReading, read_text
+from peelstats.claims.reader import Context, Draft, SentenceReading, read_text, untestable_reason
 from peelstats.claims.verdict import Verdict
-from peelstats.dataset import Dataset
-from peelstats.exceptions import PeelstatsError
+from peelstats.dataset import Dataset, load
+from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 
 _CLAIM = TypeAdapter(AnyClaim)
 RECORD_FIELDS = ("sentence", "span", "id", "kind", "subject", "offence", "quoted", "verdict", "measured",
@@ -111,7 +112,8 @@ def read(text: str, *, date=None, force=None, data: Dataset | None = None,
         raise PeelstatsError("There is no text to check: give a sentence, or --file with a document.")
     when, given = _date(date)
     subject = _force(force)
-    ctx = Context(when, subject)
+    data = data if data is not None else _built_dataset()
+    ctx = Context(when, subject, latest_period=_latest_period(when, data))
     readings = read_text(str(text), ctx)
     claims, drafts = [], {}
     ids: dict[int, str] = {}
@@ -132,6 +134,7 @@ def read(text: str, *, date=None, force=None, data: Dataset | None = None,
         draft = drafts[entry["id"]][1]
         if draft.year_before is not None and id(draft.year_before) in ids:
             entry["period"] = {"same_as": ids[id(draft.year_before)], "years_earlier": 1}
+    _share_figure_periods(claims, drafts)
     _share_paragraph_periods(claims, drafts)
     check = Check(when, given, subject, readings, claims, title, drafts, None)
     if claims:
@@ -149,8 +152,39 @@ def check(text: str, *, date=None, force=None, data: Dataset | None = None) -> l
 # ------------------------------------------------------------------------------------------------ helpers
 
 
+_LATEST: dict[tuple[dt.date, str], str | None] = {}  # by date and dataset folder: release dates do not change
+
+
+def _latest_period(when: dt.date, data: Dataset | None) -> str | None:
+    """What "last year" and "this year" mean on the date: the latest 12 months published by then. None when an
+    estimated release date lies within three weeks of the date (the figures may have been out, or not yet)."""
+    key = (when, str(getattr(data, "folder", None)))
+    if key not in _LATEST:
+        _LATEST[key] = _latest_period_on(when, data)
+    return _LATEST[key]
+
+
+def _latest_period_on(when: dt.date, data: Dataset | None) -> str | None:
+    latest = releases.latest_public(when, data)
+    if latest is None:
+        return None
+    following = releases.first_published(latest.period_end + pd.offsets.QuarterEnd(1), data)
+    near = pd.Timedelta(days=21)
+    if (latest.estimated and pd.Timestamp(when) - latest.date <= near) or (
+            following.estimated and following.date - pd.Timestamp(when) <= near):
+        return None
+    return latest.period_end.date().isoformat()
+
+
+def _built_dataset() -> Dataset | None:
+    try:
+        return load()
+    except DataNotBuiltError:
+        return None  # read without it; evaluating says how to build it
+
+
 def _date(value) -> tuple[dt.date, bool]:
-    if value in (None, ""):
+    if value is None:
         return dt.date.today(), False
     if isinstance(value, dt.date):
         return value, True
@@ -162,8 +196,10 @@ def _date(value) -> tuple[dt.date, bool]:
 
 
 def _force(value) -> forces.Force | None:
-    if value in (None, ""):
+    if value is None:
         return None
+    if not str(value).strip():  # given, but empty: not the same as leaving it out
+        raise PeelstatsError("--force is empty: give a force's name, police.uk slug or ONS code, or leave --force out")
     force = value if isinstance(value, forces.Force) else forces.lookup(str(value))
     if not force.territorial and force.code != forces.BTP_CODE:
         raise PeelstatsError(f"--force {force.name!r} is a {force.kind}, not a police force")
@@ -202,14 +238,33 @@ def _invalid(entry: dict, force) -> str | None:
 _PERIODIC_FIGURES = ("change", "count", "count_change", "rate", "rank", "comparison", "count_of_forces")
 
 
+def _share_figure_periods(claims: list[dict], drafts: dict) -> None:
+    """A rank or comparison beside the figure it ranks or compares, with no period of its own, is judged on that
+    figure's period ("violent crime rose 28%, the third highest increase"): not on another that happens to fit."""
+    for entry in claims:
+        if entry["kind"] not in ("rank", "comparison") or "period" in entry:
+            continue
+        reading = drafts[entry["id"]][0]
+        measure = entry.get("measure", "change")  # a rank of changes beside a change, of rates beside a rate
+        figure = next((c for c in claims if drafts[c["id"]][0] is reading and c["kind"] == measure
+                       and c.get("subject") == entry.get("subject") and c.get("offence") == entry.get("offence")
+                       and not (c.get("period") or {}).get("months")), None)
+        if figure is not None:
+            entry["period"] = {"same_as": figure["id"]}
+            entry["note"] += f"; period: that of {figure['id']}, the figure it is set beside"
+
+
 def _share_paragraph_periods(claims: list[dict], drafts: dict) -> None:
     """A period read once serves the paragraph: claims after a figure about the same place, with no period of their
-    own, take that figure's period ("...has only risen by 5%. ... there has also been a reduction in robberies")."""
+    own, take that figure's period ("...has only risen by 5%. ... there has also been a reduction in robberies"); so
+    does a figure in a sentence that refers back to the one before ("It marks a 10% rise")."""
     anchors: dict[tuple[int, str], str] = {}
     for entry in claims:
         reading, draft = drafts[entry["id"]]
         key = (reading.paragraph, str(entry.get("subject")))
-        if key in anchors and "period" not in entry and entry["kind"] in ("direction", "earlier_years", "causal"):
+        referring = any(what == "place" and how.endswith("from the sentence before") for what, how in draft.read)
+        if key in anchors and "period" not in entry and (entry["kind"] in ("direction", "earlier_years", "causal")
+                                                         or referring and entry["kind"] in _PERIODIC_FIGURES):
             entry["period"] = {"same_as": anchors[key]}
             entry["note"] += f"; period: that of {anchors[key]}, the figure before it in the paragraph"
         elif entry["kind"] in _PERIODIC_FIGURES and key not in anchors:
@@ -236,9 +291,10 @@ def _records(check: Check) -> list[dict]:
             span = _whole_words(reading.text, draft.span)
             read = [{"words": what, "read_as": how} for what, how in draft.read if how]
             if draft.untestable:
-                found.append(_record(reading.text, span, None, draft.kind, None, draft.untestable, None,
-                                     Verdict.NOT_TESTABLE, None, f"{draft.untestable} is not in these data: police "
-                                     "recorded crime is published by offence group, and this is not one.", read))
+                place = draft.fields.get("subject")  # a place outside England and Wales, or else a thing not held
+                found.append(_record(reading.text, span, None, draft.kind, place, None if place else draft.untestable,
+                                     None, Verdict.NOT_TESTABLE, None, f"{draft.untestable} is not in these data: "
+                                     f"{untestable_reason(draft.untestable)}.", read))
                 continue
             claim_id = next((i for i, (r, d) in check.drafts.items() if d is draft), None)
             if claim_id is None:
