@@ -44,7 +44,6 @@ log = logging.getLogger(__name__)
 CHUNK_BYTES = 1 << 16
 SNIFF_BYTES = 4096
 PROGRESS_MIN_BYTES = 1 << 20  # progress bars only for files that take noticeable time
-RETRY_STATUSES = (429, 500, 502, 503, 504)
 ZIP_MAGIC = b"PK\x03\x04"  # xlsx and ods are zip containers
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -58,6 +57,9 @@ class RetryPolicy:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0  # no byte for this long: the attempt fails
     deadline_seconds: float = 180.0  # one file, all attempts together: then the cached copy is used
+    longest_wait_seconds: float = 120.0  # one back-off or Retry-After wait at the most
+    statuses: tuple[int, ...] = (429, 500, 502, 503, 504)  # answers worth another attempt
+    methods: tuple[str, ...] = ("GET", "HEAD")  # requests safe to send again
 
 
 DEFAULT_POLICY = RetryPolicy()
@@ -82,20 +84,24 @@ class _Retry(Retry):
         return super().increment(method, url, response, error, _pool, _stacktrace)
 
 
-def build_session(policy: RetryPolicy = DEFAULT_POLICY) -> requests.Session:
-    """A session with a descriptive User-Agent and bounded retries on connection errors, 429 and 5xx."""
+def build_session(policy: RetryPolicy = DEFAULT_POLICY, session: requests.Session | None = None) -> requests.Session:
+    """A session (a new one, or ``session``, e.g. a caching one) with a descriptive User-Agent and bounded retries
+    on connection errors and ``policy.statuses``, honouring ``Retry-After``. Every HTTP client in peelstats uses
+    this one policy: the publishers' downloads and the data.police.uk API alike."""
     retry = _Retry(
         total=policy.attempts - 1,
         connect=policy.attempts - 1,
         read=policy.attempts - 1,
         status=policy.attempts - 1,
         backoff_factor=policy.backoff_seconds,
-        status_forcelist=RETRY_STATUSES,
-        allowed_methods=frozenset({"GET", "HEAD"}),
+        backoff_max=policy.longest_wait_seconds,
+        retry_after_max=int(policy.longest_wait_seconds),
+        status_forcelist=policy.statuses,
+        allowed_methods=frozenset(policy.methods),
         respect_retry_after_header=True,
         raise_on_status=False,  # we raise our own error naming the URL
     )
-    session = requests.Session()
+    session = session if session is not None else requests.Session()
     adapter = HTTPAdapter(max_retries=retry)
     session.mount("http://", adapter)
     session.mount("https://", adapter)

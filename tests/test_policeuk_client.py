@@ -8,11 +8,11 @@ from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
+from fakes import FakeClock
 from shapely.geometry import Point, box
 from werkzeug import Response
 
 from peelstats.policeuk import (
-    FakeClock,
     MonthNotAvailableError,
     PoliceUK,
     PoliceUKError,
@@ -130,7 +130,15 @@ def test_rate_limit_counted_on_the_injected_clock(httpserver, tmp_path, clock):
         assert i + 1 <= 30 + 15 * t + 1e-9
 
 
-def test_429_waits_for_retry_after(api, httpserver, clock):
+@pytest.fixture
+def waits(monkeypatch):
+    """The waits of the shared retry policy (urllib3's Retry sleeps between attempts), recorded, not slept."""
+    recorded: list[float] = []
+    monkeypatch.setattr("urllib3.util.retry.time.sleep", recorded.append)
+    return recorded
+
+
+def test_429_waits_for_retry_after(api, httpserver, waits):
     calls = []
 
     def handler(request):
@@ -142,26 +150,28 @@ def test_429_waits_for_retry_after(api, httpserver, clock):
 
     httpserver.expect_request("/api/forces").respond_with_handler(handler)
     assert api.forces().id.tolist() == ["west-mercia"]
-    assert clock.sleeps[-1] == 7.0 and len(calls) == 2
+    assert waits == [7.0] and len(calls) == 2
 
 
-def test_5xx_backs_off_and_gives_up(httpserver, tmp_path, clock):
+def test_5xx_backs_off_and_gives_up(httpserver, tmp_path, clock, waits):
     httpserver.expect_request("/api/forces").respond_with_data("boom", status=502)
     api = PoliceUK(httpserver.url_for("/api"), clock=clock, use_cache=False, max_attempts=4, backoff_seconds=1.0)
     with pytest.raises(PoliceUKError, match="failed after 4 attempts"):
         api.forces()
-    assert clock.sleeps == [1.0, 2.0, 4.0]
+    assert len([r for r, _ in httpserver.log if r.path.endswith("/forces")]) == 4
+    assert waits == [2.0, 4.0]  # urllib3: the first retry at once, then doubling
+    waits.clear()
     bounded = PoliceUK(httpserver.url_for("/api"), clock=clock, use_cache=False, max_attempts=10,
                        max_wait_seconds=5.0)
-    with pytest.raises(PoliceUKError, match="gave up after"):
+    with pytest.raises(PoliceUKError, match="failed after 10 attempts"):
         bounded.forces()
+    assert waits and max(waits) <= 5.0  # no single wait longer than max_wait_seconds
 
 
-def test_connection_errors_retry_then_fail(tmp_path, clock):
+def test_connection_errors_retry_then_fail(tmp_path, clock, waits):
     api = PoliceUK("http://127.0.0.1:9/api", clock=clock, use_cache=False, max_attempts=3, timeout=(1, 1))
-    with pytest.raises(PoliceUKError, match="ConnectionError"):
+    with pytest.raises(PoliceUKError, match="failed after 3 attempts .*ConnectionError"):
         api.forces()
-    assert len(clock.sleeps) == 2
 
 
 def _cap_handler(limit_area, crimes):
@@ -215,23 +225,26 @@ def test_long_polygons_are_posted(api, httpserver):
 
 
 def test_cache_keeps_published_months_and_expires_latest(httpserver, tmp_path, clock):
+    import time
+
     httpserver.expect_request("/api/crimes-street-dates").respond_with_json(DATES)
     httpserver.expect_request("/api/forces").respond_with_json([])
     httpserver.expect_request("/api/crimes-street/all-crime").respond_with_json([crime(1, 52.5, -1.5)])
-    api = PoliceUK(httpserver.url_for("/api"), clock=clock, cache_dir=tmp_path / "c", ttl_seconds=3600)
+    api = PoliceUK(httpserver.url_for("/api"), clock=clock, cache_dir=tmp_path / "c", ttl_seconds=1)
 
     def hits(suffix):
         return sum(1 for r, _ in httpserver.log if r.path.endswith(suffix))
 
     api.forces()
     api.forces()
-    assert hits("/forces") == 1
+    assert hits("/forces") == 1 and api.requests_made == 1  # the second came from the cache, and was not counted
     api.street_crimes("2018-06", lat=52.5, lng=-1.5)
-    clock.sleep(7200)  # past the TTL
+    time.sleep(1.2)  # past the TTL (requests-cache keeps real time)
     api.forces()
     assert hits("/forces") == 2  # "latest" answer expired
-    api.street_crimes("2018-06", lat=52.5, lng=-1.5)
-    assert hits("all-crime") == 1  # a published month's answer is kept
+    again = PoliceUK(httpserver.url_for("/api"), clock=clock, cache_dir=tmp_path / "c", ttl_seconds=1)
+    again.street_crimes("2018-06", lat=52.5, lng=-1.5)
+    assert hits("all-crime") == 1  # a published month's answer is kept, across clients
     PoliceUK(httpserver.url_for("/api"), clock=clock, cache_dir=tmp_path / "c", use_cache=False).street_crimes(
         "2018-06", lat=52.5, lng=-1.5)
     assert hits("all-crime") == 2  # bypassed

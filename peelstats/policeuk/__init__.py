@@ -20,8 +20,8 @@ from peelstats.policeuk.client import (
     PolygonTooDenseError,
     TooManyCrimesError,
 )
-from peelstats.policeuk.ratelimit import FakeClock, SystemClock, TokenBucket
+from peelstats.policeuk.ratelimit import SystemClock, TokenBucket
 
-__all__ = ["CATEGORIES", "ArchiveLayoutError", "CorruptArchiveError", "FakeClock", "MonthNotAvailableError",
+__all__ = ["CATEGORIES", "ArchiveLayoutError", "CorruptArchiveError", "MonthNotAvailableError",
            "PoliceUK", "PoliceUKError", "PolygonTooDenseError", "SystemClock", "TokenBucket", "TooManyCrimesError",
            "UnsafeArchiveError", "category", "mapping_table", "street_counts", "street_files", "street_records"]

@@ -6,16 +6,18 @@
 
 Behaviour:
 
-* **Rate limit**: at most 15 requests/s with bursts of 30 (token bucket, injectable clock).
-* **Retries**: 429 waits for ``Retry-After`` (or backs off) and retries; 5xx and connection errors back off and
-  retry; both bounded by ``max_attempts`` and ``max_wait_seconds`` in total.
+* **Rate limit**: at most 15 requests/s with bursts of 30 (token bucket, injectable clock); answers served from
+  the cache do not count.
+* **Retries**: the one retry policy of peelstats (:func:`peelstats.download.build_session`, urllib3's ``Retry``):
+  429 waits for ``Retry-After`` (or backs off), 500/502/504 and connection errors back off, ``max_attempts`` in
+  all, no single wait longer than ``max_wait_seconds``. A 503 is police.uk's 10,000-crime cap, never retried.
 * **Long polygons**: a ``crimes-street`` query whose GET URL would exceed 4,094 characters is sent by POST.
-* **10,000-crime cap**: a 503 for a polygon splits it into quadrants (recursively, to ``max_split_depth``) and
-  merges the pieces de-duplicated by crime id; a polygon that cannot be split further raises
-  :class:`PolygonTooDenseError`.
-* **Cache**: answers are kept on disk (``<data>/policeuk/``). Answers for a month police.uk has published never
-  expire; "latest" answers (forces, neighbourhoods, availability) expire after ``ttl_seconds``. ``use_cache=False``
-  bypasses it.
+* **10,000-crime cap** (police.uk's own logic, the only one here): a 503 for a polygon splits it into quadrants
+  (recursively, to ``max_split_depth``) and merges the pieces de-duplicated by crime id; a polygon that cannot be
+  split further raises :class:`PolygonTooDenseError`.
+* **Cache** (requests-cache, an SQLite file in ``<data>/policeuk/``): answers for a month police.uk has published
+  never expire; "latest" answers (forces, neighbourhoods, availability) expire after ``ttl_seconds``.
+  ``use_cache=False`` bypasses it.
 * **Input checks**: an unknown force (or one police.uk does not serve) and text that is not ``YYYY-MM`` are
   refused before any request.
 * **The 36-month window**: a month outside ``crimes-street-dates`` raises :class:`MonthNotAvailableError`, which
@@ -24,8 +26,6 @@ Behaviour:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import re
@@ -34,10 +34,11 @@ from urllib.parse import urlencode
 
 import pandas as pd
 import requests
+import requests_cache
 from tqdm import tqdm
 
 from peelstats import config, forces
-from peelstats.atomic import write_text
+from peelstats.download import RetryPolicy, build_session
 from peelstats.exceptions import PeelstatsError, PeriodFormatError
 from peelstats.policeuk import frames
 from peelstats.policeuk.polygons import encode, quadrants, to_polygon
@@ -106,17 +107,21 @@ class PoliceUK:
         self.base_url = (base_url or os.environ.get(BASE_URL_ENV) or BASE_URL).rstrip("/")
         self.clock = clock or SystemClock()
         self.bucket = TokenBucket(rate, burst, self.clock)
-        self.session = session or requests.Session()
-        self.session.headers.setdefault("User-Agent", config.USER_AGENT)
         self.cache_dir = Path(cache_dir) if cache_dir else config.data_dir() / "policeuk"
         self.use_cache = use_cache
         self.ttl_seconds = ttl_seconds
         self.max_attempts = max_attempts
-        self.max_wait_seconds = max_wait_seconds
-        self.backoff_seconds = backoff_seconds
         self.max_split_depth = max_split_depth
         self.timeout = timeout
-        self.requests_made = 0
+        self.requests_made = 0  # sent to the server (answers from the cache are not)
+        policy = RetryPolicy(attempts=max_attempts, backoff_seconds=backoff_seconds, connect_timeout=timeout[0],
+                             read_timeout=timeout[1], longest_wait_seconds=max_wait_seconds,
+                             statuses=(429, 500, 502, 504), methods=("GET", "POST"))  # queries: safe to resend
+        if session is None and use_cache:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            session = requests_cache.CachedSession(str(self.cache_dir / "answers"), backend="sqlite",
+                                                   allowable_methods=("GET", "POST"), expire_after=ttl_seconds)
+        self.session = build_session(policy, session)
 
     # ------------------------------------------------------------------------------------------ transport
     def _request(self, path: str, params: dict | None = None, *, month: str | None = None,
@@ -124,82 +129,40 @@ class PoliceUK:
         """JSON from ``path``; ``month`` marks an answer for a published month (cached for good)."""
         url = f"{self.base_url}/{path.lstrip('/')}"
         params = {k: v for k, v in (params or {}).items() if v is not None}
-        key = hashlib.sha256(json.dumps([url, sorted(params.items())]).encode()).hexdigest()
-        cached = self._cache_get(key)
-        if cached is not None:
-            return cached
         if not post and len(url) + 1 + len(urlencode(params)) > MAX_GET_URL:
             post = True
-        waited = 0.0
-        last_error = ""
-        for attempt in range(1, self.max_attempts + 1):
-            self.bucket.acquire()
-            self.requests_made += 1
-            try:
-                if post:
-                    response = self.session.post(url, data=params, timeout=self.timeout)
-                else:
-                    response = self.session.get(url, params=params, timeout=self.timeout)
-            except (requests.ConnectionError, requests.Timeout) as error:
-                last_error = f"{type(error).__name__}: {error}"
-                response = None
-            if response is not None:
-                if response.status_code == 200:
-                    try:
-                        payload = response.json()
-                    except ValueError as error:
-                        raise PoliceUKError(f"{url}: answer is not JSON ({response.text[:80]!r})") from error
-                    self._cache_put(key, url, params, payload, permanent=month is not None)
-                    return payload
-                if response.status_code == 503 and "poly" in params:
-                    raise TooManyCrimesError(f"{url}: more than 10,000 crimes in the polygon")
-                if response.status_code == 404:
-                    raise PoliceUKError(f"{url}: not found (HTTP 404)")
-                if response.status_code not in (429, 500, 502, 503, 504):
-                    raise PoliceUKError(f"{url}: HTTP {response.status_code} {response.text[:120]!r}")
-                last_error = f"HTTP {response.status_code}"
-            if attempt == self.max_attempts:
-                break
-            wait = self._wait(response, attempt)
-            if waited + wait > self.max_wait_seconds:
-                raise PoliceUKError(f"{url}: gave up after {attempt} attempts and {waited:.0f}s of waiting "
-                                    f"({last_error})")
-            log.info("%s: %s; retry %d in %.1fs", url, last_error, attempt, wait)
-            self.clock.sleep(wait)
-            waited += wait
-        raise PoliceUKError(f"{url}: failed after {self.max_attempts} attempts ({last_error})")
-
-    def _wait(self, response, attempt: int) -> float:
-        if response is not None and response.status_code == 429:
-            retry_after = response.headers.get("Retry-After", "")
-            if retry_after.replace(".", "", 1).isdigit():
-                return float(retry_after)
-        return self.backoff_seconds * 2 ** (attempt - 1)
-
-    # -------------------------------------------------------------------------------------------- cache
-    def _cache_path(self, key: str) -> Path:
-        return self.cache_dir / key[:2] / f"{key}.json"
-
-    def _cache_get(self, key: str):
-        if not self.use_cache:
-            return None
-        path = self._cache_path(key)
+        method, sent = ("POST", {"data": params}) if post else ("GET", {"params": params})
+        caching = isinstance(self.session, requests_cache.CachedSession)
+        if caching:
+            kept = {"expire_after": requests_cache.NEVER_EXPIRE if month else self.ttl_seconds}
+            response = self.session.request(method, url, only_if_cached=True, **kept, **sent)
+            if response.status_code == 200:
+                return self._json(url, response)
+            sent = {**sent, **kept}
+        self.bucket.acquire()
+        self.requests_made += 1
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, json.JSONDecodeError):
-            return None
-        expires = entry.get("expires_at")
-        if expires is not None and self.clock.time() > expires:
-            return None
-        return entry["payload"]
+            response = self.session.request(method, url, timeout=self.timeout, **sent)
+        except requests.RequestException as error:  # connection errors, after every attempt
+            reason = getattr(error, "args", [error])[0]
+            raise PoliceUKError(f"{url}: failed after {self.max_attempts} attempts ({type(error).__name__}: "
+                                f"{getattr(reason, 'reason', reason)})") from None
+        if response.status_code == 200:
+            return self._json(url, response)
+        if response.status_code == 503 and "poly" in params:
+            raise TooManyCrimesError(f"{url}: more than 10,000 crimes in the polygon")
+        if response.status_code == 404:
+            raise PoliceUKError(f"{url}: not found (HTTP 404)")
+        if response.status_code in (429, 500, 502, 504):
+            raise PoliceUKError(f"{url}: failed after {self.max_attempts} attempts (HTTP {response.status_code})")
+        raise PoliceUKError(f"{url}: HTTP {response.status_code} {response.text[:120]!r}")
 
-    def _cache_put(self, key: str, url: str, params: dict, payload, permanent: bool) -> None:
-        if not self.use_cache:
-            return
-        expires = None if permanent else self.clock.time() + self.ttl_seconds
-        path = self._cache_path(key)
-        write_text(path, json.dumps({"url": url, "params": params, "fetched_at": self.clock.time(),
-                                     "expires_at": expires, "payload": payload}))
+    @staticmethod
+    def _json(url: str, response) -> object:
+        try:
+            return response.json()
+        except ValueError as error:
+            raise PoliceUKError(f"{url}: answer is not JSON ({response.text[:80]!r})") from error
 
     # ----------------------------------------------------------------------------------------- endpoints
     def forces(self) -> pd.DataFrame:

@@ -1,12 +1,11 @@
 """A token bucket (data.police.uk: 15 requests/s, bursts up to 30) with an injectable clock.
 
-Tests pass a fake clock, so rate limiting and back-off are checked without sleeping for real.
+Tests pass a fake clock (tests/fakes.py), so the rate is checked without sleeping for real.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -28,29 +27,6 @@ class SystemClock:
 
     def time(self) -> float:
         return time.time()
-
-
-@dataclass
-class FakeClock:
-    """Advances only when something sleeps; records every sleep."""
-
-    now: float = 0.0
-    wall: float = 1_700_000_000.0
-
-    def __post_init__(self):
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        if seconds > 0:
-            self.sleeps.append(seconds)
-            self.now += seconds
-            self.wall += seconds
-
-    def time(self) -> float:
-        return self.wall
 
 
 class TokenBucket:
