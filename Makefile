@@ -52,7 +52,8 @@ $(VENV)/.lab: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[lab]'
 	touch $@
 
-lab: $(VENV)/.lab data  ## JupyterLab on the notebooks/ folder
+lab: $(VENV)/.lab data  ## JupyterLab on the notebooks/ folder; their key figures (JSON) go to reports/lab/
+	mkdir -p reports/lab
 	$(BIN)/jupyter lab notebooks/
 
 clean:

@@ -1,6 +1,8 @@
 """The default report against the kernel-start floor, measured side by side in one run (printed, not asserted).
 
-Run: ``PEELSTATS_MIRROR=../shared/data .venv/bin/python benchmarks/bench_report_floor.py [--rounds N]``
+Run: ``PEELSTATS_MIRROR=../shared/data .venv/bin/python benchmarks/bench_report_floor.py [--rounds N]
+[--data-dir DIR]`` (``--data-dir``: a dataset already built there, read only, instead of one fetched and built
+from the mirror in a temporary folder)
 
 * **floor**: four trivial notebooks (one cell, ``x = 1``) executed by papermill and converted by nbconvert, the
   same way and with the same concurrency as the report runs its notebooks: the cost of starting kernels and
@@ -14,6 +16,7 @@ machine load.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -59,14 +62,16 @@ def full_report(out: Path) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--data-dir", type=Path, help="use the dataset already built in DIR (its processed/ folder)")
     args = parser.parse_args()
-    mirror = mirror_or_exit()
-    import os
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        os.environ["PEELSTATS_DATA_DIR"] = str(tmp / "data")
-        build_dataset(tmp / "data", mirror)
+        if args.data_dir:
+            os.environ["PEELSTATS_DATA_DIR"] = str(args.data_dir.resolve())
+        else:
+            os.environ["PEELSTATS_DATA_DIR"] = str(tmp / "data")
+            build_dataset(tmp / "data", mirror_or_exit())
         notebooks = trivial_notebooks(tmp)
         floors, reports = [], []
         full_report(tmp / "warm")  # imports, caches and kernel spec lookups warmed once

@@ -12,6 +12,14 @@ Each report runs in its own process and writes its own log (``<report folder>/ru
 reported with its error and log and does not stop the others. Reports whose inputs have not changed are
 skipped unless ``rerun`` is set.
 
+The summary has one row per report, its ``status`` one of (:data:`STATUSES`):
+
+* ``ok``: made; ``skipped``: its inputs had not changed since its last run, so it was left as it was;
+* ``failed``: it was run and a notebook (or the report) failed: ``error`` says why, ``log`` where to look;
+* ``invalid``: a schedule entry naming no force the data hold: not run, ``error`` says why.
+
+``peelstats batch`` exits 1 when any report is ``failed`` or ``invalid`` (:data:`FAILED_STATUSES`).
+
 Reports run on any :class:`concurrent.futures.Executor`: local processes by default, or the workers of a Dask
 distributed cluster (``scheduler="tcp://host:8786"``; ``peelstats batch --scheduler``). A worker does not inherit
 this process's environment, so each report is sent what it needs explicitly (:class:`WorkerEnvironment`: the
@@ -49,6 +57,8 @@ from peelstats.report import DEFAULT_NOTEBOOKS, NOTEBOOKS, NOTEBOOKS_ENV, folder
 if TYPE_CHECKING:
     from distributed import Client
 
+STATUSES = ("ok", "skipped", "failed", "invalid")
+FAILED_STATUSES = ("failed", "invalid")  # a batch with any of these exits non-zero
 SCHEDULER_TIMEOUT = 5.0  # seconds to reach a Dask scheduler before saying it cannot be reached
 WORKERS_TIMEOUT = 60.0  # seconds to wait for a first worker when the scheduler has none yet
 
@@ -323,7 +333,8 @@ def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, rerun: bool 
     rows = []
     try:
         futures = {pool.submit(_run_one, force, portable, rerun, env): force for force in schedule.forces}
-        with tqdm(total=len(futures), desc="reports", unit="report", disable=not progress) as bar:
+        # disable=None: no bar when the output is not a terminal (a log file, a pipe, a cluster job)
+        with tqdm(total=len(futures), desc="reports", unit="report", disable=None if progress else True) as bar:
             for future in as_completed(futures):
                 try:
                     rows.append(future.result())

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from peelstats import forces, formats, periods
-from peelstats.claims.model import Kind
 
 EDITIONS_WHY = ("different editions of the same period: ONS revises earlier figures in later editions as forces "
                 "correct their records")
@@ -55,6 +54,7 @@ def _comparators(record: dict) -> pd.DataFrame:
                             "count": measure["count"], "baseline_count": measure["baseline_count"],
                             "change_pct": measure["change_pct"], "gap_pp": None}] if measure else []) + rows,
                          columns=["name", "definition", "count", "baseline_count", "change_pct", "gap_pp"])
+    frame["name"] = [formats.comparator_label(n, d) for n, d in zip(frame.name, frame.definition, strict=True)]
     frame = frame.rename(columns={"name": "Area", "definition": "Definition", "count": "Count",
                                   "baseline_count": "A year earlier", "change_pct": "% change",
                                   "gap_pp": "Claim's area minus this one"})
@@ -189,10 +189,26 @@ def _standings(record: dict) -> pd.DataFrame:
     order = evidence.get("order") or []
     subjects = {s["force"] for s in evidence.get("standings", [])}
     shown = [s for s in order if s["position"] is not None and (s["position"] <= 5 or s["force"] in subjects)]
-    fmt = {"change": formats.pct, "count": formats.count, "rate": formats.rate}.get(evidence.get("measure"), str)
-    frame = pd.DataFrame([{"Position": s["position"], "Force": s["force"], "Value": fmt(s["value"]),
+    fmt = {"change": formats.page_pct, "count": formats.count, "rate": formats.rate}.get(evidence.get("measure"), str)
+    position = f"Position ({order_words(evidence)})" if order_words(evidence) else "Position"
+    frame = pd.DataFrame([{position: formats.ordinal(s["position"]), "Force": s["force"], "Value": fmt(s["value"]),
                            "Claimed": "Yes" if s["force"] in subjects else ""} for s in shown])
-    return _with(frame, {"Position": "count"}, _source_caption(record["source"], record["edition"]))
+    caption = _source_caption(record["source"], record["edition"])
+    if evidence.get("measure") == "change" and record.get("period_end"):
+        caption += (" The chart of all forces counts the other way: its rank 1 is the lowest change."
+                    if evidence.get("descending") else " The chart of all forces counts the same way: its rank 1 is "
+                    "the lowest change.")
+    return _with(frame, {position: "text"}, caption)
+
+
+def order_words(evidence: dict) -> str:
+    """How a rank claim's positions run: 'largest rise first', 'lowest rate first'..."""
+    measure, descending = evidence.get("measure"), evidence.get("descending")
+    if measure is None or descending is None:
+        return ""
+    return {("change", True): "largest rise first", ("change", False): "largest fall first",
+            ("count", True): "most offences first", ("count", False): "fewest offences first",
+            ("rate", True): "highest rate first", ("rate", False): "lowest rate first"}.get((measure, descending), "")
 
 
 def _force_count(record: dict) -> pd.DataFrame:
@@ -234,30 +250,57 @@ def _trend_chart(record: dict, data) -> object | None:
     return plots.trend_chart(trend(record["force"], record["offence"], period_end=record["period_end"], data=data))
 
 
-VIEWS: dict[Kind, View] = {
-    Kind.CHANGE: View(_comparators, _league_chart),
-    Kind.DIRECTION: View(_comparators, _league_chart),
-    Kind.EARLIER_YEARS: View(_earlier_years, _trend_chart),
-    Kind.CAUSAL: View(_causal, _league_chart),
-    Kind.GRADE: View(_grade),
-    Kind.GRADE_COMPARISON: View(_grade_comparison),
-    Kind.COUNT: View(_measure),
-    Kind.COUNT_CHANGE: View(_measure),
-    Kind.COMPARISON: View(_comparison, _league_chart),
-    Kind.RANK: View(_standings, _league_chart),
-    Kind.FORCE_COUNT: View(_force_count, _league_chart),
-    Kind.RATE: View(_rate),
+# Keyed by the kinds' names (peelstats.claims.model.Kind's values): importing the claims engine for its enum
+# cost a notebook half a second. tests/test_presentation.py checks every kind has a renderer.
+VIEWS: dict[str, View] = {
+    "change": View(_comparators, _league_chart),
+    "direction": View(_comparators, _league_chart),
+    "earlier_years": View(_earlier_years, _trend_chart),
+    "causal": View(_causal, _league_chart),
+    "grade": View(_grade),
+    "grade_comparison": View(_grade_comparison),
+    "count": View(_measure),
+    "count_change": View(_measure),
+    "comparison": View(_comparison, _league_chart),
+    "rank": View(_standings, _league_chart),
+    "count_of_forces": View(_force_count, _league_chart),
+    "rate": View(_rate),
 }
-assert set(VIEWS) == set(Kind), "every kind needs a renderer"
 
 
 def evidence(record: dict) -> pd.DataFrame:
-    return VIEWS[Kind(record["kind"])].evidence(record)
+    return VIEWS[str(record["kind"])].evidence(record)
 
 
 def chart(record: dict, data=None):
-    view = VIEWS[Kind(record["kind"])]
+    view = VIEWS[str(record["kind"])]
     return view.chart(record, data) if view.chart else None
+
+
+def chart_key(record: dict) -> tuple | None:
+    """What a claim's chart shows (kind of chart, force highlighted, offence, year, source): two claims with the
+    same key have the same chart, so the claims page draws it once. None for claims without a chart."""
+    view = VIEWS[str(record["kind"])]
+    if view.chart is None or not record.get("period_end"):
+        return None
+    if view.chart is _league_chart:
+        subject = forces.try_lookup(record.get("subject") or "")
+        force = subject.name if subject is not None and subject.territorial else record.get("force")
+        return ("league", force, record.get("offence"), record["period_end"], record.get("source"))
+    return ("trend", record.get("force"), record.get("offence"), record["period_end"])
+
+
+def chart_words(record: dict) -> str:
+    """The chart of a claim in words, for a line pointing to it: 'all 43 forces' change in total recorded crime
+    (excluding fraud), year ending March 2018'."""
+    key = chart_key(record)
+    if key is None:
+        return ""
+    when = periods.label(record["period_end"])
+    offence = str(record.get("offence") or "").lower()
+    if key[0] == "league":
+        return f"every force's change in {offence}, {when}, {key[1]} highlighted"
+    return f"{key[1]}'s change in {offence} year by year to {when}"
 
 
 # ------------------------------------------------------------------------------- the document's date
@@ -280,12 +323,29 @@ def latest_figure(record: dict, latest: dict | None):
     return None
 
 
+GRADE_KINDS = ("grade", "grade_comparison")
+
+
+def latest_text(record: dict, latest: dict | None) -> str | None:
+    """:func:`latest_figure` as the claim's evaluator writes its figures ('+15.3%', '5th of 43'), for a page."""
+    own = record.get("latest_public")
+    if isinstance(own, dict) and own.get("measured") is not None and own.get("shown"):
+        return formats.minus(own["shown"])
+    value = latest_figure(record, latest)
+    if value is None:
+        return None
+    return formats.measured_figure({**record, "measured": value, "measured_text": None})
+
+
 def as_of(record: dict, document_date, latest: dict | None, label=periods.short_label) -> dict:
-    """Short cells for a verdict table: ``public`` (was the figure public on the document's date?) and ``then``
-    (if not, the latest figure published by then), from the record's fields."""
+    """Short cells for a verdict table (a page: true minus signs): ``public`` (was the figure public on the
+    document's date?) and ``then`` (if not, the latest figure published by then), from the record's fields. A
+    grade is not a figure with a publication date; a claim the latest figures cannot be read on says so."""
     public = record.get("public_on_document_date")
+    if str(record.get("kind")) in GRADE_KINDS:
+        return {"public": "Not a figure: a PEEL grade", "then": "Not a figure"}
     if public is None or not record.get("published"):
-        return {"public": "", "then": ""}
+        return {"public": "No dated figure", "then": ""}
     if public:
         return {"public": f"Yes (published {formats.long_date(record['published'])})", "then": ""}
     estimated = " (estimated)" if record.get("published_estimated") else ""
@@ -293,10 +353,16 @@ def as_of(record: dict, document_date, latest: dict | None, label=periods.short_
             f"{formats.time_between(document_date, record['published'])} later")
     then = ""
     if latest:
-        value = latest_figure(record, latest)
-        then = label(latest["period_end"])
-        then = f"{formats.measured(value, record.get('kind'))} ({then})" if value is not None \
-            else then[:1].upper() + then[1:]
+        shown = latest_text(record, latest)
+        period = label(latest["period_end"])
+        if shown is not None:
+            then = f"{shown} ({period})"
+        elif record.get("verdict") == "not comparable":
+            then = f"No comparable figure ({period})"
+        elif record.get("verdict") == "not testable with these data":
+            then = f"Not testable ({period})"
+        else:
+            then = f"No figure ({period})"
     return {"public": text, "then": then}
 
 
@@ -325,7 +391,7 @@ def timing_summary(records: list[dict], document_date, latest: dict | None) -> s
             if value is None:
                 continue
             who = formats.comparator_name(r.get("comparator"), r.get("subject"))
-            shown = f"{who} {formats.measured(value, r.get('kind'))}"
+            shown = f"{who} {latest_text(r, latest)}"
             group = said.setdefault(str(r.get("offence") or "").lower(), [])
             if shown not in group:
                 group.append(shown)
@@ -334,3 +400,23 @@ def timing_summary(records: list[dict], document_date, latest: dict | None) -> s
         text += (": " + "; ".join(f"{offence}: {', '.join(values)}" if offence else ", ".join(values)
                                   for offence, values in said.items()) + ".") if said else "."
     return text
+
+
+def source_html(record: dict) -> str:
+    """HTML: where a claim's figure comes from, linked: the source and edition; for two forces' grades compared,
+    each force's source for the grades that differ (else for all)."""
+    if record.get("source"):
+        return formats.source_link(record["source"], record.get("edition"))
+    rows = (record.get("evidence") or {}).get("side_by_side") or []
+    differing = [r for r in rows if r.get("same") is False] or rows
+    links = []
+    for row in differing:
+        for key, url in row.items():
+            if key.endswith(" source") and url:
+                shown = f"{html.escape(key[:-len(' source')])}: {formats.link(url, formats.url_text(url))}"
+                if shown not in links:
+                    links.append(shown)
+    edition = html.escape(str(record.get("edition"))) if record.get("edition") else ""
+    if links:
+        return "; ".join(links) + (f" ({edition})" if edition else "")
+    return edition

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -33,6 +34,8 @@ def command(name: str):
 
 
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
+    """A table fitted to the terminal (plain headers, signed percentages, Yes/No), or JSON/CSV with the columns'
+    own names and whole numbers as integers."""
     print(render(frame, fmt, width=_terminal_width() if fmt == "table" else None))
 
 
@@ -70,17 +73,21 @@ def _sources(args: argparse.Namespace) -> int:
                 "address": (entry.get("publisher_url") if entry else None) or (remote.url if remote else None)
                 or "(no publisher file: held only by a mirror)",
                 "mirror": entry["url"] if entry and entry.get("via") == "mirror" else None,
+                "address_verified": bool(remote.url_verified) if remote else None,
                 "licence": source.licence,
             })
     frame = pd.DataFrame(rows)
     if args.format == "table":
-        unused = ["publisher", "licence", "fetched_at"] + ([] if frame["mirror"].notna().any() else ["mirror"])
+        unused = ["publisher", "licence", "fetched_at", "address_verified"] + (
+            [] if frame["mirror"].notna().any() else ["mirror"])
         frame = frame.drop(columns=unused)
         frame["bytes"] = frame["bytes"].astype("Int64")
     _emit(frame, args.format)
     if args.format == "table":
         mirror = config.mirror()
         print(f"\ncache: {cache.root}   mirror: {mirror or '(none: publishers)'}")
+        for source in sources.REGISTRY.values():  # what a reader of each source should know
+            print(f"{source.id}: {source.title}. {source.edition_note} " + " ".join(source.caveats))
     return 0
 
 
@@ -225,7 +232,14 @@ def _forces(args: argparse.Namespace) -> int:
 def _breaks(args: argparse.Namespace) -> int:
     from peelstats.breaks import breaks_between, breaks_table
 
+    if args.offence is not None and not args.offence.strip():
+        raise PeelstatsError("the offence is empty: name one (`peelstats breaks` alone lists every break)")
     if args.offence:
+        from peelstats.periods import parse_period_end
+
+        if parse_period_end(args.baseline) >= parse_period_end(args.period_end):
+            raise PeelstatsError(f"the baseline ({args.baseline}) must come before the period end "
+                                 f"({args.period_end})")
         found = breaks_between(args.offence, args.baseline, args.period_end)
         frame = pd.DataFrame([b.as_dict() for b in found],
                              columns=["id", "effective", "severity", "explanation", "comparable_offence"])
@@ -241,7 +255,7 @@ def _breaks(args: argparse.Namespace) -> int:
 @command("compare")
 def _compare(args: argparse.Namespace) -> int:
     from peelstats.comparison import compare
-    from peelstats.output import to_json
+    from peelstats.output import fill, to_csv, to_json
 
     result = compare(args.force, args.offence, args.period_end, args.baseline, source=args.source)
     if args.format == "json":
@@ -249,48 +263,76 @@ def _compare(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         flat = {k: v for k, v in result.to_dict().items() if not isinstance(v, list | dict)}
         flat["breaks"] = "; ".join(b["id"] for b in result.breaks)
-        print(pd.DataFrame([flat]).to_csv(index=False), end="")
+        print(to_csv(flat), end="")
     else:
-        print(result)
+        width = _terminal_width()
+        baseline = f" (baseline from {result.baseline_edition})" if result.baseline_edition != result.edition else ""
+        print(fill(result.headline(), width))
+        print(fill(f"Source: {formats.source_name(result.source)}, {result.edition}{baseline}", width) + "\n")
+        _emit(result.table().rename(columns={"gap_pp": "force_minus_this_pp"}), "table")
+        if result.alternative is not None:
+            print("\n" + fill(f"Nearest comparable offence: {result.alternative.headline()}", width))
+        for caveat in result.caveats:
+            print("\n" + fill(f"Note: {formats.readable(caveat)}", width))
     return 0
 
 
 @command("trend")
 def _trend(args: argparse.Namespace) -> int:
+    from peelstats.output import fill, trend_headline
     from peelstats.trends import trend
 
     frame = trend(args.force, args.offence, every=args.every, month=args.month, period_end=args.period_end)
     if args.format == "table":
         if len(frame):
+            width = _terminal_width()
             first, last = frame.period_end.min(), frame.period_end.max()
-            print(f"{frame.force.iloc[0]}, {str(frame.offence.iloc[0]).lower()}: change on the year before, "
-                  f"{'every year ending ' + last.strftime('%B') if args.every == 'year' else 'every quarter'}, "
-                  f"{first:%Y} to {last:%Y}; rank 1 = the lowest change of the 43 forces")
-        frame = frame.drop(columns=["force", "offence", "baseline_end", "edition"])
+            sources = frame[["source", "edition"]].drop_duplicates().itertuples(index=False)
+            print(fill(trend_headline(frame), width))
+            print(fill(f"{frame.force.iloc[0]}, {str(frame.offence.iloc[0]).lower()}: change on the year before, "
+                       f"{'every year ending ' + last.strftime('%B') if args.every == 'year' else 'every quarter'}, "
+                       f"{first:%Y} to {last:%Y}; rank 1 = the lowest change of the forces ranked. Source: "
+                       + "; ".join(f"{formats.source_name(s)}, {e}" for s, e in sources), width) + "\n")
+        frame = frame.drop(columns=["force", "offence", "baseline_end", "source", "edition"])
     _emit(frame, args.format)
     return 0
 
 
 @command("league")
 def _league(args: argparse.Namespace) -> int:
+    from peelstats import periods
     from peelstats.league_table import league
+    from peelstats.output import fill, league_headline
 
     frame = league(args.offence, args.period_end, args.baseline, source=args.source)
+    if args.format == "table" and len(frame):
+        print(fill(league_headline(frame), _terminal_width()))
+        frame = frame.drop(columns=["force_code"] + ([] if frame.suppressed.any() else ["suppressed"]))
     if args.format == "table" and "period_end" in frame.attrs:
-        attrs = frame.attrs
-        print(f"{attrs['offence']}, {attrs['period_end']:%Y-%m-%d} vs {attrs['baseline_end']:%Y-%m-%d}; "
-              f"source {attrs['source']}, {attrs['edition']}; rates: {attrs['population']}")
+        width, attrs = _terminal_width(), frame.attrs
+        print(fill(f"{attrs['offence']}, {periods.short_label(attrs['period_end'])} against "
+                   f"{periods.short_label(attrs['baseline_end'])}; rank 1 = the lowest change. Source: "
+                   f"{formats.source_name(attrs['source'])}, {attrs['edition']}; rates: {attrs['population']}",
+                   width) + ("" if attrs.get("note") else "\n"))
         if attrs.get("note"):
-            print(f"Note: {attrs['note']}")
+            print(fill(f"Note: {attrs['note']}", width) + "\n")
     _emit(frame, args.format)
     return 0
 
 
 @command("vintages")
 def _vintages(args: argparse.Namespace) -> int:
+    from peelstats import periods
+    from peelstats.output import fill
     from peelstats.revisions import vintages
 
-    _emit(vintages(args.force, args.offence, args.period_end), args.format)
+    frame = vintages(args.force, args.offence, args.period_end)
+    if args.format == "table" and len(frame):
+        print(fill(f"{frame.attrs.get('force') or args.force}, {str(frame.attrs.get('offence', args.offence)).lower()}"
+                   f": {periods.short_label(frame.period_end.iloc[0])} in every edition, oldest first; revised by = "
+                   "the difference from the first published figure.", _terminal_width()) + "\n")
+        frame = frame.assign(source=frame.source.map(formats.source_name))
+    _emit(frame, args.format)
     return 0
 
 
@@ -387,14 +429,15 @@ def _terminal_width() -> int:
 
 @command("report")
 def _report(args: argparse.Namespace) -> int:
-    from peelstats.report import report, report_from_text
+    from peelstats.report import document_title, report, report_from_text
 
     options = {"notebooks": args.notebooks, "rerun": not args.skip_unchanged, "policeuk_source": args.policeuk_source}
     if args.text:
         if args.claims:
             raise PeelstatsError("give --text (claims drafted from a document) or --claims (a claim file), not both")
-        run = report_from_text(_read_text_file(args.text), date=args.date, force=args.force,
-                               period_end=args.period_end, out=args.out, title=f"Claims in {args.text}", **options)
+        text = _read_text_file(args.text)
+        run = report_from_text(text, date=args.date, force=args.force, period_end=args.period_end, out=args.out,
+                               title=document_title(args.text, text), **options)
     else:
         if args.date:
             raise PeelstatsError("--date goes with --text (the date of the document); a claim file states its own")
@@ -411,13 +454,15 @@ def _report(args: argparse.Namespace) -> int:
 
 @command("batch")
 def _batch(args: argparse.Namespace) -> int:
-    from peelstats.batch import run_batch
+    from peelstats.batch import FAILED_STATUSES, run_batch
 
     summary = run_batch(args.schedule, workers=args.workers, rerun=args.force, scheduler=args.scheduler)
     _emit(summary, args.format)
-    failed = summary[summary.status == "failed"]
+    failed = summary[summary.status.isin(FAILED_STATUSES)]
     counts = summary.status.value_counts().to_dict()
     print(f"\n{len(summary)} reports: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=sys.stderr)
+    for row in summary[summary.status == "invalid"].itertuples():
+        print(f"peelstats batch: schedule entry {row.force!r} was not run: {row.error}", file=sys.stderr)
     return 1 if len(failed) else 0
 
 
@@ -449,17 +494,43 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _period_end(text: str) -> str:
-    """A period end read at the edge, so a bad one is refused before any data is loaded."""
+def _period_end(text: str) -> str | None:
+    """A period end read at the edge, so a bad one is refused before any data is loaded; 'latest' is the default
+    (None)."""
     from peelstats.periods import parse_period_end
 
-    if text.strip().lower() in ("all", "latest"):
-        return text.strip().lower()
+    if text.strip().lower() == "latest":
+        return None
+    if text.strip().lower() == "all":
+        raise argparse.ArgumentTypeError("'all' is for `league --period-end all` only; give a period end such as "
+                                         "2018-03-31, or leave it out for the latest")
     try:
         parse_period_end(text)
     except PeelstatsError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     return text
+
+
+def _period_end_or_all(text: str) -> str | None:
+    """``league``: a period end, or 'all' for every period."""
+    return "all" if text.strip().lower() == "all" else _period_end(text)
+
+
+def _given_period_end(text: str) -> str:
+    """A period end that must be stated (no 'latest')."""
+    if text.strip().lower() == "latest":
+        raise argparse.ArgumentTypeError("give the period end itself, e.g. 2018-03-31")
+    return _period_end(text)
+
+
+def _percentage_points(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of percentage points") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of percentage points, 0 or more")
+    return value
 
 
 def _month_number(text: str) -> int:
@@ -491,8 +562,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_format(sub.add_parser("editions", help="ONS PFA-table editions: registered, discovered or added"))
     p.add_argument("action", nargs="?", choices=["add"], help="'add URL': record an edition by its address")
     p.add_argument("url", nargs="?", help="with add: the workbook's address")
-    p.add_argument("--period-end", type=_period_end, help="with add: the period the edition covers (default: from "
-                                                          "its address, else its title when fetched)")
+    p.add_argument("--period-end", type=_given_period_end,
+                   help="with add: the period the edition covers (default: from its address, else its title when "
+                        "fetched)")
     p.add_argument("--discover", action="store_true", help="look on ONS's dataset pages for new editions")
     p = sub.add_parser("build", help="parse raw files into the tidy parquet dataset")
     p.add_argument("--force", action="store_true", help="rebuild even if the raw files are unchanged")
@@ -502,15 +574,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--territorial-only", action="store_true", help="only the 43 territorial forces")
     p = with_format(sub.add_parser("breaks", help="series breaks (all, or those between two periods)"))
     p.add_argument("--offence", help="offence to check")
-    p.add_argument("--baseline", default="2017-03-31", type=_period_end, help="baseline period end")
-    p.add_argument("--period-end", default="2018-03-31", type=_period_end, help="period end")
+    p.add_argument("--baseline", default="2017-03-31", type=_given_period_end, help="baseline period end")
+    p.add_argument("--period-end", default="2018-03-31", type=_given_period_end, help="period end")
 
     def analysis(name: str, help_text: str, force: bool = True, baseline: bool = True):
         p = with_format(sub.add_parser(name, help=help_text))
         if force:
             p.add_argument("--force", required=True, help="force name, variant, police.uk slug or ONS code")
         p.add_argument("--offence", default="total", help="offence name or alias (default: total recorded crime)")
-        p.add_argument("--period-end", type=_period_end,
+        p.add_argument("--period-end", type=_period_end_or_all if name == "league" else _period_end,
                        help="period end: 2018-03-31, 2018-03, 'March 2018', 'YE Mar 2018' or '2017/18' (default: the "
                             "latest with a baseline)"
                        + ("; 'all' for every period" if name == "league" else ""))
@@ -530,7 +602,8 @@ def build_parser() -> argparse.ArgumentParser:
     analysis("vintages", "the same period in every edition, with revisions", baseline=False)
     p = with_format(sub.add_parser("cross-check", help="ONS published %% changes recomputed from counts"))
     p.add_argument("--edition", help="edition label or period end (default: the earliest)")
-    p.add_argument("--threshold", type=float, default=0.05, help="table: show differences over this many pp")
+    p.add_argument("--threshold", type=_percentage_points, default=0.05,
+                   help="table: show differences over this many pp")
 
     p = with_format(sub.add_parser("claims", help="evaluate a claim file: one verdict per claim"))
     p.add_argument("claim_file", nargs="?", help="path or bundled name (default: the West Mercia letter)")
@@ -571,7 +644,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--base-url", help="API base URL (default $PEELSTATS_POLICEUK_API or data.police.uk)")
     q.add_argument("--no-cache", action="store_true", help="bypass the response cache")
 
-    p = with_format(sub.add_parser("batch", help="run many reports from a schedule file, in parallel"))
+    p = with_format(sub.add_parser("batch", help="run many reports from a schedule file, in parallel; one row per "
+                                                 "report with its status: ok, skipped (unchanged), failed, or invalid "
+                                                 "(a schedule entry naming no force); exit 1 if any failed or was "
+                                                 "invalid"))
     p.add_argument("schedule", help="schedule YAML (see schedules/)")
     p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
     p.add_argument("--force", action="store_true", help="re-run reports whose inputs have not changed")
@@ -594,6 +670,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if not args.debug:  # Jupyter's own housekeeping (zmq contexts at shutdown) is not the user's business
         logging.getLogger("traitlets").setLevel(logging.ERROR)
+    if not (args.debug or args.verbose):  # each retry is progress; the outcome is said once, by peelstats
+        logging.getLogger("urllib3").setLevel(logging.ERROR)
     try:
         return COMMANDS[args.command](args)
     except PeelstatsError as error:

@@ -225,3 +225,87 @@ def verdict_badge(verdict) -> str:
     background, text = VERDICT_COLOURS.get(str(verdict), OTHER_VERDICT)
     return (f'<span class="verdict" style="background:{background};color:{text};padding:2px 6px;'
             f'border-radius:3px;white-space:nowrap">{escape(str(verdict))}</span>')
+
+
+# ------------------------------------------------------------------------------------------ pages (HTML)
+# Pages follow the GSS style: a true minus sign (U+2212) for negative figures and no sign on zero. CSV, JSON and
+# the terminal keep ASCII '-' (scripts parse them), so these are separate functions, used by the pages only.
+
+MINUS = "\u2212"
+_NEGATIVE = re.compile(r"(?<![\w.\-/\u2212])-(?=\d)")
+
+
+def minus(text) -> str:
+    """Text with each hyphen used as a minus sign before a figure ('-5.3%', '(-3.8%)') made a true minus sign;
+    hyphens in words, dates and ranges ('2017-18', 'peel-2016') are left alone."""
+    return _NEGATIVE.sub(MINUS, "" if text is None else str(text))
+
+
+def _page_signed(value, digits: int, unit: str) -> str:
+    if _missing(value):
+        return NOT_AVAILABLE
+    shown = f"{float(value):+.{digits}f}"
+    if float(shown) == 0:
+        shown = f"{0:.{digits}f}"  # '0.0', never '+0.0' or '-0.0'
+    return minus(shown) + unit
+
+
+def page_pct(value, digits: int = 1) -> str:
+    """For pages: '+4.2%', '−5.3%', '0.0%'."""
+    return _page_signed(value, digits, "%")
+
+
+def page_pp(value, digits: int = 1) -> str:
+    """For pages: '+1.3 pp', '−0.2 pp', '0.0 pp'."""
+    return _page_signed(value, digits, " pp")
+
+
+def page_signed_count(value) -> str:
+    """For pages: '+3,406', '−12', '0'."""
+    if _missing(value):
+        return NOT_AVAILABLE
+    return "0" if round(float(value)) == 0 else minus(signed_count(value))
+
+
+def ordinal(n) -> str:
+    """'1st', '2nd', '3rd', '11th', '43rd'."""
+    n = int(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def measured_figure(record: dict) -> str:
+    """A claim record's figure for a page: :func:`measured_of`, a rank as '5th of 43' even in records written before
+    ``measured_text`` existed, and a true minus sign."""
+    text = record.get("measured_text")
+    value = record.get("measured")
+    if not text and record.get("kind") == "rank" and isinstance(value, int | float) and not _missing(value):
+        standings = (record.get("evidence") or {}).get("standings") or []
+        out_of = standings[0].get("out_of") if standings and isinstance(standings[0], dict) else None
+        text = ordinal(value) + (f" of {out_of}" if out_of else "")
+    return minus(text or measured(value, record.get("kind")))
+
+
+_HOW_MANY = re.compile(r"\b(?:sum|mean|median) of (?:the )?(\d+) (?:territorial )?force", re.I)
+
+
+def comparator_label(name, definition=None) -> str:
+    """A comparator's name saying how many forces it is made of, as its definition does: 'Sum of 42 territorial
+    forces' when only 42 had figures (the label and the definition never disagree)."""
+    text = "" if name is None else str(name)
+    found = _HOW_MANY.search(str(definition or ""))
+    if not found:
+        return text
+    n = found.group(1)
+    for generic, counted in (("Sum of territorial forces", f"Sum of {n} territorial forces"),
+                             ("Mean of force % changes", f"Mean of {n} force % changes"),
+                             ("Median of force % changes", f"Median of {n} force % changes")):
+        if text == generic:
+            return counted
+    return text
+
+
+def known_author(document: dict) -> str | None:
+    """A document's author, or None when its claim file does not know it ('unknown': drafted from a text)."""
+    author = str(document.get("author") or "").strip()
+    return None if author.lower() in ("", "unknown", "n/a", "none") else author

@@ -1,13 +1,15 @@
 """Charts in the Government Analysis Function style (``afcharts``): returned as figures, never shown.
 
-Figures are :class:`Chart` objects (a ``matplotlib.figure.Figure``) built outside pyplot's registry, so batch
-runs do not accumulate open figures, and they render themselves in Jupyter, papermill and nbconvert HTML as a
-PNG whose alt text describes what the chart shows: the force's value and rank and the comparators' values
+Figures are :class:`Chart` objects (a ``matplotlib.figure.Figure``) built outside pyplot (not imported: it costs
+a third of a second and keeps a registry of open figures), and they render themselves in Jupyter, papermill and
+nbconvert HTML as an SVG image whose text stays text (sharp at any zoom, a fraction of a PNG's size and drawing
+time) with alt text describing what the chart shows: the force's value and rank and the comparators' values
 (:attr:`Chart.description`), not only its title.
 
 Every chart has an active title (what it shows, not just what it is), axis labels, a source and edition
 caption, and labels the highlighted force and the comparator lines directly, so neither colour nor a dash
-pattern is ever the only carrier of meaning.
+pattern is ever the only carrier of meaning. Layouts are fixed in inches, with room for the longest force name
+and title (no ``tight_layout`` or ``bbox_inches="tight"``: each measures every label again before drawing).
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import html
 import io
 import math
 
-import matplotlib.pyplot as plt
+import matplotlib
 import numpy as np
 import pandas as pd
 from afcharts.af_colours import get_af_colours
-from matplotlib import dates as mdates
+from matplotlib import style
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
 
 from peelstats import formats, periods
 from peelstats.comparators import National
@@ -31,10 +35,12 @@ from peelstats.comparison import Comparison
 STYLE = "afcharts.afcharts"
 HIGHLIGHT, MUTED = get_af_colours("focus")
 CATEGORICAL = get_af_colours("categorical")
+# SVG text as text (not paths), and stable ids and no date, so the same chart gives the same file
+SVG_SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "peelstats"}
 
 
 class Chart(Figure):
-    """A Figure that displays itself (PNG with alt text) without pyplot or an inline backend."""
+    """A Figure that displays itself (SVG with alt text) without pyplot or an inline backend."""
 
     description: str = ""  # the alt text: what the chart shows, in words (set by the function drawing it)
 
@@ -45,18 +51,31 @@ class Chart(Figure):
         titles += [ax.get_title(loc="left") for ax in self.axes if ax.get_visible() and ax.get_title(loc="left")]
         return " ".join(t.replace("\n", " ") for t in titles[:1]) or "chart"
 
+    def svg(self) -> str:
+        buffer = io.BytesIO()
+        with matplotlib.rc_context(SVG_SETTINGS):  # the layout is fixed: no second, measuring pass ("tight")
+            self.savefig(buffer, format="svg", metadata={"Date": None})
+        return buffer.getvalue().decode("utf-8")
+
     def png(self, dpi: int = 100) -> bytes:
         buffer = io.BytesIO()
         self.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
         return buffer.getvalue()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        data = self.png()
-        encoded = base64.b64encode(data).decode("ascii")
+        svg = self.svg()
+        encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
         alt = html.escape(self.alt_text(), quote=True)
-        return {"image/png": encoded,
-                "text/html": f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">',
+        return {"image/svg+xml": svg,
+                "text/html": f'<img src="data:image/svg+xml;base64,{encoded}" alt="{alt}" style="max-width:100%">',
                 "text/plain": f"<chart: {self.alt_text()}>"}
+
+
+def _chart(width: float, height: float, *, left: float, right: float, top: float, bottom: float) -> Chart:
+    """A chart ``width`` x ``height`` inches whose subplots sit inside these margins (inches)."""
+    fig = Chart(figsize=(width, height))
+    fig.subplots_adjust(left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height)
+    return fig
 
 
 def _caption(fig: Figure, text: str) -> None:
@@ -69,13 +88,30 @@ def _sentence(text: str) -> str:
 
 
 def _signed(value: float) -> str:
-    return formats.pct(value)
+    """'+4.2%', '−5.3%' (a true minus sign, as on the rest of the page)."""
+    return formats.page_pct(value)
 
 
 def _source_text(source, edition) -> str:
-    """'rec-crime-pfa (ONS / Home Office Recorded crime data at Police Force Area level), QE Dec 2018 vintage'."""
-    name = formats.source_name(source)
-    return f"{source} ({name}), {edition}" if name != str(source) else f"{source}, {edition}"
+    """'ONS Police Force Area data tables, YE Mar 2018 (v2, North Wales revised)': publisher and table, edition."""
+    return f"{formats.source_name(source)}, {edition}" if edition else formats.source_name(source)
+
+
+def _year_ticks(ax, ends: pd.Series) -> None:
+    """Year labels at most every few years (fixed ticks: matplotlib's date locator is slow to place them)."""
+    ends = pd.Series(sorted(pd.to_datetime(ends.dropna().unique())))
+    if ends.empty:
+        return
+    step = max(1, math.ceil(len(ends) / 6))
+    chosen = list(ends[::-1][::step][::-1])  # counted back from the latest year, which is always labelled
+    ax.set_xticks(chosen, [f"{t:%Y}" for t in chosen])
+
+
+def _width_points(text: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` is at ``size`` points, in points (the font's metrics; no drawing)."""
+    font = FontProperties(size=size, weight="bold" if bold else "normal")
+    lines = str(text).split("\n") if text else [""]
+    return max(text_to_path.get_text_width_height_descent(line, font, ismath=False)[0] for line in lines)
 
 
 def _spread(positions: list[float], gap: float) -> list[float]:
@@ -97,6 +133,8 @@ def _label_line_ends(ax, x, items) -> None:
     """Label the last point of each line directly (text in the line's colour), spread so labels never overlap.
 
     ``items``: (y value, text, colour, bold). Call after everything is plotted (the spreading uses the limits)."""
+    from matplotlib import dates as mdates
+
     items = [i for i in items if i[0] is not None and np.isfinite(i[0])]
     if not items:
         return
@@ -111,8 +149,8 @@ def _label_line_ends(ax, x, items) -> None:
 
 
 def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison | None = None) -> Figure:
-    """Dot chart of every force's % change, the highlighted force labelled, national comparators as labelled
-    lines."""
+    """Dot chart of every force's % change, the highlighted force labelled, national comparators as lines labelled
+    above the chart (one label for lines that coincide)."""
     frame = league.dropna(subset=["change_pct"]).sort_values("change_pct")
     period = periods.label(league.attrs["period_end"])
     offence = league.attrs["offence"]
@@ -120,11 +158,14 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
     national = []
     if comparison is not None:
         for name in (National.ENGLAND_AND_WALES.label, National.MEDIAN_FORCE.label, National.SUM_OF_FORCES.label):
-            value = comparison.comparator(name).change_pct
+            comparator = comparison.comparator(name)
+            value = comparator.change_pct
             if value is not None and np.isfinite(value):
-                national.append((name, value))
-    with plt.style.context(STYLE):
-        fig = Chart(figsize=(9, max(6, 0.2 * len(frame) + 2)))
+                national.append((formats.comparator_label(name, comparator.definition), value))
+    label_rows = len(national)  # one line of text per comparator, above the chart
+    height = max(6, 0.2 * len(frame) + 2) + 0.2 * label_rows
+    with style.context(STYLE):
+        fig = _chart(9, height, left=1.9, right=0.35, top=0.75 + 0.2 * label_rows, bottom=0.9)
         ax = fig.subplots()
         y = np.arange(len(frame))
         is_subject = (frame.force == highlight).to_numpy()
@@ -132,23 +173,25 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
         ax.scatter(frame.change_pct[is_subject], y[is_subject], color=HIGHLIGHT, s=70, marker="D", zorder=3,
                    label=highlight)
         ax.set_yticks(y, frame.force, fontsize=8)
+        ax.set_ylim(-0.8, len(frame) - 0.2)
         for yy, (_, row) in zip(y[is_subject], frame[is_subject].iterrows(), strict=True):
             ax.annotate(f"{highlight} {_signed(row.change_pct)}", (row.change_pct, yy), xytext=(8, 0),
-                        textcoords="offset points", va="center", fontweight="bold", color=HIGHLIGHT)
+                        textcoords="offset points", va="center", fontweight="bold", color=HIGHLIGHT, zorder=5,
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"})
         for _, value in national:
             ax.axvline(value, color="#3D3D3D", linewidth=1, zorder=1)
         ax.axvline(0, color="#BFBFBF", linewidth=0.8)
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
-        _label_verticals(ax, national, len(frame))
-        lead = (f"{highlight} {_signed(subject.change_pct.iloc[0])}, rank {int(subject['rank'].iloc[0])} of "
-                f"{len(frame)}" if len(subject) else offence)
-        ax.set_title(f"{lead}\n{offence}, {period} vs a year earlier", loc="left", fontsize=12)
         ax.set_xlabel("% change on the previous year")
         ax.set_ylabel("Police force (sorted by change)")
+        rows_height = _label_verticals(ax, national)
+        lead = (f"{highlight} {_signed(subject.change_pct.iloc[0])}, rank {int(subject['rank'].iloc[0])} of "
+                f"{len(frame)} (1 = lowest change)" if len(subject) else offence)
+        ax.set_title(f"{lead}\n{offence}, {period} vs a year earlier", loc="left", fontsize=12,
+                     pad=6 + rows_height)
         _caption(fig, f"Source: {_source_text(league.attrs['source'], league.attrs['edition'])}. Forces whose base "
                       "is under 50 are not shown (ONS rule).")
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
     lowest, highest = (frame.iloc[0], frame.iloc[-1]) if len(frame) else (None, None)
     fig.description = (
         f"Dot chart of the % change in {offence.lower()}, {period} against a year earlier, for each of the "
@@ -161,29 +204,62 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
     return fig
 
 
-def _label_verticals(ax, lines: list[tuple[str, float]], rows: int) -> None:
-    """Name each vertical comparator line directly, one label per row so that close lines' labels never overlap.
+def _line_groups(lines: list[tuple[str, float]], apart: float) -> list[list[tuple[str, float]]]:
+    """Comparator lines in order of value; those that show the same figure, or that lie less than ``apart`` (in
+    data units) from the previous one, together: on the chart they are one line."""
+    groups: list[list[tuple[str, float]]] = []
+    for name, value in sorted(lines, key=lambda item: item[1]):
+        if groups and (_signed(groups[-1][-1][1]) == _signed(value) or value - groups[-1][-1][1] < apart):
+            groups[-1].append((name, value))
+        else:
+            groups.append([(name, value)])
+    return groups
 
-    Forces are sorted by change, so the top left and the bottom right of the chart are empty: a label sits at the
-    top, ending at its line, or (when there is no room on the line's left) at the bottom, starting from it."""
+
+LABEL_SIZE = 8  # points
+LINE_HEIGHT = 1.35 * LABEL_SIZE  # points, one line of a label
+MERGE_POINTS = 3.0  # lines closer than this on the chart look like one: one label names them all
+
+
+def _label_verticals(ax, lines: list[tuple[str, float]]) -> float:
+    """Name each vertical comparator line directly, above the plotted area, where no force's dot can be.
+
+    Each line (or each set of lines that coincide on the chart, named together in one label, one per line of
+    text) is drawn on up to its own row of text, and its label ends (or starts) at the line. Rows rise with the
+    lines' order across the chart, so no line crosses another's label, and labels of lines a pixel apart are never
+    attributed to the wrong one.
+    Returns the height of the rows in points (the title goes above them)."""
     if not lines:
-        return
+        return 0.0
     ax.autoscale_view()
     low, high = ax.get_xlim()
-    width = ax.get_window_extent().width * 72 / ax.figure.dpi  # the axes' width in points
-    top = bottom = 0
-    for name, value in sorted(lines, key=lambda item: -item[1]):
-        text = f"{name} {_signed(value)}"
-        needed = len(text) * 8 * 0.6 + 8  # points, at 8 pt
-        room_left = (value - low) / (high - low) * width
-        left = room_left < needed
-        if left:
-            y, bottom = bottom * 1.4, bottom + 1
-        else:
-            y, top = rows - 1 - top * 1.4, top + 1
-        ax.annotate(text, (value, y), xytext=(4 if left else -4, 0), textcoords="offset points",
-                    ha="left" if left else "right", va="center", fontsize=8, color="#0B0C0C",
-                    bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+    fig = ax.figure
+    box = ax.get_position()  # in figure fractions: the layout is fixed before labelling
+    axes_width = box.width * fig.get_figwidth() * 72  # points
+    axes_left = box.x0 * fig.get_figwidth() * 72
+    groups = _line_groups(lines, apart=MERGE_POINTS / axes_width * (high - low))
+    texts = ["\n".join(f"{name} {_signed(value)}" for name, value in members) for members in groups]
+    widths = [_width_points(t, LABEL_SIZE) for t in texts]
+    xs = [(np.mean([v for _, v in members]) - low) / (high - low) * axes_width for members in groups]
+    # leftwards from its line if every label has room there (it may run into the margin above the force names)
+    leftwards = all(x - w - 4 >= -axes_left + 4 for x, w in zip(xs, widths, strict=True))
+    order = range(len(groups)) if leftwards else range(len(groups) - 1, -1, -1)
+    top = 0.0
+    transform = ax.get_xaxis_transform()  # x in data, y in axes fractions
+    height_points = box.height * fig.get_figheight() * 72
+    for i in order:
+        members = groups[i]
+        lines = len(members)
+        centre = top + LINE_HEIGHT * lines / 2 + 2
+        y = 1 + centre / height_points
+        x = float(np.mean([v for _, v in members]))
+        ax.plot([x, x], [1, y], transform=transform, color="#3D3D3D", linewidth=1, clip_on=False, zorder=1)
+        ax.annotate(texts[i], (x, y), xycoords=transform, xytext=(-3 if leftwards else 3, 0),
+                    textcoords="offset points", ha="right" if leftwards else "left", va="center",
+                    fontsize=LABEL_SIZE, color="#0B0C0C", annotation_clip=False, linespacing=1.2,
+                    gid="comparator-label")
+        top += LINE_HEIGHT * lines + 4
+    return top
 
 
 def _extreme(trend: pd.DataFrame, column: str, highest: bool) -> str:
@@ -197,8 +273,15 @@ def _extreme(trend: pd.DataFrame, column: str, highest: bool) -> str:
 def trend_chart(trend: pd.DataFrame) -> Figure:
     """The force's year-on-year change against England and Wales and the median force, over time."""
     force, offence = trend.attrs.get("force", ""), trend.attrs.get("offence", "")
-    with plt.style.context(STYLE):
-        fig = Chart(figsize=(9, 5))
+    ends = []
+    if len(trend):
+        last = trend.iloc[-1]
+        ends = [(f"{force} {_signed(last.force_change_pct)}", True),
+                (f"E&W {_signed(last.england_and_wales_change_pct)}", False),
+                (f"Median force {_signed(last.median_force_change_pct)}", False)]
+    labels = max((_width_points(text, 10, bold) for text, bold in ends), default=0)  # right of the lines' ends
+    with style.context(STYLE):
+        fig = _chart(9, 5, left=0.95, right=max(1.0, (labels + 20) / 72), top=0.75, bottom=0.9)
         ax = fig.subplots()
         x = trend.period_end
         ax.plot(x, trend.force_change_pct, color=HIGHLIGHT, marker="o", label=force)
@@ -210,6 +293,7 @@ def trend_chart(trend: pd.DataFrame) -> Figure:
         if len(not_comparable):
             ax.scatter(not_comparable.period_end, not_comparable.force_change_pct, marker="x", color="black",
                        zorder=4, label="not comparable (series break)")
+        _year_ticks(ax, x)
         span = f"{periods.short_label(x.min())} to {periods.short_label(x.max())}" if len(trend) else ""
         ax.set_title(f"{force}: year-on-year change in {offence.lower()}\nagainst England and Wales, {span}",
                      loc="left", fontsize=12)
@@ -227,7 +311,6 @@ def trend_chart(trend: pd.DataFrame) -> Figure:
         sources = "; ".join(_source_text(s, e) for s, e in trend[["source", "edition"]].drop_duplicates().itertuples(
             index=False))
         _caption(fig, f"Source: {sources}.")
-        fig.tight_layout(rect=(0, 0.04, 1, 1))
     if len(trend):
         last = trend.iloc[-1]
         rank = (f", rank {int(last['rank'])} of {int(last.n_forces)} (1 = lowest change)"
@@ -249,8 +332,10 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
     names = [name for name, frame in trends.items() if len(frame)]
     cols = 3
     rows = max(1, math.ceil(len(names) / cols))
-    with plt.style.context(STYLE):
-        fig = Chart(figsize=(12, 3.0 * rows + 1))
+    height = 3.0 * rows + 1.3
+    with style.context(STYLE):
+        fig = _chart(12, height, left=0.75, right=0.25, top=1.1, bottom=0.75)
+        fig.subplots_adjust(hspace=0.45, wspace=0.25)
         axes = fig.subplots(rows, cols, sharex=True, squeeze=False)
         for ax, name in zip(axes.flat, names, strict=False):
             frame = trends[name]
@@ -269,18 +354,18 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
             ax.tick_params(labelsize=8)
         for ax in list(axes.flat)[len(names):]:
             ax.set_visible(False)
+        if names:
+            _year_ticks(axes.flat[0], pd.concat([trends[n].period_end for n in names]))
         handles, labels = axes.flat[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.01, 0.95), ncol=2, fontsize=9)
+        fig.legend(handles, labels, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.55 / height), ncol=2, fontsize=9)
         end = max((trends[n].period_end.max() for n in names), default=None)
         fig.suptitle(f"{force}: year-on-year change by offence group to {periods.label(end) if end else ''}"
-                     " (x = series break)", x=0.01, ha="left", fontsize=12)
+                     " (x = series break)", x=0.01, y=1 - 0.12 / height, ha="left", va="top", fontsize=12)
         first = trends[names[0]] if names else pd.DataFrame(columns=["source", "edition"])
         sources = "; ".join(_source_text(s, e) for s, e in first[["source", "edition"]].drop_duplicates().itertuples(
             index=False))
-        height = fig.get_figheight()
-        fig.supxlabel("Year ending", fontsize=9, y=0.005 + 0.2 / height)  # above the source caption
+        fig.supxlabel("Year ending", fontsize=9, y=0.3 / height)  # above the source caption
         _caption(fig, f"Source: {sources}.")
-        fig.tight_layout(rect=(0, 0.005 + 0.42 / height, 1, 0.92))
     latest = []
     for name in names:
         last = trends[name].iloc[-1]
@@ -298,8 +383,8 @@ def category_bars(mix: pd.DataFrame, force: str, month: str, source: str) -> Fig
     """Crimes by police.uk category (anti-social behaviour shown apart: it is not a crime)."""
     crimes = mix[mix.is_crime].sort_values("count")
     asb = int(mix.loc[~mix.is_crime, "count"].sum())
-    with plt.style.context(STYLE):
-        fig = Chart(figsize=(9, 5.5))
+    with style.context(STYLE):
+        fig = _chart(9, 5.5, left=2.6, right=0.5, top=0.8, bottom=0.95)
         ax = fig.subplots()
         bars = ax.barh(crimes.category, crimes["count"], color=HIGHLIGHT)
         ax.bar_label(bars, labels=[f"{v:,}" for v in crimes["count"]], padding=3, fontsize=8)
@@ -312,7 +397,6 @@ def category_bars(mix: pd.DataFrame, force: str, month: str, source: str) -> Fig
         ax.grid(axis="x")
         ax.grid(axis="y", visible=False)
         _caption(fig, f"Source: {source}. police.uk categories are not Home Office offence groups.")
-        fig.tight_layout(rect=(0, 0.04, 1, 1))
     biggest = crimes.sort_values("count", ascending=False)
     fig.description = (
         f"Bar chart of {force}'s {int(crimes['count'].sum()):,} crimes in {month} by police.uk category, largest "
@@ -324,8 +408,8 @@ def category_bars(mix: pd.DataFrame, force: str, month: str, source: str) -> Fig
 def locations_map(records: pd.DataFrame, force: str, month: str) -> Figure:
     """A map-like scatter of crime locations, which are anonymised snap points."""
     crimes = records[records.is_crime].dropna(subset=["latitude", "longitude"])
-    with plt.style.context(STYLE):
-        fig = Chart(figsize=(8, 8))
+    with style.context(STYLE):
+        fig = _chart(8, 8, left=1.0, right=0.3, top=0.85, bottom=0.95)
         ax = fig.subplots()
         counts = crimes.groupby(["longitude", "latitude"]).size().rename("n").reset_index()
         ax.scatter(counts.longitude, counts.latitude, s=4 + 3 * np.sqrt(counts.n), color=HIGHLIGHT, alpha=0.4,
@@ -353,7 +437,6 @@ def locations_map(records: pd.DataFrame, force: str, month: str) -> Figure:
         ax.grid(True, axis="both")
         _caption(fig, "Source: data.police.uk. Each crime is moved to the nearest of a fixed set of map points to "
                       "protect privacy.")
-        fig.tight_layout(rect=(0, 0.04, 1, 1))
     fig.description = (
         f"Map of where {len(crimes):,} crimes in {force} in {month} were recorded, as anonymised points (dot size = "
         "crimes at the point)" + (f"; the busiest point has {int(busiest.n)} crimes" if busiest is not None else "")

@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,12 +25,13 @@ import nbformat
 import papermill
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
+from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from peelstats import __version__, config, forces, periods
 from peelstats.build import read_build_info
 from peelstats.claims.claim_file import default_claim_file, load_claim_file
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
-from peelstats.report_index import write_index
+from peelstats.report_index import page_title, write_index
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +98,7 @@ def parameters_for(name: str, force: str, period_end: str, claims: Path | None, 
     if name == "peel_grades":
         return {**common, "force": force}
     if name == "letter_claims":
-        return {**common, "claim_file": str(claims)}
+        return {**common, "claim_file": str(claims), "evaluated": str(folder / "claims.json")}
     return {**common, "force": force, "period_end": period_end}
 
 
@@ -168,8 +170,12 @@ def report(
         return run
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
     jobs = [(name, source / f"{name}.ipynb", folder,
-             parameters_for(name, subject.name, period, claim_path, folder, policeuk_source)) for name in names]
-    run.notebooks = run_notebooks(jobs, kernel_name, progress=progress)
+             parameters_for(name, subject.name, period, claim_path, folder, policeuk_source),
+             page_title(name, subject.name, period)) for name in names]
+    waits = {}
+    if "letter_claims" in names:  # evaluated here, once, while the kernels start; the notebook shows the verdicts
+        waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
+    run.notebooks = run_notebooks(jobs, kernel_name, progress=progress, waits=waits)
     write_index(run)
     run.seconds = time.perf_counter() - started
     (folder / "run.json").write_text(json.dumps({
@@ -181,8 +187,7 @@ def report(
 
 
 def report_from_text(text: str, *, date=None, force: str | None = None, period_end: str | None = None,
-                     out: str | Path | None = None, title: str = "Claims drafted from a text", **options
-                     ) -> ReportRun:
+                     out: str | Path | None = None, title: str | None = None, **options) -> ReportRun:
     """The evidence report for a text: its claims drafted as ``peelstats check`` drafts them, then the notebooks.
 
     The report is about ``force`` (default: the force the drafted claims are most about) and ``period_end``
@@ -191,7 +196,7 @@ def report_from_text(text: str, *, date=None, force: str | None = None, period_e
     """
     from peelstats.claims.check import read
 
-    result = read(text, date=date, force=force, title=title)
+    result = read(text, date=date, force=force, title=title or document_title(None, text))
     if not result.claims:
         raise PeelstatsError("No checkable claim was found in the text, so there is no claims report to make; "
                              "`peelstats check --file ...` lists what was not recognised.")
@@ -204,6 +209,53 @@ def report_from_text(text: str, *, date=None, force: str | None = None, period_e
     drafted = folder / "claims-drafted.yaml"
     drafted.write_text(result.yaml(), encoding="utf-8")
     return report(chosen, period, claims=drafted, out=out, **options)
+
+
+def document_title(path: str | Path | None, text: str) -> str:
+    """A reader's title for a plain-text document: a 'Re:'/'Subject:' line, else the line after a letter's 'Dear
+    ...' salutation when it is short (a letter's heading), else the first line when short and not an address, else
+    the file's name (never its folder: a page shows no local path)."""
+    import re
+
+    lines = [" ".join(line.replace("*", " ").split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+
+    def short(line: str) -> bool:
+        return 3 <= len(line) <= 100 and len(line.split()) <= 16 and not line.endswith((",", ";", ".", ":"))
+
+    for i, line in enumerate(lines[:40]):
+        subject = re.match(r"(?i)(?:re|subject|title)\s*:\s*(.+)", line)
+        if subject and short(subject.group(1)):
+            return subject.group(1)
+        if line.lower().startswith("dear ") and i + 1 < len(lines) and short(lines[i + 1]):
+            return lines[i + 1]
+    if lines and short(lines[0]) and not any(line.lower().startswith("dear ") for line in lines[:15]):
+        return lines[0]
+    return f"Claims in {Path(path).name}" if path else "Claims drafted from a text"
+
+
+def _evaluate_in_background(claim_path: Path, folder: Path):
+    """Evaluate the claim file in a thread and save its verdicts (claims.json, claims.csv, letter_claims.json) for
+    the claims notebook; returns a function that waits for it. A failure is left to the notebook, which evaluates
+    the file itself and shows the error on its page."""
+    finished = threading.Event()
+
+    def evaluate():
+        try:
+            from peelstats import sections
+            from peelstats.claims import evaluate as evaluate_claims
+            from peelstats.claims import load_claim_file
+
+            sections.save_claims(evaluate_claims(load_claim_file(claim_path)), str(folder), claim_path)
+        except Exception as error:  # noqa: BLE001 - the notebook evaluates the file again and shows why
+            log.info("claims evaluated in the notebook instead (%s: %s)", type(error).__name__, error)
+            for name in ("claims.json", "claims.csv", "letter_claims.json"):
+                (folder / name).unlink(missing_ok=True)
+        finally:
+            finished.set()
+
+    threading.Thread(target=evaluate, daemon=True, name="peelstats-claims").start()
+    return finished.wait
 
 
 def _remove_outputs(folder: Path, names: list[str]) -> None:
@@ -250,18 +302,32 @@ def notebook_workers(count: int) -> int:
 
 # Relative cost of each notebook (measured): the slowest go first, so the kernels finish together.
 _COST = {"letter_claims": 4, "offence_trends": 4, "force_vs_national": 3, "peel_grades": 1, "policeuk_local": 3}
-_RESET = "%reset -f\nimport matplotlib.pyplot as _plt\n_plt.close('all')\ndel _plt"
+# Between notebooks: the namespace and the outputs cleared, and pyplot's figures closed if a notebook used pyplot
+# (importing it here would cost a third of a second). %reset's full garbage collection is skipped: over a heap of
+# pandas and matplotlib objects it took up to two seconds, and reference counting frees the notebook's objects.
+_RESET = """def _peelstats_reset(shell=get_ipython()):
+    import gc
+    import sys
+    collect, gc.collect = gc.collect, lambda *args, **kwargs: 0
+    try:
+        shell.run_line_magic("reset", "-f")
+    finally:
+        gc.collect = collect
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+_peelstats_reset()"""
 
 
-def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
-                  progress: bool = False) -> list[NotebookRun]:
-    """Execute and convert ``(name, source, folder, parameters)`` jobs: one kernel per core, each taking the next
-    notebook (slowest first) when it finishes one, its namespace cleared between them. A kernel started once imports
-    pandas, matplotlib and peelstats once: most of a notebook's time was starting a kernel and importing. A
-    notebook that fails, or kills its kernel, is reported and the others go on. Results in the jobs' order.
+def run_notebooks(jobs: list[tuple], kernel_name: str, *, progress: bool = False,
+                  waits: dict | None = None) -> list[NotebookRun]:
+    """Execute and convert ``(name, source, folder, parameters[, page title])`` jobs: one kernel per core, each
+    taking the next notebook (slowest first) when it finishes one, its namespace cleared between them. A kernel
+    started once imports pandas, matplotlib and peelstats once: most of a notebook's time was starting a kernel and
+    importing. A notebook that fails, or kills its kernel, is reported and the others go on. Results in the jobs' order.
 
     The kernels are driven from daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
-    killed and nothing waits for them."""
+    killed and nothing waits for them. ``waits``: per notebook, a function to call (it blocks) before the notebook
+    runs, e.g. until its inputs are written; its kernel is started meanwhile."""
     import queue
     import threading
 
@@ -277,9 +343,9 @@ def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
     def work():
         taken: list = []
         try:
-            _run_queue(waiting, kernel_name, done.put, kernels, taken)
+            _run_queue(waiting, kernel_name, done.put, kernels, taken, waits or {})
         except BaseException as error:  # noqa: BLE001 - reported as the notebooks this kernel held failing
-            for name, _, folder, _ in taken:
+            for name, _, folder, *_ in taken:
                 done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
 
     threads = [threading.Thread(target=work, daemon=True, name="peelstats-notebooks") for _ in range(workers)]
@@ -294,7 +360,7 @@ def run_notebooks(jobs: list[tuple[str, Path, Path, dict]], kernel_name: str, *,
                     run = done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
                 except queue.Empty:
                     if not any(thread.is_alive() for thread in threads) and done.empty():
-                        for name, _, folder, _ in jobs:  # every kernel gave up: what is left is reported, not lost
+                        for name, _, folder, *_ in jobs:  # every kernel gave up: what is left is reported, not lost
                             if name not in results:
                                 results[name] = NotebookRun(name, folder / f"{name}.ipynb",
                                                             error="not run: no notebook kernel could be started")
@@ -328,7 +394,7 @@ async def _wait_for(pending):
     return await pending
 
 
-def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list) -> None:
+def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, waits: dict) -> None:
     """Run notebooks from ``waiting`` in one kernel until none are left. ``taken`` holds the notebook in hand, so
     a failure outside a notebook (the kernel would not start) is reported against it, never dropped.
 
@@ -346,7 +412,7 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list) 
             except queue.Empty:
                 return
             taken[:] = [job]
-            name, path, folder, parameters = job
+            name, path, folder, parameters, *title = job
             if km is None or not run_sync(km.is_alive)():
                 if km is not None:
                     _kill(km)
@@ -355,7 +421,9 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list) 
                 run_sync(km.start_kernel)(cwd=str(folder))
             else:
                 run_sync(_reset)(km)
-            finished(_execute(name, path, folder, parameters, kernel_name, km=km))
+            if name in waits:
+                waits[name]()
+            finished(_execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
             taken.clear()
     finally:
         if km is not None:
@@ -375,15 +443,54 @@ async def _reset(km) -> None:
         client.stop_channels()
 
 
+class _SaveAtEnd(NotebookExecutionManager):
+    """Papermill writes the whole notebook before and after every cell, so that a long run can be watched; a
+    report's notebook is written once, when it ends (or fails): its charts were written and validated a dozen
+    times, most of papermill's own time."""
+
+    final = False
+
+    def save(self, **kwargs):
+        if self.final:
+            super().save(**kwargs)
+
+    def notebook_complete(self, **kwargs):
+        self.final = True
+        return super().notebook_complete(**kwargs)
+
+
+class _Engine(NBClientEngine):
+    """papermill's own engine, with :class:`_SaveAtEnd` (as ``Engine.execute_notebook`` does, with that class)."""
+
+    @classmethod
+    def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                         autosave_cell_every=30, **kwargs):
+        nb_man = _SaveAtEnd(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                            autosave_cell_every=autosave_cell_every)
+        nb_man.notebook_start()
+        try:
+            cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+        finally:
+            nb_man.cleanup_pbar()
+            nb_man.notebook_complete()
+        return nb_man.nb
+
+
+ENGINE = "peelstats"
+papermill_engines.register(ENGINE, _Engine)
+
+
 def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str, *,
-             km=None) -> NotebookRun:
+             km=None, title: str | None = None) -> NotebookRun:
     target = folder / f"{name}.ipynb"
     run = NotebookRun(name, target)
     started = time.perf_counter()
+    executed = None
     try:
-        papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=kernel_name,
-                                   cwd=str(folder), progress_bar=False, log_output=False,
-                                   **({"km": km} if km is not None else {"kernel_manager_class": QuietKernelManager}))
+        executed = papermill.execute_notebook(
+            str(source), str(target), parameters=parameters, kernel_name=kernel_name, engine_name=ENGINE,
+            cwd=str(folder), progress_bar=False, log_output=False,
+            **({"km": km} if km is not None else {"kernel_manager_class": QuietKernelManager}))
     except papermill.PapermillExecutionError as error:
         run.error = f"{error.ename}: {error.evalue}"
         log.error("%s failed in cell %s: %s", name, error.exec_count, run.error)
@@ -392,19 +499,44 @@ def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_nam
         log.error("%s failed: %s", name, run.error)
     run.seconds = time.perf_counter() - started
     if target.is_file():
-        run.html = to_html(target)
+        run.html = to_html(target, title=title, node=executed)
     return run
 
 
-def to_html(notebook: Path) -> Path:
-    """The executed notebook as HTML with code cells hidden."""
-    exporter = HTMLExporter(template_name="lab")
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    node = nbformat.read(notebook, as_version=4)
-    body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": node.metadata.get("title",
-                                                                                                    notebook.stem)}})
+# The lab template without the scripts it loads from a CDN (MathJax, require.js, mermaid): no page needs them, and
+# a reader's browser should make no third-party request.
+_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+_EXPORTER: dict = {}
+_EXPORTER_LOCK = threading.Lock()  # an exporter registers filters as it converts: one conversion at a time
+
+
+def _exporter() -> HTMLExporter:
+    """One exporter for every page (its templates are compiled once, not once per page)."""
+    if "html" not in _EXPORTER:
+        from jinja2 import DictLoader
+
+        exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"peelstats.html.j2": _TEMPLATE})],
+                                template_file="peelstats.html.j2")
+        exporter.exclude_input = True
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+        _EXPORTER["html"] = exporter
+    return _EXPORTER["html"]
+
+
+def to_html(notebook: Path, title: str | None = None, node=None) -> Path:
+    """The executed notebook as HTML with code cells hidden; ``title`` names the page (its browser tab);
+    ``node``: the notebook already in memory (else it is read from ``notebook``)."""
+    if node is None:
+        node = nbformat.read(notebook, as_version=4)
+    name = title or node.metadata.get("title", notebook.stem)
+    node.metadata["title"] = name  # the template prefers the notebook's own title
+    with _EXPORTER_LOCK:
+        body, _ = _exporter().from_notebook_node(node, resources={"metadata": {"name": name}})
     path = notebook.with_suffix(".html")
     path.write_text(body, encoding="utf-8")
     return path

@@ -31,6 +31,11 @@ _ABOUT = {"force_vs_national": "the force's change against every meaning of \u20
           "letter_claims": "every claim in the document with its evidence, chart and definition sensitivity",
           "policeuk_local": "street-level categories, places and outcomes from data.police.uk"}
 
+def page_title(name: str, force: str, period_end: str) -> str:
+    """A page's title (its browser tab): 'Claims and verdicts: West Mercia, year ending March 2018'."""
+    return f"{_TITLES.get(name, name)}: {force}, {periods.label(period_end)}"
+
+
 STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; max-width: 1160px; margin: 2em auto; padding: 0 16px;
        color: #0b0c0c; line-height: 1.4; }
@@ -81,9 +86,9 @@ def _headline(comparison: dict) -> str:
     ranked = (f"; rank {esc(str(rank))} of {esc(str(comparison.get('n_forces')))} forces (1 = lowest change)"
               if rank is not None else "")
     return (f"{esc(str(comparison.get('force', '')))}: {esc(str(comparison.get('offence', '')).lower())} "
-            f"{esc(formats.pct(comparison.get('force_change_pct')))} ({esc(str(comparison.get('period', '')))} "
+            f"{esc(formats.page_pct(comparison.get('force_change_pct')))} ({esc(str(comparison.get('period', '')))} "
             f"against {esc(str(comparison.get('baseline_period', '')))}); England and Wales "
-            f"{esc(formats.pct(comparison.get('england_and_wales_change_pct')))}{ranked}. Source: "
+            f"{esc(formats.page_pct(comparison.get('england_and_wales_change_pct')))}{ranked}. Source: "
             f"{formats.source_link(comparison.get('source'), comparison.get('edition'))}.")
 
 
@@ -93,27 +98,30 @@ def _verdicts(claims: list[dict], document: dict, latest: dict | None) -> str:
     on = formats.long_date(date) if date else "the document's date"
     out = []
     if document:
-        recipient = f" to {esc(document['recipient'])}" if document.get("recipient") else ""
+        recipient = f"to {esc(document['recipient'])}" if document.get("recipient") else ""
+        author = formats.known_author(document)
+        byline = " ".join(p for p in (esc(author) if author else "", recipient) if p)
+        byline = f"{byline[:1].upper()}{byline[1:]}, " if byline else "Dated "
         title = formats.link(document.get("url"), document.get("title", "")) if document.get("url") \
             else esc(document.get("title", ""))
         out.append(f"<h2>The document</h2><p class='document'><strong>{title}</strong><br>"
-                   f"{esc(document.get('author', ''))}{recipient}, {esc(formats.long_date(date))}.</p>")
+                   f"{byline}{esc(formats.long_date(date))}.</p>")
     out.append("<h2>Verdicts</h2>")
     summary = claim_views.timing_summary(claims, date, latest) if date else ""
     if summary:
-        out.append(f"<p class='timing'>{esc(summary)}</p>")
+        out.append(f"<p class='timing'>{esc(formats.minus(summary))}</p>")
     rows = []
     for c in claims:
         timing = claim_views.as_of(c, date, latest, periods.label) if date else {"public": "", "then": ""}
-        measured = formats.measured_of(c)
+        measured = formats.measured_figure(c)
         if c.get("period_end"):
             measured += f" ({periods.label(c['period_end'])})"
-        source = formats.source_link(c["source"], c.get("edition")) if c.get("source") else esc(c.get("edition") or "")
+        source = claim_views.source_html(c)
         why = formats.readable(c.get("reason") or "")
         rows.append(
             f"<tr><td><p class='quote'>&ldquo;{esc(str(c.get('quote', '')))}&rdquo;</p>"
             f"<span class='id'>{esc(str(c.get('id', '')))}</span>"
-            + (f"<details><summary>Why</summary><p>{esc(why)}</p></details>" if why else "")
+            + (f"<details><summary>Why</summary><p>{esc(formats.minus(why))}</p></details>" if why else "")
             + f"</td><td>{formats.verdict_badge(c.get('verdict', ''))}</td><td>{esc(measured)}</td>"
             f"<td>{esc(timing['public'])}</td><td>{esc(timing['then'])}</td><td>{source}</td></tr>")
     out.append("<table><thead><tr><th style='width:30%'>Claim</th><th>Verdict</th><th style='width:12%'>Measured"

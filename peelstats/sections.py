@@ -16,6 +16,7 @@ from peelstats import breaks as brk
 from peelstats import forces, formats, grades, periods
 from peelstats import offences as off
 from peelstats.comparison import Comparison
+from peelstats.exceptions import PeelstatsError
 from peelstats.output import to_json
 from peelstats.trends import trend
 
@@ -25,8 +26,9 @@ GROUPS = (off.TOTAL, off.VIOLENCE, off.SEXUAL, off.ROBBERY, off.THEFT, off.BURGL
 
 
 def escape(value) -> str:
-    """Text from a claim file or a data file, made safe for HTML and for Markdown (which passes HTML through)."""
-    return html.escape("" if value is None else str(value))
+    """Text from a claim file or a data file, made safe for HTML and for Markdown (which passes HTML through), its
+    negative figures with a true minus sign (GSS style)."""
+    return html.escape(formats.minus("" if value is None else str(value)))
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,17 @@ def check_parameters(force: str, period_end=None, offence: str = off.TOTAL, base
 
 
 def results_folder(results_dir: str | None = None) -> Path:
-    """Where a notebook writes its JSON: ``results_dir``, else the current folder (beside the notebook's output)."""
-    return Path(results_dir) if results_dir not in (None, "") else Path.cwd()
+    """Where a notebook writes its JSON: ``results_dir``, else the current folder (beside the notebook's output);
+    never inside the package (a notebook opened where it ships, as `make lab` does): then ``reports/lab/`` in the
+    project (git-ignored), or ``~/peelstats-lab`` for an installed package."""
+    from peelstats import config
+
+    folder = Path(results_dir) if results_dir not in (None, "") else Path.cwd()
+    package = Path(__file__).resolve().parent
+    if folder.resolve().is_relative_to(package):
+        checkout = config.source_checkout()
+        folder = checkout / "reports" / "lab" if checkout else Path.home() / "peelstats-lab"
+    return folder
 
 
 def save_results(name: str, payload: dict, results_dir: str | None = None) -> Path:
@@ -105,15 +116,15 @@ def _numeric(function):
 
 def _formatter(kind: str, decimals: int):
     """A cell formatter; text arrives HTML-escaped (Styler escapes before formatting), numbers as numbers."""
-    plain = html.unescape
+    plain, minus = html.unescape, formats.minus
     return {
-        "pct": _numeric(lambda v: formats.pct(v, decimals)),
-        "pp": _numeric(lambda v: formats.pp(v, decimals)),
+        "pct": _numeric(lambda v: formats.page_pct(v, decimals)),
+        "pp": _numeric(lambda v: formats.page_pp(v, decimals)),
         "share": _numeric(lambda v: f"{float(v):.{decimals}f}%"),
-        "count": _numeric(formats.count),
-        "signed_count": _numeric(lambda v: "0" if v == 0 else formats.signed_count(v)),
-        "rate": _numeric(lambda v: f"{float(v):,.{decimals}f}"),
-        "number": _numeric(lambda v: f"{float(v):,.{decimals}f}"),
+        "count": _numeric(lambda v: minus(formats.count(v))),
+        "signed_count": _numeric(formats.page_signed_count),
+        "rate": _numeric(lambda v: minus(f"{float(v):,.{decimals}f}")),
+        "number": _numeric(lambda v: minus(f"{float(v):,.{decimals}f}")),
         "yesno": formats.yes_no,
         "link": lambda v: formats.link(plain(v), formats.url_text(plain(v))),
         "source": lambda v: formats.source_link(plain(v)),
@@ -121,7 +132,7 @@ def _formatter(kind: str, decimals: int):
         "period": lambda v: periods.short_label(plain(v) if isinstance(v, str) else v),
         "date": lambda v: formats.long_date(plain(v) if isinstance(v, str) else v),
         "month": lambda v: formats.month_year(plain(v)),
-        "text": lambda v: formats.readable(v) if isinstance(v, str) else str(v),
+        "text": lambda v: minus(formats.readable(v) if isinstance(v, str) else str(v)),
     }[kind]
 
 
@@ -179,7 +190,9 @@ def _single_source(frame: pd.DataFrame, source: str = "source", edition: str = "
 
 def comparators_table(result: Comparison):
     """The force and every comparator."""
-    table = result.table().rename(columns={"area": "Area", "definition": "Definition", "count": "Count",
+    table = result.table()
+    table["area"] = [formats.comparator_label(a, d) for a, d in zip(table.area, table.definition, strict=True)]
+    table = table.rename(columns={"area": "Area", "definition": "Definition", "count": "Count",
                                            "baseline_count": "A year earlier", "change_pct": "% change",
                                            "gap_pp": "Force minus comparator"})
     return styled(table, kinds={"Count": "count", "A year earlier": "count", "% change": "pct",
@@ -436,7 +449,7 @@ def verdict_table(evaluation):
     rows = []
     for r in evaluation.records():
         timing = claim_views.as_of(r, date, latest)
-        measured = formats.measured_of(r)
+        measured = formats.measured_figure(r)
         if r["period_end"]:
             measured += f" ({periods.short_label(r['period_end'])})"
         rows.append({"Claim": r["id"], "Quote": r["quote"], "Verdict": r["verdict"], "Measured": measured,
@@ -453,34 +466,171 @@ def timing_markdown(evaluation) -> str:
                                              latest_public(evaluation)))
 
 
-def save_claims(evaluation, results_dir: str | None = None) -> Path:
+def save_claims(evaluation, results_dir: str | None = None, claim_file=None) -> Path:
     """``claims.json`` (full records) and ``claims.csv`` (one line per claim) beside the notebook, and
-    ``letter_claims.json``: the document and the latest figures public on its date (for the report's index)."""
-    from peelstats.claims.evaluation import write_outputs
+    ``letter_claims.json``: the document, the latest figures public on its date (for the report's index) and the
+    claim file's checksum (so a page can tell the verdicts are this file's). An evaluation read back from such
+    files (:class:`SavedEvaluation`) is copied, not evaluated again."""
+    import shutil
 
     folder = results_folder(results_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    if isinstance(evaluation, SavedEvaluation):
+        for name in ("claims.json", "claims.csv", "letter_claims.json"):
+            source = evaluation.folder / name
+            if source.is_file() and source.resolve() != (folder / name).resolve():
+                shutil.copyfile(source, folder / name)
+        return folder / "claims.json"
+    from peelstats.claims.evaluation import write_outputs
+
     path = write_outputs(evaluation, folder)
-    save_results("letter_claims", {"document": evaluation.document, "latest_public": latest_public(evaluation)},
-                 str(folder))
+    checksum = _checksum(claim_file) if claim_file is not None else None
+    save_results("letter_claims", {"document": evaluation.document, "latest_public": latest_public(evaluation),
+                                   "claim_file_sha256": checksum}, str(folder))
     return path
 
 
+def _checksum(path) -> str | None:
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass
+class SavedEvaluation:
+    """A claim file's verdicts as :func:`save_claims` wrote them: what the claims page shows, without evaluating
+    the claim file again (``peelstats report`` evaluates it once, before the notebooks run)."""
+
+    document: dict
+    latest_public: object | None  # period_end, date (timestamps) and estimated, as a Release has them
+    saved: list
+    folder: Path
+
+    def records(self) -> list[dict]:
+        return self.saved
+
+    def __len__(self) -> int:
+        return len(self.saved)
+
+
+def saved_evaluation(claims_json, claim_file=None) -> SavedEvaluation | None:
+    """The verdicts saved beside ``claims_json`` (its ``letter_claims.json`` beside it), or None when they are
+    missing, unreadable or not this claim file's."""
+    import json
+    from types import SimpleNamespace
+
+    folder = Path(claims_json).parent
+    try:
+        records = json.loads(Path(claims_json).read_text(encoding="utf-8"))
+        about = json.loads((folder / "letter_claims.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if claim_file is not None and about.get("claim_file_sha256") != _checksum(claim_file):
+        return None
+    latest = about.get("latest_public")
+    release = None if not latest else SimpleNamespace(
+        period_end=pd.Timestamp(latest["period_end"]), date=pd.Timestamp(latest["published"]),
+        estimated=bool(latest.get("estimated")))
+    return SavedEvaluation(about.get("document") or {}, release, records, folder)
+
+
+def claims_evaluation(claim_file=None, evaluated=None):
+    """The claim file's verdicts for the claims page: those ``peelstats report`` saved (``evaluated``: its
+    claims.json) when they are this file's, else the claim file evaluated here."""
+    if evaluated not in (None, ""):
+        path = Path(claim_file) if claim_file not in (None, "") else None
+        if path is None or not path.is_file():  # a bundled claim file's name (importing the engine costs 1 s)
+            from peelstats.claims.claim_file import resolve
+
+            path = resolve(claim_file)
+        saved = saved_evaluation(evaluated, path)
+        if saved is not None:
+            return saved
+    from peelstats.claims import evaluate, load_claim_file
+
+    return evaluate(load_claim_file(claim_file))
+
+
 def document_markdown(document) -> str:
-    """The claim file's document: title as a heading, then author, recipient and date."""
+    """The claim file's document: title as a heading, then author (when known), recipient and date."""
     esc = escape
-    recipient = f" to {esc(document['recipient'])}" if document.get("recipient") else ""
-    return (f"## {esc(document['title'])}\n\n{esc(document['author'])}{recipient}, "
-            f"{esc(formats.long_date(document['date']))}.")
+    recipient = f"to {esc(document['recipient'])}" if document.get("recipient") else ""
+    author = formats.known_author(document)
+    byline = " ".join(p for p in (esc(author) if author else "", recipient) if p)
+    date = esc(formats.long_date(document["date"]))
+    return f"## {esc(document['title'])}\n\n" + (f"{byline[:1].upper()}{byline[1:]}, {date}." if byline else
+                                                   f"Dated {date}.")
 
 
-def claim_heading(record) -> str:
+def definition_text(record) -> str:
+    """The claim's definition without the source and edition at its end (they are named once, under the
+    evidence)."""
+    definition = formats.readable(record.get("definition") or "")
+    source, edition = record.get("source"), record.get("edition")
+    if source and edition:
+        for tail in (f"; {formats.source_name(source)}, {edition}", f"; {source}, {edition}"):
+            definition = definition.removesuffix(tail)
+    return definition
+
+
+def claim_anchor(record) -> str:
+    return "claim-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in str(record["id"]))
+
+
+def claim_heading(record, *, source: bool = True) -> str:
+    """The claim's heading, quote, verdict's reason, reading and definition; ``source``: and a source line (when
+    no evidence table below names it)."""
     esc = escape
-    source = (formats.source_markdown(record["source"], record["edition"]) if record["source"]
-              else esc(record["edition"] or "n/a"))
-    return (f"### {esc(record['id'])}: {esc(record['verdict'].upper())}\n\n> {esc(record['quote'])}\n\n"
-            f"{esc(formats.readable(record['reason']))}\n\n"
+    shown = ""
+    if source and (record.get("source") or record.get("edition")):
+        shown = "  \n*Source:* " + (formats.source_markdown(record["source"], record["edition"]) if record["source"]
+                                   else esc(record["edition"]))
+    return (f'### <span id="{claim_anchor(record)}"></span>{esc(record["id"])}: {esc(record["verdict"].upper())}'
+            f"\n\n> {esc(record['quote'])}\n\n{esc(formats.readable(record['reason']))}\n\n"
             f"*How the words were read:* {esc(record['reading'] or 'n/a')}  \n"
-            f"*Definition:* {esc(formats.readable(record['definition']) or 'n/a')}  \n*Source:* {source}")
+            f"*Definition:* {esc(definition_text(record) or 'n/a')}{shown}")
+
+
+def claim_sections(records, data=None) -> list:
+    """Everything the claims page shows claim by claim, as display objects in order: each claim's heading, its
+    evidence (with the source under it), its chart and its definition sensitivity. A chart already shown for an
+    earlier claim (the same forces, offence and year) is not drawn again: a line points to it."""
+    from IPython.display import Markdown
+
+    from peelstats import claim_views
+
+    shown: dict = {}
+    out: list = []
+    for record in records:
+        evidence = evidence_view(record)
+        # the source is named once: under the evidence table, or in its own column, else under the heading
+        named = evidence is not None and (bool(evidence.caption) or any("source" in str(c).lower()
+                                                                         for c in evidence.data.columns))
+        out.append(Markdown(claim_heading(record, source=not named)))
+        if evidence is not None:
+            out.append(evidence)
+        key = claim_views.chart_key(record)
+        if key is not None and key in shown:
+            first = shown[key]
+            out.append(Markdown(f"*Chart:* the same as for [{escape(first['id'])}](#{claim_anchor(first)}) above "
+                                f"({escape(claim_views.chart_words(first))})."))
+        else:
+            try:
+                chart = claim_chart(record, data)
+            except PeelstatsError as error:  # e.g. no year-earlier figures to chart: said, not a failed page
+                chart = None
+                out.append(Markdown(f"*Chart:* none ({escape(formats.readable(str(error)))})"))
+            if chart is not None:
+                out.append(chart)
+                if key is not None:
+                    shown[key] = record
+        if record["candidates"]:
+            out.append(Markdown("**Sensitivity**: every candidate period, source and meaning, and the verdict there."))
+            out.append(candidates_table(record))
+    return out
 
 
 def candidates_table(record):
@@ -493,7 +643,8 @@ def candidates_table(record):
         "period_end": "Year ending", "source": "Source", "edition": "Edition", "comparator": "Meaning",
         "measured": "Measured", "verdict": "Verdict there", "published": "First published",
         "public_on_document_date": "Public on the document's date"})
-    frame["Measured"] = frame["Measured"].map(lambda v: formats.measured(v, record["kind"]))
+    frame["Measured"] = frame["Measured"].map(lambda v: formats.measured_figure({**record, "measured": v,
+                                                                                "measured_text": None}))
     frame["Meaning"] = frame["Meaning"].map(lambda v: formats.comparator_name(v, record.get("subject")))
     return styled(frame, kinds={"Year ending": "period", "Source": "source", "First published": "date",
                                 "Public on the document's date": "yesno", "Measured": "text"})
@@ -533,11 +684,23 @@ def as_of_markdown(evaluation) -> str:
 # ---------------------------------------------------------------------------------------------- grades
 
 
+def _question_order(frame: pd.DataFrame, pillar: str = "pillar", question: str = "question") -> pd.DataFrame:
+    """Rows in PEEL's order: pillars as PEEL lists them, and within each the overall grade first, then the
+    questions in HMICFRS's order."""
+    pillars = {p.lower(): i for i, p in enumerate(grades.PILLARS)}
+    questions = {q: i for i, q in enumerate((grades.OVERALL, *grades.QUESTIONS))}
+    keys = pd.DataFrame({"_p": frame[pillar].map(lambda v: pillars.get(str(v).lower(), len(pillars))),
+                         "_q": frame[question].map(lambda v: questions.get(v, len(questions)))}, index=frame.index)
+    extra = [c for c in ("peel_year",) if c in frame.columns]
+    order = pd.concat([frame[extra], keys], axis=1).sort_values([*extra, "_p", "_q"], kind="stable").index
+    return frame.loc[order].reset_index(drop=True)
+
+
 def grade_history_table(force: str) -> pd.DataFrame:
     table = grades.history(force)
     if table.empty:
         return table
-    return table[["peel_year", "pillar", "question", "grade", "carried_over_from", "source_url"]]
+    return _question_order(table[["peel_year", "pillar", "question", "grade", "carried_over_from", "source_url"]])
 
 
 def grade_history_view(history: pd.DataFrame):
@@ -547,11 +710,13 @@ def grade_history_view(history: pd.DataFrame):
 
 
 def grade_pivot(force: str) -> pd.DataFrame:
-    """Pillar/question x PEEL year."""
+    """Pillar/question x PEEL year, the overall grade first within each pillar."""
     table = grades.history(force)
     if table.empty:
         return table
-    return table.pivot_table(index=["pillar", "question"], columns="peel_year", values="grade", aggfunc="first")
+    pivot = table.pivot_table(index=["pillar", "question"], columns="peel_year", values="grade", aggfunc="first")
+    flat = _question_order(pivot.reset_index())
+    return flat.set_index(["pillar", "question"])
 
 
 def grade_pivot_view(pivot: pd.DataFrame):
@@ -560,25 +725,55 @@ def grade_pivot_view(pivot: pd.DataFrame):
     return styled(frame, kinds={c: "text" for c in frame.columns})
 
 
+def grade_coverage_markdown(force: str) -> str:
+    """Which PEEL years the curated table holds for the force, and which it does not (they are not in it, not
+    ungraded)."""
+    every = sorted(set(grades.grades_table().peel_year))
+    held = sorted(set(grades.history(force).peel_year))
+    missing = [y for y in every if y not in held]
+    name = escape(forces.lookup(force).name)
+    if not held:
+        return (f"The curated grades table holds no grade for {name} (it holds PEEL years {escape(', '.join(every))} "
+                "for some forces); HMICFRS's pages have them.")
+    blank = " A blank cell below is a grade the table does not hold, not a question left ungraded."
+    if not missing:
+        return (f"The curated grades table holds {name}'s grades for every PEEL year it covers "
+                f"({escape(', '.join(held))}), though not every question's grade in every year.{blank}")
+    return (f"The curated grades table holds {name}'s grades for {escape(', '.join(held))} only: its grades for "
+            f"{escape(', '.join(missing))} are not in the table (not transcribed), which does not mean {name} was not "
+            f"graded; HMICFRS's pages have them.{blank}")
+
+
 def alliance_grades(force: str) -> tuple[str | None, pd.DataFrame]:
+    """The force and its alliance partner, PEEL year by year, for the years both have grades in the table; rows
+    that neither force has a grade for are left out."""
     partners = forces.alliance_partners(forces.lookup(force).code)
     if not partners:
         return None, pd.DataFrame()
     partner = partners[0].name
+    name = forces.lookup(force).name
     years = sorted(set(grades.history(force).peel_year) & set(grades.history(partner).peel_year))
     frames = [grades.side_by_side(force, partner, year).assign(peel_year=year) for year in years]
-    return partner, (pd.concat(frames, ignore_index=True) if frames else pd.DataFrame())
+    if not frames:
+        return partner, pd.DataFrame()
+    table = pd.concat(frames, ignore_index=True)
+    table = table[table[name].notna() | table[partner].notna()]
+    return partner, _question_order(table)
 
 
 def side_by_side_view(table: pd.DataFrame):
-    """Two forces' grades, year by year, each with its source as a link."""
+    """Two forces' grades, year by year, each with its source as a link; a grade the table does not hold says so."""
     if table.empty:
         return styled(table)
     names = [c for c in table.columns if c not in ("pillar", "question", "same", "peel_year")
              and not c.endswith(" source")]
     order = ["peel_year", "pillar", "question"] + [x for n in names for x in (n, f"{n} source")] + ["same"]
-    frame = table[[c for c in order if c in table.columns]].rename(columns={
-        "peel_year": "PEEL year", "pillar": "Pillar", "question": "Question", "same": "Same grade"})
+    frame = table[[c for c in order if c in table.columns]].copy()
+    for n in names:
+        frame[n] = frame[n].map(lambda v: "not in the table" if v is None or (isinstance(v, float) and pd.isna(v))
+                                else v)
+    frame = frame.rename(columns={"peel_year": "PEEL year", "pillar": "Pillar", "question": "Question",
+                                  "same": "Same grade"})
     return styled(frame, kinds={**{f"{n} source": "link" for n in names}, "Same grade": "yesno"})
 
 

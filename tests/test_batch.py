@@ -173,3 +173,25 @@ def test_options_that_contradict(tmp_path):
         run_batch(path, executor=ThreadPoolExecutor(1), scheduler="tcp://127.0.0.1:9")
     with pytest.raises(PeelstatsError, match="--workers sets local processes"):
         run_batch(path, workers=4, scheduler="tcp://127.0.0.1:9")
+
+
+def test_an_entry_naming_no_force_fails_the_batch_and_is_named(tmp_path, monkeypatch, capsys):
+    """A misspelt force is reported (status 'invalid') and the batch exits non-zero; the good entries run; no
+    progress bar when the output is not a terminal."""
+    from peelstats import cli
+
+    def made(force, schedule, rerun, env):
+        return {"force": force, "status": "ok", "seconds": 0.1, "error": None, "report": None, "log": None}
+
+    real = batch.run_batch
+    monkeypatch.setattr(batch, "_run_one", made)
+    monkeypatch.setattr(batch, "run_batch", lambda *args, **kwargs: real(
+        *args, **{**kwargs, "workers": 1, "scheduler": None, "executor": ThreadPoolExecutor(1)}))
+    path = schedule(tmp_path, ["West Mercia", "Atlantis"], str(tmp_path / "reports"))
+    code = cli.main(["batch", str(path), "--format", "csv"])
+    out, err = capsys.readouterr()
+    rows = {line.split(",")[0]: line.split(",")[1] for line in out.strip().splitlines()[1:]}
+    assert code == 1 and rows == {"West Mercia": "ok", "Atlantis": "invalid"}
+    assert "schedule entry 'Atlantis' was not run: Unknown force 'Atlantis'" in err
+    assert "%|" not in err and "it/s" not in err  # stderr is not a terminal here: no progress bar
+    assert set(batch.STATUSES) == {"ok", "skipped", "failed", "invalid"} and "invalid" in batch.FAILED_STATUSES

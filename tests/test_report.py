@@ -43,6 +43,29 @@ def test_default_report_is_the_letter(real_data, tmp_path, monkeypatch):
     assert again.skipped
 
 
+@pytest.mark.slow
+@pytest.mark.realdata
+def test_report_from_a_text_names_it_as_a_reader_would(real_data, tmp_path, monkeypatch, capsys):
+    """`report --text FILE`: the page's title is the document's heading (else its file name), never a path, and
+    an author the text does not give is left out, not shown as 'unknown'."""
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(real_data.folder.parent))
+    letter = tmp_path / "drafts" / "letter-to-the-minister.txt"
+    letter.parent.mkdir()
+    letter.write_text("The Minister\nHome Office\n\nDear Minister,\n\nRecorded crime in West Mercia\n\n"
+                      "In West Mercia total recorded crime has only risen by 5% in the year to March 2018.\n",
+                      encoding="utf-8")
+    out = tmp_path / "reports"
+    assert cli.main(["report", "--text", str(letter), "--date", "2018-08-01", "--out", str(out),
+                     "--notebooks", "letter_claims"]) == 0
+    index = next(out.glob("*/*/index.html")).read_text(encoding="utf-8")
+    page = next(out.glob("*/*/letter_claims.html")).read_text(encoding="utf-8")
+    for shown in (index, page):
+        assert "Recorded crime in West Mercia" in shown
+        assert str(tmp_path) not in shown and "drafts/" not in shown
+        assert ">unknown" not in shown and "unknown," not in shown
+    assert "1 August 2018" in index
+
+
 def test_report_needs_built_data(tmp_path):
     with pytest.raises(DataNotBuiltError, match="make data"):
         report(out=tmp_path)
