@@ -50,7 +50,7 @@ import yaml
 from tqdm import tqdm
 
 from peelstats import config, forces, periods
-from peelstats.build import read_build_info
+from peelstats.build_record import read_build_info
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 from peelstats.report import DEFAULT_NOTEBOOKS, NOTEBOOKS, NOTEBOOKS_ENV, folder_for, report
 

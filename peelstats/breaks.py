@@ -14,6 +14,7 @@ consistent basis in back-cast series but figures from older tables are not.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -154,14 +155,13 @@ def breaks_between(
     end = _as_date(period_end)
     if base_end > end:
         base_end, end = end, base_end
+    return list(_between(offence, base_end, end, baseline_months))
+
+
+@functools.lru_cache(maxsize=4096)
+def _between(offence: str, base_end: date, end: date, baseline_months: int) -> tuple[SeriesBreak, ...]:
     base_start = (pd.Timestamp(base_end) - pd.DateOffset(months=baseline_months) + pd.Timedelta(days=1)).date()
-    found = []
-    for brk in BREAKS:
-        if not brk.applies_to(offence):
-            continue
-        if base_start < brk.effective <= end:
-            found.append(brk)
-    return found
+    return tuple(brk for brk in BREAKS if brk.applies_to(offence) and base_start < brk.effective <= end)
 
 
 def breaks_table() -> pd.DataFrame:

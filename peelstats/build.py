@@ -18,20 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
 
 from peelstats import __version__, config, schema, sources
-from peelstats.atomic import atomic_path, is_writable, write_text
+from peelstats.atomic import atomic_path, is_writable, sha256_of, write_text
+from peelstats.build_record import BUILD_FILE, read_build_info, tables_readable
 from peelstats.cache import VERSIONS, RawCache, ReadOnlyCacheError
-from peelstats.download import sha256_of
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 from peelstats.fetch import cached_files
 
 log = logging.getLogger(__name__)
 
 PARSER_VERSION = 3  # bump whenever a parser's output changes
-BUILD_FILE = "build.json"
 LOCK_NAME = ".build.lock"
 LOCK_TIMEOUT_SECONDS = 15 * 60
 
@@ -166,43 +164,6 @@ def missing_files(cache: RawCache) -> list[str]:
         out += [f"{source.id}/{f.filename}" for f in source.files() if f"{source.id}/{f.filename}" not in present
                 and f.required and not (f.mirror_only and not config.mirror())]
     return out
-
-
-def read_build_info(out_dir: Path | None = None) -> dict | None:
-    """``build.json``, or None when it is missing or unreadable (a half-written one is rebuilt, not trusted)."""
-    path = Path(out_dir or config.processed_dir()) / BUILD_FILE
-    try:
-        info = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (ValueError, UnicodeDecodeError) as error:
-        log.warning("%s is unreadable (%s); the dataset will be rebuilt", path, error)
-        return None
-    if not isinstance(info, dict) or not isinstance(info.get("rows"), dict) or \
-            not isinstance(info.get("signature"), dict) or not isinstance(info["signature"].get("inputs"), dict):
-        log.warning("%s is not a build record; the dataset will be rebuilt", path)
-        return None
-    return info
-
-
-def tables_readable(out_dir: Path) -> bool:
-    """Every table's parquet file is there, is the table it should be (its columns), and is byte for byte what
-    the build wrote (``build.json`` records each table's sha256): damage anywhere in a file is caught, not only
-    in its footer."""
-    written = (read_build_info(out_dir) or {}).get("tables") or {}
-    for table in schema.TABLES:
-        path = out_dir / f"{table}.parquet"
-        try:
-            columns = pq.read_schema(path).names
-            if columns != schema.COLUMNS[table]:
-                raise ValueError(f"its columns are not the {table} table's")
-            if table in written and sha256_of(path) != written[table]:
-                raise ValueError("it is not the file the build wrote (damaged or replaced)")
-        except (OSError, ValueError) as error:
-            if path.exists():
-                log.warning("%s is unreadable (%s); the dataset will be rebuilt", path, error)
-            return False
-    return True
 
 
 def _build_lock(out_dir: Path):

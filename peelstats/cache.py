@@ -31,8 +31,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from peelstats import config
-from peelstats.atomic import is_writable, write_text
-from peelstats.download import sha256_of
+from peelstats.atomic import is_writable, sha256_of, write_text
 from peelstats.exceptions import PeelstatsError
 
 log = logging.getLogger(__name__)

@@ -156,8 +156,8 @@ def _editions(args: argparse.Namespace) -> int:
 
 
 def editions_table(full: bool) -> pd.DataFrame:
+    from peelstats.atomic import sha256_of
     from peelstats.cache import RawCache
-    from peelstats.download import sha256_of
     from peelstats.sources import ons_editions
 
     cache = RawCache()

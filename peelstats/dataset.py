@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from peelstats import config, schema
-from peelstats.build import BUILD_FILE, read_build_info, tables_readable
+from peelstats.build_record import BUILD_FILE, read_build_info, tables_readable
 from peelstats.exceptions import DataNotBuiltError
 
 log = logging.getLogger(__name__)

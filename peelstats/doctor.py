@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from peelstats import config, forces, gaps, sources
-from peelstats.build import BUILD_FILE, missing_files, read_build_info, tables_readable
+from peelstats.atomic import sha256_of
+from peelstats.build import missing_files
+from peelstats.build_record import BUILD_FILE, read_build_info, tables_readable
 from peelstats.cache import INCOMING, REJECTED, VERSIONS, RawCache
-from peelstats.download import sha256_of
 from peelstats.fetch import cached_files
 
 OK, WARN, PROBLEM = "ok", "note", "problem"

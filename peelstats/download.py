@@ -332,11 +332,3 @@ def check_format(head: bytes, expected_format: str, url: str, content_type: str 
         raise UnexpectedContentError(
             f"{url}: expected {fmt.upper()} data but received {describe_body(head, content_type)}"
         )
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

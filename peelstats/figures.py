@@ -8,6 +8,7 @@ A geography that sums forces is like-for-like: a force with no figure in either 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -138,11 +139,19 @@ class Figures:
 
     # ------------------------------------------------------------------------------------------- measures
     def measure(self, geo: Geography) -> Measure:
-        if geo.kind is GeographyKind.FORCE or geo.kind is GeographyKind.BTP:
-            return self._single(geo)
-        if geo.published_code and not self.panel.national_derived:
-            return self._published(geo)
-        return self._summed(geo)
+        key = (geo.name, geo.members, geo.with_btp)
+        if key not in self._measures:  # trend and claims ask for the same geographies again and again
+            if geo.kind is GeographyKind.FORCE or geo.kind is GeographyKind.BTP:
+                self._measures[key] = self._single(geo)
+            elif geo.published_code and not self.panel.national_derived:
+                self._measures[key] = self._published(geo)
+            else:
+                self._measures[key] = self._summed(geo)
+        return self._measures[key]
+
+    @cached_property
+    def _measures(self) -> dict:
+        return {}
 
     def _single(self, geo: Geography) -> Measure:
         code = geo.members[0] if geo.members else BTP_CODE
@@ -173,33 +182,36 @@ class Figures:
                        tuple(missing), tuple(notes))
 
     def _summed(self, geo: Geography) -> Measure:
-        columns = [self.panel.column(c) for c in geo.members]
+        columns = _columns(self.panel.codes, geo.members)
         now, before = self.current[columns], self.baseline[columns]
         if not np.isfinite(before).any():  # a count on its own (no baseline in these figures)
             before = np.zeros_like(now)
             counting_only = True
         else:
             counting_only = False
+        finite_now = np.isfinite(now)
         excused = {g.force_code for g in self.gaps}
-        absent = [forces.by_code(c).name for c, value in zip(geo.members, now, strict=True)
-                  if not np.isfinite(value) and c not in excused]
+        absent = [] if finite_now.all() else [forces.by_code(c).name for c, ok in zip(geo.members, finite_now,
+                                                                                      strict=True)
+                                              if not ok and c not in excused]
         if absent:  # missing is never zero: a sum without a force, for no registered reason, is no total
             return Measure(geo, None, None, None, f"{geo.name}: not summed",
                            notes=(f"no {self.offence.lower()} figure for {_listed(absent)} in {self.source} "
                                   f"({self.edition}), so {geo.name} cannot be summed from its forces",))
-        both = np.isfinite(now) & np.isfinite(before)
-        left_out = tuple(forces.by_code(c).name for c, ok in zip(geo.members, both, strict=True) if not ok)
+        both = finite_now & np.isfinite(before)
+        left_out = () if both.all() else tuple(forces.by_code(c).name for c, ok in zip(geo.members, both, strict=True)
+                                               if not ok)
         count, base = float(now[both].sum()), float(before[both].sum())
         parts = f"sum of {int(both.sum())} forces"
         if geo.with_btp:
-            btp_now, btp_before = self._pair(BTP_CODE)
-            bodies = [self._pair(c) for c in FRAUD_BODY_CODES]
+            extra = _columns(self.panel.codes, (BTP_CODE,))
+            bodies = _columns(self.panel.codes, FRAUD_BODY_CODES)
             # the fraud bodies count once forces no longer record fraud themselves; a change across that
             # transfer leaves them out of both years (like for like), a count on its own takes them as they are
             now_with = self.panel.bodies_counted(self.period_end)
             both_with = now_with and (counting_only or self.panel.bodies_counted(self.baseline_end))
-            count += float(np.nan_to_num(btp_now) + both_with * sum(np.nan_to_num(b[0]) for b in bodies))
-            base += float(np.nan_to_num(btp_before) + both_with * sum(np.nan_to_num(b[1]) for b in bodies))
+            count += float(np.nansum(self.current[extra]) + both_with * np.nansum(self.current[bodies]))
+            base += float(np.nansum(self.baseline[extra]) + both_with * np.nansum(self.baseline[bodies]))
             parts += " plus British Transport Police" + (
                 " and the national fraud bodies" if off.FRAUD in off.leaves_of(self.offence) else "")
         notes = []
@@ -222,6 +234,10 @@ class Figures:
     @cached_property
     def force_counts(self) -> np.ndarray:
         return self.current[self.panel.force_columns]
+
+    @cached_property
+    def mean_and_median(self) -> tuple[float, float]:
+        return cmp.mean_and_median(self.force_changes)
 
     @cached_property
     def force_changes(self) -> np.ndarray:
@@ -298,7 +314,7 @@ class Figures:
                            None if base is None else _finite(cmp.pct_change(count, base)),
                            f"England and Wales minus {force.name}", whole.left_out, whole.notes)
         changes = self.force_changes
-        mean, median = cmp.mean_and_median(changes)
+        mean, median = self.mean_and_median
         n = int(np.isfinite(changes).sum())
         value = mean if meaning is National.MEAN_FORCE else median
         kind = "unweighted mean" if meaning is National.MEAN_FORCE else "median"
@@ -335,6 +351,11 @@ def held(data: Dataset, source: str, offence: str, period_end) -> bool:
 
 def _finite(value) -> float | None:
     return float(value) if value is not None and np.isfinite(value) else None
+
+
+@functools.cache
+def _columns(codes: tuple[str, ...], members: tuple[str, ...]) -> np.ndarray:
+    return np.array([codes.index(c) for c in members], dtype=int)
 
 
 def _listed(names: list[str], limit: int = 6) -> str:

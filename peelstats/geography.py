@@ -9,6 +9,7 @@ it sums. Where ONS publishes a row for the whole geography (England and Wales, E
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -89,6 +90,7 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9' ]", " ", text).split())
 
 
+@functools.cache
 def national(with_btp: bool = True) -> Geography:
     codes = tuple(f.code for f in forces.TERRITORIAL_FORCES)
     if with_btp:
@@ -106,6 +108,7 @@ def of_force(force: forces.Force) -> Geography:
     return Geography(force.code, force.name, GeographyKind.FORCE, (force.code,))
 
 
+@functools.cache
 def region(code: str) -> Geography:
     if code == forces.WALES_CODE:
         return country(code)
@@ -113,6 +116,7 @@ def region(code: str) -> Geography:
     return Geography(code, forces.region(code).name, GeographyKind.REGION, members, False, code)
 
 
+@functools.cache
 def country(code: str) -> Geography:
     name = forces.NATIONAL_NAMES[code]
     members = tuple(f.code for f in forces.TERRITORIAL_FORCES if f.country == name)

@@ -28,7 +28,7 @@ from nbconvert import HTMLExporter
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from peelstats import __version__, config, forces, periods
-from peelstats.build import read_build_info
+from peelstats.build_record import read_build_info
 from peelstats.claims.claim_file import default_claim_file, load_claim_file
 from peelstats.exceptions import DataNotBuiltError, PeelstatsError
 from peelstats.report_index import page_title, write_index

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from peelstats import __version__, claim_views, formats, periods
-from peelstats.build import read_build_info
+from peelstats.build_record import read_build_info
 
 
 def _read_json(path: Path):

@@ -120,7 +120,7 @@ def test_build_rehashes_a_raw_file_edited_after_fetch(world, caplog):
     assert not report.skipped and report.changed_since_fetch == [REC]
     assert "changed since it was fetched" in caplog.text
     info = read_build_info(processed)
-    from peelstats.download import sha256_of
+    from peelstats.atomic import sha256_of
     assert info["signature"]["inputs"][REC] == sha256_of(active)
     assert robbery_2018(processed) == 777
 
