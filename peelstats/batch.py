@@ -108,12 +108,18 @@ def load_schedule(path: str | Path) -> Schedule:
                                  + "; ".join(f"{entry!r}: {why}" for entry, why in invalid))
     else:
         raise PeelstatsError(f"{path}: field 'forces' must be 'all' or a list of forces")
-    notebooks = tuple(raw.get("notebooks") or DEFAULT_NOTEBOOKS)
+    listed = raw.get("notebooks") or DEFAULT_NOTEBOOKS
+    if isinstance(listed, str) or not isinstance(listed, list | tuple):
+        raise PeelstatsError(f"{path}: field 'notebooks' must be a list, e.g. [{listed}]")
+    notebooks = tuple(str(n) for n in listed)
     unknown = [n for n in notebooks if n not in NOTEBOOKS]
     if unknown:
         raise PeelstatsError(f"{path}: field 'notebooks': unknown {unknown}; available: {', '.join(NOTEBOOKS)}")
     period = raw.get("period_end")
-    period = periods.to_timestamp(period).date().isoformat() if period not in (None, "latest") else None
+    period = periods.to_timestamp(str(period)).date().isoformat() if period not in (None, "latest") else None
+    for field in ("out", "claims"):
+        if raw.get(field) is not None and not isinstance(raw[field], str):
+            raise PeelstatsError(f"{path}: field {field!r} must be a folder or file path, not {raw[field]!r}")
     invalid = tuple(invalid) if isinstance(chosen, list) else ()
     return Schedule(path, period, names, notebooks, raw.get("out"), raw.get("claims"), invalid)
 

@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import papermill
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
@@ -30,7 +31,7 @@ from papermill.engines import NBClientEngine, NotebookExecutionManager, papermil
 from peelstats import __version__, config, forces, periods
 from peelstats.build_record import read_build_info
 from peelstats.claims.claim_file import default_claim_file, load_claim_file
-from peelstats.exceptions import DataNotBuiltError, PeelstatsError
+from peelstats.exceptions import DataNotBuiltError, PeelstatsError, PeriodNotAvailableError
 from peelstats.report_index import page_title, write_index
 
 log = logging.getLogger(__name__)
@@ -145,10 +146,11 @@ def report(
     if read_build_info() is None:
         raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
                                 f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
+    _check_period(period)  # before any kernel starts: a period the data do not hold is one line, not four pages
     claim_path = None
     if use_claims:
         if claims is not None:
-            claim_path = load_claim_file(claims).path
+            claim_path = load_claim_file(claims).path.resolve()  # the kernels run in the report's folder
         elif load_claim_file(default_claim_file()).document.force == subject:
             claim_path = default_claim_file()
     names = list(notebooks or DEFAULT_NOTEBOOKS)
@@ -267,10 +269,22 @@ def _remove_outputs(folder: Path, names: list[str]) -> None:
         path.unlink(missing_ok=True)
 
 
+def _check_period(period: str) -> None:
+    from peelstats.dataset import load
+    from peelstats.panel import describe_periods
+    from peelstats.selection import available_periods
+
+    held = available_periods(load(), "total recorded crime")
+    if pd.Timestamp(period) not in held:
+        raise PeriodNotAvailableError(f"{periods.label(period)} is not in the data; periods held: "
+                                      f"{describe_periods(held)}")
+
+
 def folder_for(force: str, period_end: str | None, out: str | Path | None = None) -> Path:
-    """``<out>/<force-slug>/<period-end>/`` (``out`` defaults to ``reports/`` in the project)."""
+    """``<out>/<force-slug>/<period-end>/`` (``out`` defaults to ``reports/`` in the project), absolute: the
+    kernels run in the report's folder, so a relative path would point elsewhere for them."""
     subject = forces.lookup(force)
-    base = Path(out) if out else (config.source_checkout() or Path.cwd()) / "reports"
+    base = Path(out).expanduser().resolve() if out else (config.source_checkout() or Path.cwd()) / "reports"
     period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
     return base / (subject.slug or subject.code.lower()) / period
 

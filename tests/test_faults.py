@@ -473,3 +473,33 @@ def test_trend_with_no_matching_year_end_says_so(world, monkeypatch, capsys):
     monkeypatch.setenv("PEELSTATS_DATA_DIR", str(cache.root.parent))
     assert cli.main(["trend", "--force", "West Mercia", "--offence", "robbery", "--month", "2"]) == 2
     assert "No year in the data ends in February" in capsys.readouterr().err
+
+
+def test_a_report_for_a_period_the_data_lack_is_one_line_before_any_notebook(world, monkeypatch, capsys):
+    mirror, cache, processed = world
+    monkeypatch.setenv("PEELSTATS_DATA_DIR", str(cache.root.parent))
+    assert cli.main(["report", "--period-end", "2030-03", "--out", str(cache.root.parent / "r")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "year ending March 2030 is not in the data" in err
+    assert not (cache.root.parent / "r").exists()  # nothing was run or written
+
+
+def test_relative_report_and_claim_paths_are_made_absolute(tmp_path, monkeypatch):
+    from peelstats.report import folder_for
+
+    monkeypatch.chdir(tmp_path)
+    folder = folder_for("West Mercia", "2019-03-31", "rel1")
+    assert folder.is_absolute() and folder == tmp_path / "rel1" / "west-mercia" / "2019-03-31"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("forces: [Kent]\nout: 5\n", "field 'out' must be a folder or file path"),
+    ("forces: [Kent]\nnotebooks: force_vs_national\n", "field 'notebooks' must be a list"),
+    ("forces: [Kent]\nperiod_end: 2018-03-15\n", "use a month end"),
+])
+def test_schedule_fields_of_the_wrong_kind_are_one_line(tmp_path, capsys, text, message):
+    schedule = tmp_path / "s.yaml"
+    schedule.write_text(text)
+    assert cli.main(["batch", str(schedule)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err
