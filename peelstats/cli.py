@@ -85,9 +85,12 @@ def _sources(args: argparse.Namespace) -> int:
     _emit(frame, args.format)
     if args.format == "table":
         mirror = config.mirror()
-        print(f"\ncache: {cache.root}   mirror: {mirror or '(none: publishers)'}")
+        from peelstats.output import fill
+
+        width = _terminal_width()
+        print("\n" + fill(f"cache: {cache.root}   mirror: {mirror or '(none: publishers)'}", width))
         for source in sources.REGISTRY.values():  # what a reader of each source should know
-            print(f"{source.id}: {source.title}. {source.edition_note} " + " ".join(source.caveats))
+            print(fill(f"{source.id}: {source.title}. {source.edition_note} " + " ".join(source.caveats), width))
     return 0
 
 
@@ -215,7 +218,9 @@ def _doctor(args: argparse.Namespace) -> int:
     _emit(frame, args.format)
     if args.format == "table":
         state = diagnosis.dataset
-        print(f"\ndataset: {state['folder']}: {state['status']}, {state['detail']}")
+        from peelstats.output import fill
+
+        print("\n" + fill(f"dataset: {state['folder']}: {state['status']}, {state['detail']}", _terminal_width()))
         print("healthy" if diagnosis.healthy else "problems found: see the rows marked 'problem'")
     return 0 if diagnosis.healthy else 1
 
@@ -380,8 +385,9 @@ def _claims(args: argparse.Namespace) -> int:
         for record in evaluation.records():
             measured = formats.measured_of(record)
             print(f"[{record['id']}] {record['verdict'].upper()}  {measured}")
-            print(textwrap.fill(f'"{record["quote"]}"', 110, initial_indent="  ", subsequent_indent="  "))
-            print(textwrap.fill(record["reason"], 110, initial_indent="  ", subsequent_indent="  ") + "\n")
+            width = _terminal_width()
+            print(textwrap.fill(f'"{record["quote"]}"', width, initial_indent="  ", subsequent_indent="  "))
+            print(textwrap.fill(record["reason"], width, initial_indent="  ", subsequent_indent="  ") + "\n")
     return 0
 
 
