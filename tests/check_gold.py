@@ -28,6 +28,7 @@ from peelstats.claims.words import parse_quoted
 CORPUS = Path(__file__).parent / "check_corpus.yaml"
 HOLDOUT = Path(__file__).parent / "check_holdout.yaml"
 HOLDOUT2 = Path(__file__).parent / "check_holdout2.yaml"  # annotated before the reader first read it
+HOLDOUT3 = Path(__file__).parent / "check_holdout3.yaml"  # annotated after the holdout2 fixes, before a first read
 FRAUD_INCLUDED_UNTIL = dt.date(2015, 7, 1)
 
 

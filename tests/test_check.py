@@ -8,9 +8,12 @@ so a reader can see why, e.g. that Durham's sexual offences rose 17.9%, not "21%
 
 The sentences are from ../shared/claims/press-examples.md (every one), tests/check_corpus.yaml (read while the
 reader was built) and tests/check_holdout.yaml (annotated afterwards); benchmarks/bench_check.py scores the reader
-over those corpora and tests/check_holdout2.yaml. The tests after the cases pin the audit's defects with invented
-sentences: places the registries do not know, count changes, rank order and scope, changes over several years,
-rate comparisons, "last year", counts of forces, and what is listed rather than guessed.
+over those corpora and tests/check_holdout2.yaml and tests/check_holdout3.yaml. The tests after the cases pin the
+audit's defects with invented sentences: places the registries do not know, count changes, rank order and scope,
+changes over several years, rate comparisons, "last year", counts of forces, and what is listed rather than
+guessed; then the failure classes of the second held-out corpus, again with invented sentences (never the held-out
+ones): qualified offence words, shares, figures of speech beside exact figures, country adjectives, national change
+nouns, superlatives among offences, the same months of another year, single months, every force.
 """
 
 from __future__ import annotations
@@ -1079,8 +1082,9 @@ def test_a_rank_in_england_is_among_englands_forces(real_data):
     check = read("Dyfed-Powys has the lowest crime rate in England", date="2017-07-20", data=real_data)
     assert [(c["kind"], c["measure"], c["order"], c.get("within")) for c in check.claims] == [
         ("rank", "rate", "lowest", "England")]
-    record = check.records[0]  # Dyfed-Powys is a Welsh force: it has no place among England's 39
-    assert record["verdict"] == NT and "not among the 39 forces of England" in record["reason"]
+    record = check.records[0]  # Dyfed-Powys is a Welsh force: the words place it where it is not
+    assert record["verdict"] == NS and "among the 39 forces of England, where it is not" in record["reason"]
+    assert "Dyfed-Powys is a force of Wales" in record["reason"]
 
 
 def test_a_rank_in_a_region_is_among_its_forces(real_data):
@@ -1140,13 +1144,22 @@ def test_a_change_against_a_year_long_before_is_not_a_one_year_change(real_data)
 
 
 def test_a_rate_comparison_is_on_the_rate(real_data):
-    check = read("The crime rate in Cleveland is 30 per cent higher than the national average.", date="2015-07-16",
+    check = read("The crime rate in Cleveland is higher than the national average.", date="2015-07-16",
                  data=real_data)
     assert [(c["kind"], c["measure"], c["relation"]) for c in check.claims] == [("comparison", "rate", "above")]
     record = check.records[0]  # Cleveland 74.9 against England and Wales 62.3 per 1,000 (YE March 2015): higher
     assert record["verdict"] == S and "per 1,000" in record["reason"]
-    # the 30 per cent is listed, not judged within a ratio's loose tolerance (1.2 would pass for 1.3)
-    assert "'30 per cent': the size of the gap between the rates" in _unread(check)
+
+
+@pytest.mark.parametrize("gap, verdict", [("30 per cent", NS), ("20 per cent", S), ("almost a quarter", P)])
+def test_a_stated_gap_between_rates_is_a_ratio_judged_on_the_gap(real_data, gap, verdict):
+    check = read(f"In the year to March 2015 the crime rate in Cleveland was {gap} higher than the national average.",
+                 date="2015-07-16", data=real_data)
+    assert [(c["kind"], c["measure"], c["relation"], c["quoted_value"]) for c in check.claims] == [
+        ("comparison", "rate", "ratio", f"{gap} higher")]
+    record = check.records[0]  # Cleveland 74.9 against England and Wales 62.3 per 1,000 (YE March 2015): +20.3%
+    assert record["verdict"] == verdict and record["measured_text"] == "+20.3% (1.20 times)"
+    assert f"{gap} higher than the national average" in record["span"]  # the words of the gap are the claim's
 
 
 def test_a_national_word_after_a_clause_break_is_another_claim(real_data):
@@ -1203,7 +1216,8 @@ def test_survey_words_in_another_clause_leave_a_police_figure_alone(real_data):
 
 def test_fractions_with_a_hyphen(real_data):
     check = read("Violent crime in Kent rose by two-fifths.", date="2018-07-19", data=real_data)
-    assert [(c["kind"], c["quoted_value"]) for c in check.claims] == [("change", "by two fifths")]
+    assert [(c["kind"], c["quoted_value"]) for c in check.claims] == [("change", "by two-fifths")]
+    assert check.records[0]["reading"].startswith("'two-fifths': exact")  # the claim file reads it as written
 
 
 @pytest.mark.parametrize("words, second", [
@@ -1213,6 +1227,26 @@ def test_fractions_with_a_hyphen(real_data):
 def test_a_second_figure_with_its_own_place_is_a_second_claim(real_data, words, second):
     check = read(words, date="2018-06-04", data=real_data)
     assert [(c["subject"], c["direction"]) for c in check.claims][1] == second
+
+
+def test_the_held_out_corpora_are_broad_and_cite_their_sources():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from check_gold import HOLDOUT2, HOLDOUT3, corpus
+
+    from peelstats import forces
+
+    for path in (HOLDOUT2, HOLDOUT3):
+        sentences = corpus(path)
+        assert all(s["url"].startswith("http") and s["date"] and s["sentence"] for s in sentences)
+        assert len({s["sentence"] for s in sentences}) == len(sentences)
+    third = corpus(HOLDOUT3)
+    assert len(third) >= 30 and len({s["article"] for s in third}) >= 8
+    assert len({s["force"] for s in third if s["force"] and forces.try_lookup(s["force"])}) >= 5
+    earlier = {s["sentence"] for path in (None, HOLDOUT2) for s in corpus(path)}
+    earlier |= {s["sentence"] for s in corpus(Path(__file__).parent / "check_holdout.yaml")}
+    assert not earlier & {s["sentence"] for s in third}  # new sentences only
 
 
 def test_the_scorer_compares_order_scope_and_measure():
@@ -1237,6 +1271,223 @@ def test_the_scorer_compares_order_scope_and_measure():
                 "period": {"end": "2017-03-31"}}
     assert not _matches(drafted_keys({}, compared, date)[0], comparison)  # measure: change, not rate
     assert _matches(drafted_keys({}, compared | {"measure": "rate"}, date)[0], comparison)
+
+
+# ------------------------------------------------ failure classes of the second held-out corpus (sentences invented)
+
+
+def _kinds(check) -> list[tuple]:
+    return [(c["kind"], c.get("subject"), c.get("offence"), c.get("quoted_value")) for c in check.claims]
+
+
+@pytest.mark.parametrize("words, part", [
+    ("Attempted robbery in Essex rose by 12 per cent.", "attempted robbery"),
+    ("Thefts from vehicles in Kent fell 8% in the year to March 2018.", "thefts from vehicles"),
+    ("Rural crime in Norfolk rose 20 per cent last year.", "rural crime"),
+    ("Violence against women in Surrey rose 15%.", "violence against women"),
+    ("Serious sexual offences in Kent rose by a fifth.", "serious sexual offences"),
+    ("Recorded crimes against businesses in Kent fell by 9%.", "recorded crimes against businesses"),
+])
+def test_offence_words_qualified_into_a_part_are_not_the_whole_group(real_data, words, part):
+    """"attempted murder" is not homicide, "thefts from a person" not all theft: qualified offence words are listed as
+    not testable, never read as the group the bare word names."""
+    check = read(words, date="2018-07-19", data=real_data)
+    assert check.claims == []
+    records = [r for r in check.records if r["kind"]]
+    assert [(r["offence"], r["verdict"]) for r in records] == [(part, NT)]
+    assert "names only a part of" in records[0]["reason"]
+
+
+@pytest.mark.parametrize("words, offence", [
+    ("Thefts from the person in Kent rose 12%.", "theft from the person"),
+    ("Thefts from a person in Kent rose 12%.", "theft from the person"),
+    ("Violence against people in Kent rose 12%.", "violence against the person"),
+    ("Crime in Kent rose 12% against the national trend.", "total recorded crime"),
+    ("A rise in crime of 12% was recorded in Kent.", "total recorded crime"),
+])
+def test_offence_words_the_vocabulary_names_keep_their_meaning(real_data, words, offence):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert (check.claims[-1]["kind"], check.claims[-1]["offence"]) == ("change", offence)
+
+
+@pytest.mark.parametrize("words", [
+    "One in four of the offences recorded in Dorset were burglaries.",
+    "Nearly one in three crimes in Dorset were violent.",
+    "Violence made up 38 per cent of all recorded crime in Dorset.",
+    "Burglaries in Dorset accounted for 12% of offences.",
+])
+def test_a_share_of_the_crimes_is_not_a_rate_or_a_change(real_data, words):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert check.claims == [] and "a share of the crimes" in _unread(check)
+
+
+def test_a_share_names_the_whole_not_the_offence_of_what_follows(real_data):
+    check = read("Violence accounted for 38 per cent of all crime in Dorset, up 6 per cent on the year before.",
+                 date="2018-07-19", data=real_data)
+    assert _kinds(check) == [("change", "Dorset", "violence against the person", "6 per cent")]
+    check = read("There was one crime for every 12 people in Dorset last year.", date="2018-07-19", data=real_data)
+    assert _kinds(check) == [("rate", "Dorset", "total recorded crime", "one in 12")]  # a rate is still a rate
+
+
+@pytest.mark.parametrize("words, exact, spoken", [
+    ("Burglary in Essex rose by almost a third (31 per cent) in the year to March 2018.", "31 per cent",
+     "by almost a third"),
+    ("Robberies in Kent almost halved, falling by 46 per cent.", "by 46 per cent", "almost halved"),
+    ("Violent crime in Kent rose by almost a fifth - 19 per cent - last year.", "19 per cent", "by almost a fifth"),
+    ("Robbery in Kent rose by 21 per cent, or a fifth.", "by 21 per cent", "a fifth"),
+])
+def test_a_figure_of_speech_beside_the_exact_figure_is_one_claim(real_data, words, exact, spoken):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [(c["kind"], c["quoted_value"], c["direction"]) for c in check.claims] == [
+        ("change", exact, "decrease" if "fall" in words or "halved" in words else "increase")]
+    assert f"{spoken!r}: a figure of speech restating" in _unread(check)
+
+
+@pytest.mark.parametrize("words, against", [
+    ("Gwent's crime rate of 70 crimes per 1,000 people is higher than the Welsh average.", "Wales"),
+    ("Devon and Cornwall recorded 48 crimes per 1,000 people, below the English national average of 79 crimes per "
+     "1,000.", "England"),
+    ("Dorset's crime rate is lower than the average for England.", "England"),
+])
+def test_a_country_adjective_names_the_country_not_england_and_wales(real_data, words, against):
+    check = read(words, date="2018-07-19", data=real_data)
+    comparison = next(c for c in check.claims if c["kind"] == "comparison")
+    assert (comparison["measure"], comparison["relation"], comparison["against"]) == ("rate", "above" if "higher"
+                                                                                      in words else "below", against)
+    assert "England and Wales" not in [c["subject"] for c in check.claims]
+    assert check.records[-1]["comparator"] == against
+
+
+def test_the_average_of_a_place_outside_the_data_is_not_england_and_wales(real_data):
+    check = read("Crime in Kent rose 5%, lower than the UK average.", date="2018-07-19", data=real_data)
+    assert _kinds(check) == [("change", "Kent", "total recorded crime", "5%")]  # no comparison with "the UK"
+    assert "'UK', which is not England and Wales" in _unread(check)
+
+
+def test_a_national_average_change_is_england_and_wales_s(real_data):
+    check = read("Crime in Dorset rose 4%, below the national average rise of 11 per cent.", date="2018-07-19",
+                 data=real_data)
+    assert [(c["kind"], c["subject"], c.get("quoted_value"), c.get("relation")) for c in check.claims] == [
+        ("comparison", "Dorset", None, "below"), ("change", "Dorset", "4%", None),
+        ("change", "England and Wales", "11 per cent", None)]
+
+
+@pytest.mark.parametrize("words", [
+    "In Essex the biggest rise was in sexual offences, up 30 per cent.",
+    "In Kent the largest increase of any crime type was a 40 per cent rise in stalking and harassment.",
+    "In Kent the biggest rise was in stalking and harassment, which saw a 40 per cent increase.",
+    "On a crime-by-crime basis, the sharpest rise in Kent was a 40 per cent increase in stalking and harassment.",
+])
+def test_a_superlative_among_offences_is_not_a_rank_among_forces(real_data, words):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [c["kind"] for c in check.claims] == ["change"]
+    assert "a place among offences, not among forces" in _unread(check)
+
+
+@pytest.mark.parametrize("words, within", [("Dorset remains the lowest crime county in the South West.", "South West"),
+                                           ("Dyfed-Powys is the lowest-crime force area in Wales.", "Wales"),
+                                           ("Surrey is still the lowest crime area in England.", "England")])
+def test_the_lowest_crime_place_is_a_rank_of_rates(real_data, words, within):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [(c["kind"], c["measure"], c["order"], c.get("within")) for c in check.claims] == [
+        ("rank", "rate", "lowest", within)]
+
+
+@pytest.mark.parametrize("words, figure", [
+    ("There was a 12-per-cent rise in robberies in Kent.", "12-per-cent"),
+    ("Homicides in Kent rose by one per cent.", "by one per cent"),
+])
+def test_figures_in_house_styles(real_data, words, figure):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [(c["kind"], c["quoted_value"], c["direction"]) for c in check.claims] == [("change", figure, "increase")]
+
+
+def test_one_fewer_than_the_year_before_is_a_count_change(real_data):
+    check = read("There were 20 homicides in Kent, one fewer than the year before.", date="2018-07-19",
+                 data=real_data)
+    assert [(c["kind"], c["quoted_value"], c.get("direction")) for c in check.claims] == [
+        ("count", "20", None), ("count_change", "one", "decrease")]
+
+
+def test_the_same_period_of_another_year_is_the_same_months(real_data):
+    # on 19 July 2018 the latest figures are for the year ending March 2018: "the same period in 2008" is the year
+    # ending March 2008, and "10,500 in 2017" (what 9,000 is compared with) the year ending March 2017
+    check = read("Burglaries in Kent fell to 9,000 from 10,500 in 2017, and by 40 per cent on the same period in 2008 "
+                 "(15,000 offences).", date="2018-07-19", data=real_data)
+    assert [(c["kind"], c["quoted_value"], c.get("period")) for c in check.claims] == [
+        ("count", "9,000", None), ("count", "10,500", {"end": "2017-03-31"}),
+        ("change", "by 40 per cent", {"end": "2018-03-31", "baseline": "2008-03-31"}),
+        ("count", "15,000", {"end": "2008-03-31"})]
+    # with no stated period and the latest figures not pinned (a release estimated near the date): not drafted
+    check = read("Burglaries in Kent fell by 40 per cent on the same period in 2008 (15,000 offences).",
+                 date="2011-07-14", data=real_data)
+    assert check.claims == [] and "the words do not pin down which months" in _unread(check)
+
+
+def test_a_calendar_year_named_with_the_figures_stays_a_calendar_year(real_data):
+    check = read("Burglaries in Kent fell to 9,000 in 2017 from 10,500 in 2016.", date="2018-07-19", data=real_data)
+    assert [(c["quoted_value"], c.get("period")) for c in check.claims] == [
+        ("9,000", {"end": "2017-12-31"}), ("10,500", {"end": "2016-12-31"})]
+
+
+def test_a_record_since_a_year_is_not_the_baseline_of_the_change(real_data):
+    check = read("Crime in Kent rose 11 per cent, the highest level since 2005/06.", date="2018-07-19",
+                 data=real_data)
+    assert [(c["kind"], c.get("period")) for c in check.claims] == [("change", None)]
+
+
+def test_an_opening_period_serves_the_whole_sentence(real_data):
+    check = read("In the year to March 2018, Kent recorded 150,000 crimes - a rise of 12 per cent.",
+                 date="2018-07-19", data=real_data)
+    assert [(c["kind"], c.get("period")) for c in check.claims] == [("count", {"end": "2018-03-31"}),
+                                                                   ("change", {"end": "2018-03-31"})]
+
+
+@pytest.mark.parametrize("words, offence", [
+    ("Violent crime rose in every force in England and Wales.", "violence against the person"),
+    ("All 43 forces recorded a rise in sexual offences.", "sexual offences"),
+    ("There has been a rise in robbery in all police force areas.", "robbery"),
+])
+def test_every_force_is_a_count_of_all_43(real_data, words, offence):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [(c["kind"], c["offence"], c["quoted_count"], c["direction"]) for c in check.claims] == [
+        ("count_of_forces", offence, 43, "increase")]
+
+
+@pytest.mark.parametrize("words, count", [("Crime rose in 38 forces in England and Wales.", 38),
+                                          ("Thirty-eight forces recorded a rise in violent crime.", 38)])
+def test_n_forces_without_of_the_43_is_a_count_of_forces(real_data, words, count):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [(c["kind"], c["quoted_count"]) for c in check.claims] == [("count_of_forces", count)]
+
+
+def test_forces_counted_in_a_region_the_words_do_not_tie_are_not_drafted(real_data):
+    check = read("In the North West, three forces saw a rise in crime.", date="2018-07-19", data=real_data)
+    assert check.claims == [] and "forces counted among a region" in _unread(check)
+
+
+@pytest.mark.parametrize("words", ["Crime in Kent fell 5% in June.", "There were 12,000 crimes reported in Kent last month."])
+def test_one_month_is_not_a_rolling_year(real_data, words):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [c["period"]["months"] for c in check.claims] == [1]
+    assert [r["verdict"] for r in check.records if r["kind"]] == [NT]
+
+
+@pytest.mark.parametrize("words", ["Figures published in July show crime in Kent rose 10%.",
+                                   "Crime in Kent rose 10% in the year ending in March 2018."])
+def test_a_month_that_is_not_the_figures_period_is_not_one_month(real_data, words):
+    check = read(words, date="2018-07-19", data=real_data)
+    assert [(c["kind"], (c.get("period") or {}).get("months", 12)) for c in check.claims] == [("change", 12)]
+
+
+def test_percentage_points_are_not_a_percentage_change(real_data):
+    check = read("Crime in Kent rose by 2 percentage points.", date="2018-07-19", data=real_data)
+    assert check.claims == [] and "percentage points" in _unread(check)
+
+
+def test_every_force_of_a_region_is_not_read_as_all_43(real_data):
+    assert read("Violent crime rose in every force in the North West.", date="2018-07-19",
+                data=real_data).claims == []
 
 
 # ------------------------------------------------------------------------------------------ the letter

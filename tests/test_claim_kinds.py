@@ -398,15 +398,66 @@ def test_missing_data_says_why_for_ranks_rates_and_comparisons(data):
     assert "Greater Manchester has no change" in out["wales-top"]["reason"]
 
 
-def test_forces_outside_the_pool_are_not_read(data):
+def test_a_force_placed_where_it_is_not_is_not_supported(data):
+    """A rank places its force among others: "Dyfed-Powys has the lowest crime rate in England" is wrong as it stands
+    (not untestable), and the reason says where the force is. A count of forces naming a member outside the pool
+    stays not testable: there the pool is what is in doubt ("our region" is often a publisher's patch, not ONS's)."""
     stated = {"period": {"end": "2018-03-31"}}
     out = run(data, [
         claim("kent-in-ne", "rank", subject="Kent", offence="total", order="highest", within="North East", **stated),
+        claim("welsh-in-england", "rank", subject="Dyfed-Powys", offence="total", measure="rate", order="lowest",
+              within="England", **stated),
         claim("kent-member", "count_of_forces", offence="total", direction="decrease", within="North East",
               quoted_count=0, members=["Kent"], **stated),
     ])
-    assert out["kent-in-ne"]["verdict"] == NT and "not among the 3 forces of North East" in out["kent-in-ne"]["reason"]
+    assert out["kent-in-ne"]["verdict"] == N
+    assert "place Kent among the 3 forces of North East, where it is not" in out["kent-in-ne"]["reason"]
+    assert "Kent is a force of the South East region" in out["kent-in-ne"]["reason"]
+    assert "list its forces as `within`" in out["kent-in-ne"]["reason"]  # a publisher's own region
+    assert out["welsh-in-england"]["verdict"] == N
+    assert "Dyfed-Powys is a force of Wales" in out["welsh-in-england"]["reason"]
+    assert "`within`" not in out["welsh-in-england"]["reason"]
     assert out["kent-member"]["verdict"] == NT and "Kent is not among" in out["kent-member"]["reason"]
+
+
+def _rate(code: str) -> float:
+    """The world's rate per 1,000 in the year ending March 2018 (populations 1,000,000 + 10,000 i)."""
+    i = [f.code for f in world.TERRITORIAL].index(code)
+    return world.total(code, YE_MAR_18) / (1_000_000 + 10_000 * i) * 1000
+
+
+def test_a_stated_percentage_gap_is_a_ratio_judged_in_points(data):
+    """"30 per cent higher than the national average": a ratio of 1.30, judged on the gap with the % tolerances
+    (±1 pp supported, ±3 pp partly), not within 10% of the ratio (which would pass 17% to 43%)."""
+    kent = "E23000032"
+    gap = (_rate(SOUTH_WALES) / _rate(kent) - 1) * 100  # +48.1%
+    under = (_rate(kent) / _rate(SOUTH_WALES) - 1) * 100  # -32.5%
+    base = {"offence": "total", "measure": "rate", "relation": "ratio", "period": {"end": "2018-03-31"}}
+    sw = {"subject": "South Wales", "against": "Kent", **base}
+    out = run(data, [
+        claim("inside", "comparison", quoted_value=f"{gap + 0.9:.2f} per cent higher", **sw),
+        claim("just-out", "comparison", quoted_value=f"{gap + 1.1:.2f} per cent higher", **sw),
+        claim("partly-edge", "comparison", quoted_value=f"{gap - 2.9:.2f}% higher", **sw),
+        claim("beyond", "comparison", quoted_value=f"{gap - 3.1:.2f}% higher", **sw),
+        claim("wrong-way", "comparison", quoted_value=f"{gap:.1f} per cent lower", **sw),
+        claim("more-than", "comparison", quoted_value=f"more than {gap - 5:.0f} per cent higher", **sw),
+        claim("lower", "comparison", subject="Kent", against="South Wales", quoted_value=f"{-under:.1f}% lower",
+              **base),
+        claim("signed", "comparison", subject="Kent", against="South Wales", quoted_value=f"{under:.1f}%", **base),
+        claim("own-tolerance", "comparison", quoted_value=f"{gap + 1.5:.2f} per cent higher", tolerance_pp=2, **sw),
+        claim("ratio-words", "comparison", quoted_value="one and a half times", **sw),
+    ])
+    assert {k: v["verdict"] for k, v in out.items()} == {
+        "inside": S, "just-out": P, "partly-edge": P, "beyond": N, "wrong-way": N, "more-than": S, "lower": S,
+        "signed": S, "own-tolerance": S, "ratio-words": S}
+    assert out["inside"]["measured"] == pytest.approx(1 + gap / 100)  # the ratio, shown with its gap
+    assert out["inside"]["measured_text"] == f"+{gap:.1f}% ({1 + gap / 100:.2f} times)"
+    assert f"a ratio of {1 + (gap + 0.9) / 100:.2f}, judged on the gap" in out["inside"]["reading"]
+    assert "tolerance ±1 pp" in out["inside"]["reading"]
+    # the tolerances come from the claim file's defaults
+    strict = run(data, [claim("inside", "comparison", quoted_value=f"{gap + 0.9:.2f} per cent higher", **sw)],
+                 defaults={"tolerance_pp": 0.5, "partly_tolerance_pp": 1.0})
+    assert strict["inside"]["verdict"] == P
 
 
 def test_measured_text_carries_the_unit_of_each_kind(data):
@@ -475,6 +526,16 @@ def test_any_multiple_is_a_ratio(words, value):
     from peelstats.claims.words import parse_quoted
 
     assert parse_quoted(words).value == value
+
+
+@pytest.mark.parametrize("words, value", [("two-fifths", 40), ("three-quarters", 75), ("one-third", 33.3),
+                                          ("by two-fifths", 40), ("19-per-cent", 19), ("30 per cent higher", 30),
+                                          ("30% lower", -30), ("a third lower", -33.3)])
+def test_hyphens_and_differences_are_read_directly(words, value):
+    from peelstats.claims.words import parse_quoted
+
+    quoted = parse_quoted(words)
+    assert quoted.value == value and quoted.percent
 
 
 def test_a_percentage_in_words_keeps_the_ordinary_tolerance():

@@ -516,6 +516,24 @@ _RELATION_WORDS = {Relation.ABOVE: "higher than", Relation.BELOW: "lower than",
                    Relation.OPPOSITE_DIRECTION: "moving the opposite way to", Relation.RATIO: "a multiple of"}
 
 
+def _gap(ratio: float) -> float:
+    """A ratio as the gap it makes, in % of the comparator: 1.3 -> +30%."""
+    return (ratio - 1) * 100 if np.isfinite(ratio) else ratio
+
+
+def _ratio_judgement(ctx: Context, claim, quoted: Quoted, a: float, b: float) -> tuple[Judgement, float, Tolerance]:
+    """A ratio claim: "double the national average" is a ratio of 2 within ``ratio_tolerance_pct`` of it; "30 per cent
+    higher than the national average" is a ratio of 1.30, judged on the gap (+30%) in percentage points with the
+    claim's % tolerances (``tolerance_pp``, ``partly_tolerance_pp``), since a stated percentage is as exact as any."""
+    ratio = a / b if b else float("inf")
+    if quoted.percent:
+        tolerance = _pct_tolerance(ctx, claim, quoted)
+        return judge(_gap(ratio), quoted, tolerance, formats.pct), ratio, tolerance
+    supported = ctx.defaults.ratio_tolerance_pct / 100 * abs(quoted.value)
+    tolerance = Tolerance(supported, 2.5 * supported, f"±{ctx.defaults.ratio_tolerance_pct:g}%")
+    return judge(ratio, quoted, tolerance, formats.ratio, signed=False), ratio, tolerance
+
+
 @evaluator(Kind.COMPARISON)
 def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) -> Reading:
     fig = _figures(ctx, claim, candidate, need_baseline=claim.measure is Measure.CHANGE)
@@ -534,12 +552,12 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
                        f"({fig.source}, {fig.edition}).{_notes(*involved, about_change=change_measured)}")
     quoted = figure(claim)
     if claim.relation is Relation.RATIO:
-        ratio = a / b if b else float("inf")
-        supported = ctx.defaults.ratio_tolerance_pct / 100 * abs(quoted.value)
-        tolerance = Tolerance(supported, 2.5 * supported, f"±{ctx.defaults.ratio_tolerance_pct:g}%")
-        judgement = judge(ratio, quoted, tolerance, formats.ratio, signed=False)
+        judgement, ratio, tolerance = _ratio_judgement(ctx, claim, quoted, a, b)
         verdict, distance = judgement.verdict, judgement.distance
         words = _words(quoted, tolerance, judgement)
+        if quoted.percent:
+            words += (f"; a ratio of {1 + quoted.value / 100:.2f}, judged on the gap ({claim.subject.name} against "
+                      f"{claim.against.name}, as a % of {claim.against.name}) in percentage points")
         quoted_text = quoted.text
         measured: float = ratio
     else:
@@ -557,8 +575,7 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
             if m.change_pct is None or (meaning is National.REST_OF_ENGLAND_AND_WALES and force is None):
                 continue
             here = (_compare(a, m.change_pct, claim.relation) if claim.relation is not Relation.RATIO else
-                    judge(a / m.change_pct if m.change_pct else float("inf"), quoted, tolerance, formats.ratio,
-                          signed=False).verdict)
+                    _ratio_judgement(ctx, claim, quoted, a, m.change_pct)[0].verdict)
             meanings.append({"comparator": meaning.value, "label": meaning.label, "measured": m.change_pct,
                              "verdict": str(here), "definition": m.definition})
     others = ""
@@ -568,7 +585,10 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
         failing = [r["label"] for r in meanings if r["verdict"] != str(verdict)]
         others += (f" (the verdict differs against: {', '.join(failing)})" if failing else
                    " (the same verdict against every meaning)")
-    shown = formats.ratio(measured) if claim.relation is Relation.RATIO else f"{a_text} vs {b_text}"
+    shown = f"{a_text} vs {b_text}"
+    if claim.relation is Relation.RATIO:
+        shown = (f"{formats.pct(_gap(measured))} ({formats.ratio(measured)})" if quoted.percent else
+                 formats.ratio(measured))
     reason = (f"{claim.subject.name} {a_text} against {claim.against.name} {b_text} ({label}, "
               f"{_period_text(fig) if claim.measure is Measure.CHANGE else periods.label(fig.period_end)}; "
               f"{_source_text(fig)}){others}.{_notes(*involved, about_change=change_measured)}")
@@ -602,10 +622,15 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
     missing = [s.force for s in standings if s.position is None]
     if missing:
         outside = [f for f in missing if forces.lookup(f).code not in among]
-        if outside:
-            return Reading(Verdict.NOT_TESTABLE, None, f"{', '.join(outside)} {'is' if len(outside) == 1 else 'are'} "
-                           f"not among {pool_text}, so {'it has' if len(outside) == 1 else 'they have'} no place "
-                           "there to test.")
+        if outside:  # "Dyfed-Powys has the lowest crime rate in England": the words place it where it is not
+            homes = "; ".join(f"{f} is a force of {_home(f)}" for f in outside)
+            remedy = (" If the words meant another grouping of forces (a publisher's own region), list its forces "
+                      "as `within`." if claim.within is not None and claim.within.kind is GeographyKind.REGION else "")
+            return Reading(Verdict.NOT_SUPPORTED, None, f"The words place {', '.join(outside)} among {pool_text}, "
+                           f"where {'it is' if len(outside) == 1 else 'they are'} not: {homes}, so "
+                           f"{'it has' if len(outside) == 1 else 'they have'} no place there.{remedy}",
+                           float(len(outside)), comparator=pool_text, quoted=f"among {pool_text}",
+                           shown=f"{', '.join(outside)} outside {pool_text}")
         codes = [forces.lookup(f).code for f in missing]
         return Reading(Verdict.NOT_TESTABLE, None, f"No {measure} for {', '.join(missing)} in {_period_text(fig)} "
                        f"({fig.source}, {fig.edition}) to rank: {fig.why_missing(codes)}.")
@@ -715,6 +740,14 @@ def read_force_count(ctx: Context, claim: ForceCountClaim, candidate: Candidate)
                    words=f"counting forces whose {claim.offence.lower()} {verb}", quoted=quoted_text,
                    shown=_forces(len(meeting)), evidence={"meeting": meeting, "not_meeting": not_meeting,
                                                              "without_change": without})
+
+
+def _home(name: str) -> str:
+    """'the North East region, England', 'Wales': where a force is."""
+    force = forces.lookup(name)
+    if not force.territorial or force.region is None:
+        return "no region (it is not one of the 43 territorial forces)"
+    return "Wales" if force.code.startswith("W") else f"the {force.region} region, England"
 
 
 def _forces(n: int) -> str:

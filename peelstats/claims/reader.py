@@ -117,7 +117,68 @@ def _untestable_reasons() -> dict[str, str]:
 
 def untestable_reason(name: str) -> str:
     """Why the data cannot test a claim about ``name`` (knife crime, the Crime Survey, Scotland...)."""
+    if isinstance(name, Part):
+        return name.reason
     return _untestable_reasons().get(name, "police recorded crime is published by offence group, and this is not one")
+
+
+class Part(str):
+    """Offence words qualified into a part of the offence, or another thing ("attempted murder", "rural crime",
+    "thefts from vehicles"): not testable, and the reason names the offence the words alone would have named."""
+
+    reason: str
+
+    def __new__(cls, words: str, offence: str):
+        made = super().__new__(cls, words)
+        made.reason = (f"'{words}' names only a part of {offence} (or something else), which police recorded crime "
+                       "is not published by, so it is not read as the whole offence group")
+        return made
+
+
+@cache
+def _qualifier_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    spec = press_words()["qualifiers"]
+    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(spec["before"], key=len, reverse=True))
+    after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(spec["after"], key=len, reverse=True))
+    return (re.compile(rf"(?<![\w-])(?:{before})[\s-]+$", re.IGNORECASE),
+            re.compile(rf"\s+(?P<q>{after})\s+(?:(?:a|an|the)\s+)?(?P<head>(?!(?:a|an|the)\b)[a-z][\w-]*)",
+                       re.IGNORECASE),
+            frozenset(str(w).lower() for w in spec["not_parts"]))
+
+
+_MONTH_WORD = re.compile(r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december)$", re.IGNORECASE)
+
+
+def _qualified(found: list[Mention], text: str) -> list[Mention]:
+    """Offence words that a word before or after makes a part of the offence ("attempted murder", "thefts from a
+    vehicle", "crimes against households"): listed as not testable (``Part``), never read as the whole group."""
+    before, after, not_parts = _qualifier_patterns()
+    out = []
+    for m in found:
+        if m.kind != "offence":
+            out.append(m)
+            continue
+        lead = before.search(text[max(0, m.start - 30):m.start])
+        start, end = m.start, m.end
+        if lead and not any(o.start <= m.start - len(lead.group(0)) < o.end for o in found if o is not m):
+            start = m.start - len(lead.group(0))
+        tail = after.match(text, m.end)
+        if tail and start == m.start:
+            head_at = tail.start("head")
+            starts_mention = any(o.start in (tail.start("q"), head_at) or o.start <= head_at < o.end
+                                 for o in found if o.kind in ("figure", "period", "geo", "national", "offence",
+                                                              "untestable", "own_force", "outside"))
+            head = tail.group("head").lower()
+            if not (starts_mention or head in not_parts or _MONTH_WORD.match(head) or head[0].isdigit()
+                    or text[head_at].isupper()):
+                end = tail.end()
+        if (start, end) == (m.start, m.end):
+            out.append(m)
+            continue
+        words_ = " ".join(text[start:end].lower().split())
+        out.append(Mention("untestable", start, end, text[start:end], Part(words_, str(m.value))))
+    return out
 
 
 @cache
@@ -140,9 +201,14 @@ class Mention:
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr" \
           "|jun|jul|aug|sep|sept|oct|nov|dec"
 _PERIOD_PATTERNS = (
+    # "the same period in 2007", "the same period in the 12 months to September 2007": the same months as the
+    # figures the words are about, in that year (read in _Sentence.period, which knows those figures)
+    re.compile(rf"(?:the\s+)?same\s+(?:period|12\s+months|time|months)\s+(?:in|of|during)\s+(?:(?:the\s+)?"
+               rf"(?:(?:12|twelve)\s+months|year)\s+(?:up\s+)?(?:to|ending|ended)\s+(?P<samemonth>{_MONTHS})\s+"
+               rf"(?P<sameyear2>(?:19|20)\d{{2}})|(?P<sameyear>(?:19|20)\d{{2}})(?![/\d-]))", re.IGNORECASE),
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
-               rf"(?:to|ending|ended|until)\s+(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
+               rf"(?:to|ending|ended|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
     re.compile(rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})", re.IGNORECASE),
     re.compile(rf"(?:up\s+)?to\s+the\s+end\s+of\s+(?P<month>{_MONTHS})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)"
@@ -173,11 +239,25 @@ _PERIOD_PATTERNS = (
                r"(?:first|second)\s+half|six\s+months)\s+(?:of\s+)?(?:(?P<qyear>(?:19|20)\d{2})|last\s+year|"
                r"the\s+year|this\s+year)?", re.IGNORECASE),
     re.compile(r"(?:in|during|for)\s+(?P<cal>(?:19|20)\d{2})(?![/\d-])", re.IGNORECASE),
+    # "crime fell 5% in June", "in March 2018", "last month": one month, not a rolling year
+    re.compile(r"(?:\b(?:in|during|for)\s+(?P<onemonth>(?-i:January|February|March|April|May|June|July|August|"
+               r"September|October|November|December))(?:\s+(?P<monthyear>(?:19|20)\d{2}))?(?![\w/-])"
+               r"(?!\s*(?:to|and|-|\u2013)\s)|\b(?P<lastmonth>last|this)\s+month\b)", re.IGNORECASE),
 )
 # a period named as what a figure is compared with: "on 2009/10", "compared to 2011/12", "the same period last year"
 _BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|\bthan|\bfrom|"
                              r"\bagainst|\bsince|same\s+period|\bprevious|\bpreceding)\s*(?:the\s+)?(?:same\s+"
                              r"period\s+)?(?:in\s+)?$", re.IGNORECASE)
+# "the highest level since 2005/06", "the lowest figure for an equivalent period since records began": a record,
+# not a rank among forces, and the year is not the baseline of the figure beside it
+_RECORD_SINCE = re.compile(r"(?:\s+(?:levels?|numbers?|figures?|tally|total|counts?|rates?)\b)?(?:\s+(?:for|in|of)\s+"
+                           r"[\w\s-]{0,40}?)?\s+since\b", re.IGNORECASE)
+_SINCE_RECORD = re.compile(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|best|"
+                           r"worst)\b[^.;]{0,60}\bsince\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+# "from 1,955 in 2015", "compared with 44,294 in 2011": a year named for the figure something is compared with
+_BASELINE_FIGURE = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bon)\s+"
+                              r"(?:(?:a|the|some|about|around|nearly|almost)\s+)?[\d,.]+(?:\s*(?:million|m|k|thousand))?"
+                              r"(?:\s+[a-z]+){0,2}\s*$", re.IGNORECASE)
 # "up from 50 last year", "compared with 144 last year": last year as what a figure is compared with
 _LAST_YEAR_COMPARED = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bagainst|\bon|\bover|\bversus|\bvs\.?)"
                                  r"\s+(?:(?:a|an|the)\s+)?(?:[\w,.%]+\s+){0,3}$", re.IGNORECASE)
@@ -186,19 +266,41 @@ _RANK = re.compile(
     r"(?:the\s+)?(?:(?P<ordinal>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
     r"[\s-]+(?:the\s+)?)?"
     r"(?P<sup>biggest|largest|highest|greatest|steepest|sharpest|lowest|smallest|fastest|safest|worst|best)"
-    r"(?:,?\s+(?P<what>(?:(?:percentage|relative|overall|annual|proportional)\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|"
+    r"(?:,?[\s-]+(?P<what>(?:(?:percentage|relative|overall|annual|proportional)\s+)?(?:rises?|increases?|drops?|falls?|reductions?|decreases?|"
     r"(?:recorded\s+)?crime\s+rates?|rates?\s+of\s+(?:recorded\s+)?crime|"
+    r"(?:recorded\s+)?crime\s+(?:locations?|areas?|count(?:y|ies)|force\s+areas?|forces?|places?|parts?|regions?|"
+    r"cit(?:y|ies)|towns?)|"
     r"rates?|numbers?|levels?|figures?|volumes?|jumps?|hikes?)))?", re.IGNORECASE)
+# "the lowest crime location in England", "the lowest crime county": a place with little crime for its people
+_CRIME_PLACE = re.compile(r"crime\s+(?:locations?|areas?|count(?:y|ies)|force\s+areas?|forces?|places?|parts?|"
+                          r"regions?|cit(?:y|ies)|towns?)$", re.IGNORECASE)
+# "the biggest increase was seen in stalking and harassment", "the largest rise of any crime type": a rank among
+# offences, not among forces
+_AMONG_OFFENCES_AFTER = re.compile(r"[^.;]{0,15}?\b(?:was|were|came|being)\s+(?:\w+\s+){0,2}?(?:in|for|among)\s+",
+                                   re.IGNORECASE)
+_OF_ANY_OFFENCE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:of|among|across)\s+(?:any|all|the)?\s*(?:other\s+)?"
+                             r"(?:crime|offence)s?\s+(?:types?|categor(?:y|ies)|groups?)|\s*(?:\w+\s+){0,3}?"
+                             r"(?:crime|offence)\s+(?:types?|categor(?:y|ies))\b", re.IGNORECASE)
 _SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+behind|second\s+to)\s+(?:the\s+)?",
                           re.IGNORECASE)
-_COMPARE = re.compile(
+_COMPARE_HEAD = (
     r"(?P<rel>faster|quicker|slower|more|less|higher|lower|bigger|smaller|greater|below|above)\s+"
-    r"(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+)?(?:the\s+)?"
-    r"(?:national\s+average|national\s+rate|national\s+figure|average\s+for\s+england\s+and\s+wales|"
+    r"(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+)?(?:the\s+)?")
+_COMPARE_TAIL = (
+    r"(?:(?:(?P<adj>[A-Za-z]+)\s+)?(?:national\s+average|national\s+rate|national\s+figure)|"
+    r"(?P<adjo>(?-i:[A-Z])[A-Za-z]+)\s+average|"
+    r"average\s+for\s+england\s+and\s+wales|"
     r"average\s+(?:across|in)\s+(?:the\s+rest\s+of\s+)?england\s+and\s+wales|"
+    r"(?:national\s+)?average\s+(?:for|in|across)\s+(?P<country>england|wales)(?!\s+and\b)|"
     r"england\s+and\s+wales(?:\s+average)?|national\s+picture|rest\s+of\s+the\s+country|nationally|"
-    r"average\s+increase\s+across\s+england\s+and\s+wales)",
-    re.IGNORECASE)
+    r"average\s+increase\s+across\s+england\s+and\s+wales)")
+
+
+@cache
+def _compare_pattern() -> re.Pattern:
+    """"higher than the national average", "below the English national average", "lower than the Welsh average"."""
+    return re.compile(_COMPARE_HEAD + rf"(?:(?P<adjc>{_adjective_words()})\s+(?:average|rate|figure)|"
+                      + _COMPARE_TAIL + ")", re.IGNORECASE)
 _RATIO = re.compile(r"(?P<q>over |more than |almost |nearly |around |about )?(?P<w>double|twice|treble|triple|three "
                     r"times|four times)\s+(?:that\s+of\s+|the\s+level\s+of\s+)?(?:the\s+)?national\s+average",
                     re.IGNORECASE)
@@ -213,19 +315,42 @@ _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>
                          r"england\s+and\s+wales|the\s+country|wales|england|(?:the\s+)?[\w\s]+?)\s+)?to\s+"
                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
 _OF_43 = r"(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?(?:forces|force\s+areas)"
-_N_OF_FORCES = re.compile(rf"(?P<n>\w+)\s+{_OF_43}\s+(?:in\s+england\s+and\s+wales\s+)?"
+_N_OF_FORCES = re.compile(rf"(?P<n>[\w-]+)\s+(?:{_OF_43}|(?:police\s+)?(?:forces|force\s+areas))\s+"
+                          r"(?:in\s+england\s+and\s+wales\s+)?(?:have\s+|had\s+)?"
                           r"(?:recorded|saw|showed|reported|had|experienced)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b", re.IGNORECASE)
 # "crime fell in 40 of the 43 forces"
 _FELL_IN_N_OF_FORCES = re.compile(r"\b(?P<dir>rose|risen|increased|fell|fallen|decreased|dropped|declined|went\s+up|"
-                                  rf"went\s+down|gone\s+up|gone\s+down)\s+in\s+(?P<n>\w+)\s+{_OF_43}",
-                                  re.IGNORECASE)
+                                  rf"went\s+down|gone\s+up|gone\s+down)\s+in\s+(?P<n>[\w-]+)\s+(?:{_OF_43}|"
+                                  r"(?:police\s+)?(?:forces|force\s+areas)(?!\s+(?:in|across)\s+(?!england\s+and\s+"
+                                  r"wales)))", re.IGNORECASE)
+# "a rise in violence in all police force areas", "all 43 forces recorded an increase": every force
+_EVERY_FORCE_TAIL = r"(?!\s+(?:except|apart\s+from|bar|but|save|other\s+than|in\s+(?!england\s+and\s+wales)))"
+_IN_EVERY_FORCE = re.compile(r"\b(?P<dir>rises?|increases?|falls?|drops?|reductions?|decreases?|rose|risen|increased|"
+                             r"fell|fallen|decreased|dropped|declined)\b(?:(?!\b(?:biggest|largest|highest|lowest|"
+                             r"smallest|greatest|most|least)\b)[^.;,]){0,60}?\bin\s+(?:all|every|each)\s+(?:of\s+)?"
+                             r"(?:the\s+)?(?:43\s+|forty-three\s+)?(?:police\s+)?(?:force\s+areas?|forces?)"
+                             r"(?:\s+in\s+england\s+and\s+wales)?" + _EVERY_FORCE_TAIL, re.IGNORECASE)
+_EVERY_FORCE_SAW = re.compile(r"\b(?:all|every|each\s+of\s+the)\s+(?:43\s+|forty-three\s+)?(?:police\s+)?"
+                              r"(?:forces?|force\s+areas?)\s+(?:in\s+england\s+and\s+wales\s+)?(?:have\s+|has\s+)?"
+                              r"(?:recorded|saw|seen|showed|reported|had|experienced)\s+(?:(?:a|an)\s+)?"
+                              r"(?:[\w-]+\s+){0,2}?(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b",
+                              re.IGNORECASE)
 _RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s+(?:(?:[a-z-]+|(?:19|20)\d{2}(?:/\d{2})?)\s+){0,6}?"
                    r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
                    r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
 _ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,.]+?)\s+"
                      r"(?:people|residents|person)|one\s+in\s+(?P<m>\d+|\w+)(?=\s|,|\.|$)", re.IGNORECASE)
+# what makes "one in three" or "40 per cent" a share of the crimes, not a rate or a change: "one in three of the
+# crimes were violence", "one in five offences", "36 per cent of all recorded crime", "accounting for 20%"
+_SHARE_AFTER = re.compile(r"\s+(?:of\b|(?:all\s+)?(?:recorded\s+|reported\s+)?(?:crimes?|offences?|incidents?|"
+                          r"cases)\b|(?:were|was|is|are)\b)", re.IGNORECASE)
+_PERCENT_SHARE_AFTER = re.compile(r"\s+of\s+(?:all|the|total|overall|recorded|reported|police|crimes?|offences?|"
+                                  r"incidents?|cases)\b", re.IGNORECASE)
+_PERCENT_SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|ma(?:de|ke|kes|king)\s+up|comprising|comprised|"
+                                   r"(?:a|the)\s+(?:share|proportion)\s+of|form(?:s|ed|ing)?)\s+"
+                                   r"(?:(?:just|only|almost|nearly|around|about|over|under|some)\s+)*$", re.IGNORECASE)
 _CAUSAL = re.compile(r"\b(?:led\s+to|lead\s+to|leads\s+to|resulted\s+in|result\s+of|because\s+of|thanks\s+to|"
                      r"due\s+to|down\s+to|responsible\s+for)\b", re.IGNORECASE)
 _FAR_LESS = re.compile(r"(?:far|much|significantly|considerably)\s+(?:less|smaller|lower)\s+than\s+in\s+"
@@ -238,7 +363,7 @@ _FIGURE_CORE = (r"(?:[-+\u2212]?(?:\d{1,3},\s\d{3}"
                 r"\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|"
                 r"(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred|a)[\s-]*)+)")
-_UNIT = r"(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\s+points?\b))"
+_UNIT = r"(?:[\s-]*(?:%|per[\s-]*cent\b|percent\b|pc\b|percentage\s+points?\b))"  # "19-per-cent"
 _SCALE = r"(?:\s*(?:million|m\b|bn\b|billion|thousand|k\b))"
 
 
@@ -282,11 +407,18 @@ def _mentions(text: str) -> list[Mention]:
             key = " ".join(re.split(r"[\s,-]+", m.group(0).lower()))
             found.append(Mention("outside", m.start(), m.end(), m.group(0),
                                  outside_table.get(key) or outside_table[m.group(0).lower()]))
+    for m in _adjective_average().finditer(text):  # "the English national average": England, not E&W
+        found.append(Mention("geo", m.start(), m.end(), m.group(0), _country_of(m).lower()))
     for phrase_kind in ("national", "own_force"):
         for m in _phrase_pattern(press_words()[phrase_kind]).finditer(text):
             found.append(Mention(phrase_kind, m.start(), m.end(), m.group(0)))
     for pattern_ in _PERIOD_PATTERNS:
         for m in pattern_.finditer(text):
+            if m.groupdict().get("onemonth") and re.search(
+                    r"\b(?:published|released|issued|announced|revealed|unveiled|out|due|expected|came|comes|come|"
+                    r"updated|printed|ending|ended|to|until|year|months)\b[^.;,]{0,30}$",
+                    text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
+                continue  # "figures published in July", "the year ending in June": not one month's figures
             found.append(Mention("period", m.start(), m.end(), m.group(0), m.groupdict()))
     direction_words = {w: d for w, d in words._word_index("directions").items()  # noqa: SLF001
                        if w not in ("more", "fewer", "higher", "lower")}
@@ -294,13 +426,15 @@ def _mentions(text: str) -> list[Mention]:
         found.append(Mention("direction", m.start(), m.end(), m.group(0),
                              direction_words[" ".join(m.group(0).lower().split())]))
     for m in _figure_pattern().finditer(text):
+        if (m.group("q") or "").lower() == "up to" and re.match(r"\s+from\s+[\d,.]+", text[m.end():]):
+            m = _figure_pattern().match(text, m.start("num"))  # "up to 204 from 186": rose to 204, not at most
         figure = _figure(m, text)
         if figure is not None and not figure.percent and abs(figure.quoted.value) < 100 and re.match(
                 r"[\s-]+(?:years?|decades?)\b", text[m.end():]):
             continue  # "over five years", "a 15-year low": a length of time, not a figure
         if figure is not None:
             found.append(Mention("figure", m.start(), m.end(), _figure_text(m), figure))
-    return sorted(_drop_overlaps(_merge_nouns(found, text)), key=lambda x: x.start)
+    return sorted(_qualified(_drop_overlaps(_merge_nouns(found, text)), text), key=lambda x: x.start)
 
 
 _NOUN = re.compile(r"\s+(?:offences?|crimes?|incidents?|cases|offending)\b", re.IGNORECASE)
@@ -334,6 +468,10 @@ def _drop_overlaps(found: list[Mention]) -> list[Mention]:
                 o is not m and o.kind in ("offence", "untestable") and o.start <= m.start and m.end <= o.end
                 and (o.end - o.start) > (m.end - m.start) for o in found):
             continue
+        if m.kind in ("national", "geo") and any(o is not m and o.kind == "geo" and o.start <= m.start and
+                                                 m.end <= o.end and (o.end - o.start) > (m.end - m.start)
+                                                 for o in found):
+            continue  # "national average" in "the English national average", "England" in "average for England"
         if m.kind == "outside" and any(o.kind in ("geo", "offence", "untestable") and o.start <= m.start
                                        and m.end <= o.end for o in found):
             continue  # "Scotland Yard" is the Met
@@ -353,9 +491,8 @@ class Figure:
 
 
 def _figure_text(match: re.Match) -> str:
-    """The figure's words as a claim file reads them: "53, 116" is 53,116; "two-fifths" is "two fifths"."""
-    text = _SPACED_THOUSANDS.sub(r"\1,\2", match.group(0).strip())
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text, flags=re.IGNORECASE) if match.group("frac") else text
+    """The figure's words as a claim file reads them: "53, 116" is 53,116."""
+    return _SPACED_THOUSANDS.sub(r"\1,\2", match.group(0).strip())
 
 
 def _figure(match: re.Match, text: str) -> Figure | None:
@@ -363,8 +500,10 @@ def _figure(match: re.Match, text: str) -> Figure | None:
     number = match.group("num")
     if number is not None:
         bare = number.strip().lower()
-        if bare in ("a", "one") or re.fullmatch(r"a(?:\s+a)*", bare):
-            return None
+        if re.fullmatch(r"a(?:\s+a)*", bare) or bare == "one" and not (
+                re.search(_UNIT, raw, re.IGNORECASE) or re.match(r"\s+(?:fewer|less|more)\s+than\b",
+                                                                 text[match.end():])):
+            return None  # "a", "one": not figures, but "one per cent" and "one fewer than the year before" are
         if _YEAR.fullmatch(bare) and not re.search(_UNIT, raw, re.IGNORECASE):
             return None  # a year, not a figure
     try:
@@ -504,6 +643,8 @@ class _Sentence:
         self.mentions = _mentions(text)
         self.clauses = _clauses(text)
         self.used: set[int] = set()  # start offsets of figures already drafted
+        self.restating: set[int] = set()  # figures of speech beside the exact figure ("almost doubled, up 48%")
+        self.restated: dict[int, Mention] = {}  # the exact figure's start -> the figure of speech beside it
         self.last: list[Mention] = []  # the mentions the last reading used (they extend a draft's span)
         self.read: list[tuple[str, str]] = []
         self.notes: list[str] = []
@@ -528,7 +669,7 @@ class _Sentence:
         """The words around a figure: its clause, cut at the figures before and after it."""
         end = end if end is not None else position
         clause = self.clause(position)
-        all_figures = self.of("figure")
+        all_figures = [m for m in self.of("figure") if m.start not in self.restating]
         # "up 25 per cent to 383": a count after "to" belongs to the change before it
         figures = [m for k, m in enumerate(all_figures) if not (
             k and all_figures[k - 1].value.percent and re.search(r"\bto\s*$", self.text[max(0, m.start - 4):m.start]))]
@@ -550,8 +691,13 @@ class _Sentence:
         places = [m for m in self.mentions if m.kind in ("geo", "national", "own_force", "outside")]
         seg = self.segment(position, end)
         # 1. national by its own words: "the national average of 7.2 per cent", "a national fall of six per cent"
-        lead = text[max(0, position - 45):position].lower()
-        if re.search(r"(?:national\s+(?:average|rate|figure|rise|fall|increase|decrease|drop|reduction)"
+        lead = text[max(0, position - 60):position].lower()
+        adjective = _adjective_lead().search(lead)
+        if adjective:  # "the English national average of 68", "the Welsh average rise of 5%": England, Wales
+            place = _adjective_place(adjective.group("adj"))
+            return place, f"{adjective.group(0).strip()!r} next to the figure: {place}"
+        if re.search(r"(?:(?:national\s+(?:average\s+)?|average\s+national\s+)(?:average|rate|figure|rise|fall|"
+                     r"increase|decrease|drop|reduction)"
                      r"(?:\s+in\s+(?:\w+\s+){0,2}\w+)?|england\s+and\s+"
                      r"wales(?:\s+average)?)\s+(?:of|was|is|at|stood\s+at)\s+(?:an?\s+)?$", lead) or re.search(
                 r"(?:^|\b)(?:police\s+)?forces\s+have\s+on\s+average\s+seen\s+(?:an?\s+)?$", lead) or re.match(
@@ -559,7 +705,8 @@ class _Sentence:
                 r"(?:nationally|across\s+the\s+country|nationwide)\b", text[end:min(end + 40, seg[1])].lower()):
             # only in the figure's own words: "rose 8% while nationally it rose 3%" is about two places
             return "England and Wales", "national words next to the figure: England and Wales (ONS's total, incl. BTP)"
-        outside = [m for m in places if m.kind == "outside" and seg[0] <= m.start < seg[1]]
+        outside = [m for m in places if m.kind == "outside" and seg[0] <= m.start < seg[1]
+                   and not _is_scope(text, m)]  # "lower than the UK average" sets the figure against the UK
         if outside and any(m.kind != "outside" and seg[0] <= m.start < seg[1] for m in places):
             self.note(f"{outside[0].text!r}: the figure covers {outside[0].value} as well, which is outside "
                       "England and Wales")
@@ -602,7 +749,7 @@ class _Sentence:
         if not own and opening.startswith(("which", "who", "with ")):
             just_before = [m for m in places
                            if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
-            if not just_before and not opening.startswith("with"):
+            if not just_before and not opening.startswith("with") and self._offence_before(clause) is None:
                 return None  # "the likes of Lncashire which saw": the place before is not one the data hold
             own = just_before[-1:]  # a relative clause ("by Thames Valley Police, with 13%"): the place just before
         if own:
@@ -738,6 +885,10 @@ class _Sentence:
             hit = before[-1] if before else None
         if hit is None:
             clause = self.clause(position)
+            hit = self._offence_before(clause) if self.text[clause[0]:clause[1]].lower().startswith(
+                ("which ", "that ")) and not [m for m in offences if clause[0] <= m.start <= clause[1]] else None
+        if hit is None:
+            clause = self.clause(position)
             for scope in (clause, (0, len(self.text))):
                 here = [m for m in offences if scope[0] <= m.start and m.end <= scope[1] + 1]
                 specific = {m.value for m in here if m.value != GENERIC_TOTAL}
@@ -783,6 +934,12 @@ class _Sentence:
                     f"{hit.text!r}: total recorded crime, which before July 2015 included fraud recorded by the police")
         return name, None, f"{hit.text!r}: {name}"
 
+    def _offence_before(self, clause: tuple[int, int]) -> Mention | None:
+        """The offence a relative clause refers to ("stalking and harassment, which saw a 47 per cent increase"):
+        named just before the clause."""
+        return next((m for m in self.mentions if m.kind in ("offence", "untestable") and m.end <= clause[0]
+                     and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])), None)
+
     def _frame_only(self, position: int) -> bool:
         """No offence named, and the words before the figure name nothing else either ("Gwent saw a 15% fall",
         "the force recorded a 5% rise"), so the figure is about crime as a whole. "Thugs carrying offensive
@@ -807,7 +964,8 @@ class _Sentence:
     # ----------------------------------------------------------------------------------------- periods
     def period(self, position: int | None = None, *, latest: bool = False, end: int | None = None
                ) -> tuple[dict, str]:
-        found = self.of("period")
+        # "the highest level since 2005/06": a year named for a record, neither the figure's period nor its baseline
+        found = [m for m in self.of("period") if not _SINCE_RECORD.search(self.text[max(0, m.start - 90):m.start])]
         part = [m for m in found if _part_year(m, self.ctx)]
         if position is not None and not part:
             seg = self.segment(position, end)
@@ -816,13 +974,23 @@ class _Sentence:
             # a period inside another figure's words belongs to that figure ("from the 225,407 crimes in the year
             # up to June 2016"); one in no figure's words serves them all
             shared = [m for m in others if not any(self.segment(f.start, f.end)[0] <= m.start <=
-                                                    self.segment(f.start, f.end)[1] for f in self.of("figure"))]
-            found = own or shared
+                                                    self.segment(f.start, f.end)[1] for f in self.of("figure")
+                                                    if f.start not in self.restating)]
+            # "In the 12 months to March, forces logged 5.5 million crimes - a rise of 11%": an opening period
+            # serves the whole sentence
+            opening = [m for m in others if m.start <= 2 and re.match(r"\s*,", self.text[m.end:])]
+            found = own or shared or opening
         if part:  # "between April and September 2008": the whole sentence is about part of a year
             return _read_period(part[0], self.ctx)
         baselines = [m for m in found if _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
             m.value.get("latest") and _LAST_YEAR_COMPARED.search(self.text[max(0, m.start - 40):m.start]))]
         found = [m for m in found if m not in baselines]
+        if not latest and not found and position is not None:
+            # "down 39 per cent on the same period in 2007 (338 crimes)": a count given for the period compared with
+            given = [b for b in baselines if b.end <= position and re.fullmatch(r"\s*\(?\s*",
+                                                                                self.text[b.end:position])]
+            if given:
+                return self._read(given[-1])
         if latest and not found and any(m.value.get("latest") for m in baselines):
             # "down 11 per cent on last year", "up by 30% compared to last year": this year's figures against those
             said = next(m for m in baselines if m.value.get("latest"))
@@ -857,7 +1025,51 @@ class _Sentence:
             return {}, "no period named: every period in the year before the document is tried"
         if found[0].value.get("following") or found[0].value.get("after"):
             return self._following(found[0])
-        return _read_period(found[0], self.ctx)
+        return self._read(found[0])
+
+    def _read(self, mention: Mention) -> tuple[dict, str]:
+        """A period as the sentence gives it: "the same period in 2007" and a calendar year named for a baseline
+        figure ("fallen to 1,669 from 1,955 in 2015") are the same months as the figures the sentence is about."""
+        groups = mention.value
+        same = groups.get("sameyear") or groups.get("sameyear2")
+        baseline_year = groups.get("cal") and _BASELINE_FIGURE.search(self.text[max(0, mention.start - 40):
+                                                                                mention.start])
+        if not (same or baseline_year):
+            return _read_period(mention, self.ctx)
+        current = self._current_end(mention)
+        if current is None:
+            return {"unknown": True}, (f"{mention.text!r}: the same months as the figures it is compared with, "
+                                       "which the words do not pin down, so it is not drafted")
+        month = pd.Timestamp(current).month
+        if groups.get("samemonth"):
+            named = periods.parse_period_end(f"{groups['samemonth']} {groups['sameyear2']}")
+            if named.month != month:
+                return {"unknown": True}, (f"{mention.text!r}: not the same months as the figures it is compared "
+                                           f"with ({periods.label(current)}), so it is not drafted")
+            return {"end": named.date().isoformat()}, f"{mention.text!r}: {periods.label(named)}"
+        year = int(same or groups["cal"])
+        if not same and month == 12:
+            return _read_period(mention, self.ctx)  # the figures are for calendar years: so is this
+        end = periods.month_end(year, month).date().isoformat()
+        return {"end": end}, (f"{mention.text!r}: the same 12 months as the figures it is compared with "
+                              f"({periods.label(current)}), {periods.label(end)}")
+
+    def _current_end(self, besides: Mention | None = None) -> str | None:
+        """The end of the 12 months the sentence's figures are for: the one period it names that is not a
+        baseline, else the latest published on the date; None when the words name several."""
+        ends = set()
+        for m in self.of("period"):
+            if m is besides or m.value.get("sameyear") or m.value.get("sameyear2") or _part_year(m, self.ctx) or \
+                    _SINCE_RECORD.search(self.text[max(0, m.start - 90):m.start]) or \
+                    _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
+                    m.value.get("cal") and _BASELINE_FIGURE.search(self.text[max(0, m.start - 40):m.start])):
+                continue
+            end = _read_period(m, self.ctx)[0].get("end")
+            if end:
+                ends.add(str(end))
+        if len(ends) > 1:
+            return None
+        return ends.pop() if ends else self.ctx.latest_period
 
     def _following(self, mention: Mention) -> tuple[dict, str]:
         """"a 3% increase in the year to March 2015, followed by an 8% rise in the following year"."""
@@ -907,6 +1119,45 @@ def _unknown_names(text: str, mentions: list[Mention]) -> list[Name]:
     return found
 
 
+@cache
+def _adjectives() -> dict[str, str]:
+    return {str(word).lower(): place for place, words_ in press_words()["place_adjectives"].items()
+            for word in words_}
+
+
+def _adjective_place(word: str) -> str:
+    return _adjectives()[word.lower()]
+
+
+@cache
+def _adjective_words() -> str:
+    return "|".join(re.escape(w) for w in sorted(_adjectives(), key=len, reverse=True))
+
+
+@cache
+def _adjective_lead() -> re.Pattern:
+    """"the English national average of 68", "the Welsh average rise of 5 per cent": a figure for England or
+    Wales, just before the figure."""
+    return re.compile(rf"(?<![\w-])(?<!\band\s)(?P<adj>{_adjective_words()})\s+(?:national\s+)?(?:average|rate|figure)"
+                      r"(?:\s+(?:rise|fall|increase|decrease|drop|reduction|rate))?(?:\s+in\s+(?:\w+\s+){0,2}"
+                      r"\w+)?\s+(?:of|was|is|at|stood\s+at)\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _adjective_average() -> re.Pattern:
+    """"the English national average", "the Welsh average", "the average for England": England or Wales, not
+    England and Wales."""
+    return re.compile(rf"(?<![\w-])(?<!\band\s)(?:(?P<adj>{_adjective_words()})\s+(?:national\s+)?"
+                      r"(?:average|rate|figure)|"
+                      r"(?:national\s+)?average\s+(?:for|in|across)\s+(?P<country>england|wales)(?!\s+and\b))",
+                      re.IGNORECASE)
+
+
+def _country_of(match: re.Match) -> str:
+    adjective = match.groupdict().get("adjc") or match.group("adj")
+    return _adjective_place(adjective) if adjective else match.group("country").title()
+
+
 def _is_scope(text: str, mention: Mention) -> bool:
     """"the biggest drop in England and Wales", "compared to 16 per cent nationally", "the five East Midlands police
     areas", "anywhere except Durham": places that say where a figure is set, not what it is about."""
@@ -916,7 +1167,8 @@ def _is_scope(text: str, mention: Mention) -> bool:
         return True
     if mention.kind == "geo" and _is_force(mention.value):
         return False
-    return bool(re.search(r"(?:biggest|largest|highest|lowest|greatest|smallest|only|forces?|any|anywhere|than|"
+    return bool(re.search(r"(?:biggest|largest|highest|lowest|greatest|smallest|safest|worst|best|fastest|steepest|"
+                          r"sharpest|only|forces?|any|anywhere|than|"
                           r"compared\s+(?:to|with)|against|with|above|below)\b[^.;]{0,40}$", before))
 
 
@@ -944,7 +1196,8 @@ def _part_year(mention: Mention, ctx: Context) -> bool:
             return _month_range(groups, ctx)[1] < 12
         except PeelstatsError:  # "March 1850": not a period the data hold
             return False
-    return bool(re.search(r"quarter|three months|half|six months", mention.text, re.I))
+    return bool(groups.get("onemonth") or groups.get("lastmonth") or
+                re.search(r"quarter|three months|half|six months", mention.text, re.I))
 
 
 def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
@@ -963,6 +1216,15 @@ def _period_of(mention: Mention, ctx: Context) -> tuple[dict, str]:
         return {"end": _latest_month_end(ctx), "months": 3}, f"{text!r}: three months, not a rolling year"
     if re.search(r"half|six months", text, re.IGNORECASE) and not groups.get("from"):
         return {"end": _latest_month_end(ctx), "months": 6}, f"{text!r}: six months, not a rolling year"
+    if groups.get("onemonth") or groups.get("lastmonth"):  # "in June", "last month": one month
+        if groups.get("lastmonth"):
+            stamp = pd.Timestamp(ctx.date) - pd.offsets.MonthEnd(1 if groups["lastmonth"].lower() == "last" else 0)
+            end = stamp.normalize()
+        else:
+            end = periods.parse_period_end(f"{groups['onemonth']} {groups.get('monthyear') or ctx.date.year}")
+            if not groups.get("monthyear") and end > pd.Timestamp(ctx.date):
+                end = periods.parse_period_end(f"{groups['onemonth']} {ctx.date.year - 1}")
+        return {"end": end.date().isoformat(), "months": 1}, f"{text!r}: one month, not a rolling year"
     if groups.get("cal"):
         end = periods.parse_period_end(f"December {groups['cal']}")
         return {"end": end.date().isoformat()}, f"{text!r}: the calendar year, {periods.label(end)}"
@@ -1022,7 +1284,8 @@ _DIFFERENT_GRADES = re.compile(r"(?:we|they|both\s+forces|the\s+two\s+forces)\s+
 _PEEL_YEAR = re.compile(r"PEEL[:\s\w]{0,40}?(?P<year>(?:19|20)\d{2})(?:/\d{2})?", re.IGNORECASE)
 # words that make a bare number a count: before it ("was 65,734", "totalling 1,539", "gone up to 21,580") or after
 # it ("109,736 recorded in Greater Manchester")
-_COUNT_BEFORE = re.compile(r"(?:\b(?:was|were|stood\s+at|totall?ing|totall?ed|a\s+total\s+of|reached|reaching)|"
+_COUNT_BEFORE = re.compile(r"(?:\b(?:was|were|stood\s+at|totall?ing|totall?ed|a\s+total\s+of|reached|reaching|"
+                           r"(?:the|a)\s+(?:total\s+)?figure\s+of|the\s+total)|"
                            r"\b(?:up|down|risen|rose|fallen|fell|increased|decreased|dropped|climbed|jumped|soared)"
                            r"\s+(?:\w+\s+)?to)\s*$", re.IGNORECASE)
 _COUNT_AFTER = re.compile(r"\s+(?:were\s+|was\s+|being\s+)?(?:recorded|reported|logged)\b", re.IGNORECASE)
@@ -1230,7 +1493,23 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
             baseline = _years_before(last, n)
             return {"end": last, "baseline": baseline}, (f"{over.group(0)!r}: a change over {n} years to {said}, "
                                                          f"{periods.label(last)} against {periods.label(baseline)}")
+    same = next((m for m in s.of("period") if (m.value.get("sameyear") or m.value.get("sameyear2"))
+                 and seg[0] <= m.start < seg[1] and _BASELINE_WORDS.search(s.text[max(0, m.start - 30):m.start])),
+                None)
+    if same is not None:  # "down 39 per cent on the same period in 2007": from then to the figures' own period
+        baseline, how = s._read(same)
+        current = s._current_end(same)
+        if not baseline.get("end") or current is None:
+            return {}, (f"{same.text!r}: a change since the same months of another year, and the words do not pin "
+                        f"down which months, {_NOT_ONE_YEAR}")
+        if pd.Timestamp(current).year - pd.Timestamp(baseline["end"]).year >= 2:
+            return {"end": current, "baseline": baseline["end"]}, (
+                f"{same.text!r}: a change over several years, {periods.label(current)} (the figures' own period) "
+                f"against {periods.label(baseline['end'])}")
     since = _SINCE_YEAR.search(words_)
+    if since and re.search(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|"
+                           r"best|worst)\b[^.;]{0,60}$", words_[:since.start()], re.IGNORECASE):
+        since = None  # "the highest tally since 2005/06": a level not reached since, not the change's baseline
     if since:
         return {}, f"{since.group(0)!r}: a change over several years, from a year the words do not pin down, " \
                    f"{_NOT_ONE_YEAR}"
@@ -1292,6 +1571,29 @@ def _figures(s: _Sentence) -> list[Draft]:
         if re.search(r"\bper\s*$", before) or _PER_TIME.match(after) or _PER_THOUSAND.match(after) or re.match(
                 r"\s*(?:of\s+(?:the\s+)?)?(?:other\s+)?(?:\d+\s+)?(?:police\s+)?forces?\b", after, re.IGNORECASE):
             continue  # "per 1,000", "359 crimes per day", "43 police force areas", "half of forces": not a figure here
+        if re.search(r"percentage[\s-]+points?", m.text, re.IGNORECASE):
+            s.note(f"{m.text!r}: a difference between two percentages (percentage points), not a % change; no claim "
+                   "kind holds it, so it is not drafted")
+            s.used.add(m.start)
+            continue
+        if figure.percent and (_PERCENT_SHARE_AFTER.match(s.text, m.end) or _PERCENT_SHARE_BEFORE.search(
+                s.text[max(0, m.start - 40):m.start])) and not _CHANGE_BY.search(before):
+            s.note(f"{m.text!r}: a share of the crimes ({s.text[m.start:m.end + 25].strip()!r}...), not a change; no "
+                   "claim kind holds a share, so it is not drafted")
+            s.used.add(m.start)
+            share = _PERCENT_SHARE_AFTER.match(s.text, m.end)
+            if share:  # "38 per cent of all crime": the whole the share is of, not what the sentence is about
+                denominator = [x for x in s.mentions if x.kind == "offence" and m.end <= x.start <= share.end()]
+                s.mentions = [x for x in s.mentions if x not in denominator]
+            continue
+        restated = _restated(s, m)
+        if restated is not None:
+            s.note(f"{m.text!r}: a figure of speech restating {restated.text!r} beside it, which is the figure "
+                   "checked")
+            s.used.add(m.start)
+            s.restating.add(m.start)
+            s.restated[restated.start] = m
+            continue
         segment, clause = s.segment(m.start, m.end), s.clause(m.start)
         per_thousand = r"per\s+(?:1,000|1000|thousand)|for\s+every\s+(?:1,000|1000)"
         # "In terms of recorded crime rates per 1,000 population, Devon and Cornwall recorded 51 crimes"
@@ -1303,6 +1605,10 @@ def _figures(s: _Sentence) -> list[Draft]:
             draft = _change(s, m, subject, percent_from_next=not figure.percent)
         elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before):
             draft = _count_change(s, m, subject)
+        elif re.search(r"\(\s*$", before) and any(re.fullmatch(r"\s*\(\s*", s.text[p.end:m.start])
+                                                   for p in s.of("period")):
+            # "on the same period in 2007 (338 crimes)", "September 2007 (2,042)": the count for that period
+            draft = _count(s, m, subject)
         elif previous is not None and previous.kind == "change" and previous.fields.get("direction") and \
                 previous.span[1] >= m.start - 40 and re.search(
                     r"(?:\(\s*(?:an?\s+(?:additional|extra)\s+)?|the\s+equivalent\s+of\s+|equivalent\s+to\s+|"
@@ -1332,6 +1638,10 @@ def _figures(s: _Sentence) -> list[Draft]:
                                       or draft.fields.get("period") == previous.fields.get("period")):
                 draft.fields.pop("period", None)
                 draft.year_before = previous  # the baseline is the year before the count it follows
+        elif abs(figure.quoted.value) >= 50 and re.search(r"\b(?:up|down)\s+from\s*$", before) and any(
+                re.fullmatch(r"\s+", s.text[m.end:p.start]) for p in s.of("period")):
+            # "down from 46,496 in 2007": the count of the year named, what the count before it is compared with
+            draft = _count(s, m, subject)
         elif figure.count_noun or (
                 figure.quoted.verbal and abs(figure.quoted.value) >= 100_000 and
                 re.search(r"number\s+of\s+(?:crimes|offences)", s.text, re.IGNORECASE)) or (
@@ -1362,6 +1672,31 @@ def _figures(s: _Sentence) -> list[Draft]:
     return out
 
 
+_RESTATING_GAP = re.compile(r"[\s,;:(\u2013\u2014-]*(?:(?:or|going|went|gone|rising|rose|risen|falling|fell|fallen|"
+                            r"climbing|increasing|decreasing|dropping|up|down|a|an|of|some|that\s+is|i\.e\.)[\s,]+)"
+                            r"{0,3}(?:by\s+)?", re.IGNORECASE)
+
+
+def _restated(s: _Sentence, m: Mention) -> Mention | None:
+    """A fraction or multiplier set beside a percentage that says it exactly ("almost doubled, going up by 48 per
+    cent", "a rise of a tenth (11%)", "almost a fifth - 19 per cent"): the percentage, which is the claim."""
+    quoted = m.value.quoted
+    if not (quoted.verbal and quoted.percent):
+        return None
+    figures = s.of("figure")
+    k = next(i for i, f in enumerate(figures) if f.start == m.start)
+    for other, gap in ((figures[k + 1], (m.end, figures[k + 1].start)) if k + 1 < len(figures) else (None, None),
+                       (figures[k - 1], (figures[k - 1].end, m.start)) if k else (None, None)):
+        if other is None or not other.value.percent or other.value.quoted.verbal:
+            continue
+        between = s.text[gap[0]:gap[1]]
+        named = [x for x in s.mentions if x.kind in ("offence", "untestable", "geo", "national", "own_force", "period")
+                 and gap[0] <= x.start < gap[1]]
+        if not named and _RESTATING_GAP.fullmatch(between):
+            return other
+    return None
+
+
 def _nothing_new(s: _Sentence, change: Draft, m: Mention) -> bool:
     """No other place or offence named between a change and a figure that may belong to it."""
     return not [x for x in s.mentions if x.kind in ("offence", "untestable", "geo", "national", "own_force")
@@ -1372,7 +1707,7 @@ def _alike(change: Draft, m: Mention, kind: str, **fields) -> Draft:
     """A figure that belongs to the change before it ("up 46 per cent to 76,404", "rose 9% (470)"): the same place,
     offence and period."""
     shared = {k: v for k, v in change.fields.items() if k in ("subject", "offence", "period")}
-    read = [("figure", f"{m.text!r}: {m.value.quoted.describe()}"),
+    read = [("figure", m.value.quoted.describe()),
             *[(what, how) for what, how in change.read if what in ("place", "offence", "period")]]
     return Draft(kind, {**shared, **fields}, (m.start, m.end), read)
 
@@ -1447,6 +1782,8 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
     if m.value.quoted.value < 0:
         return "decrease", f"{m.text!r}: negative, a decrease"
     found = s.direction(m.start)
+    if found[0] is None and m.start in s.restated:  # "rose by almost a fifth - 19 per cent -": the verb before
+        found = s.direction(s.restated[m.start].start)
     lead = s.text[max(0, m.start - 40):m.start]
     if found[0] is None and re.search(r"(?:national|england\s+and\s+wales)\s+average\s+(?:of|was|is|at)\s+$", lead,
                                       re.IGNORECASE):
@@ -1565,7 +1902,10 @@ _LISTED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
 
 _OTHER_PLACES = re.compile(r"\b(?:neighbouring|nearby|surrounding|other\s+forces|elsewhere|some\s+forces|many\s+forces|"
                            r"few\s+(?:police\s+)?forces|only|one\s+of|biggest|largest|highest|lowest|unique|"
-                           r"(?:of|in)\s+(?:the\s+)?(?:\d+|forty-three)\s+(?:police\s+)?(?:forces|force\s+areas))\b",
+                           r"(?:of|in)\s+(?:the\s+)?(?:\d+|forty-three)\s+(?:police\s+)?(?:forces|force\s+areas)|"
+                           r"(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:\d+\s+|forty-three\s+)?(?:police\s+)?"
+                           r"(?:forces?|force\s+areas?)|[\w-]+\s+(?:police\s+)?(?:forces|force\s+areas)\s+(?:have\s+|"
+                           r"had\s+)?(?:recorded|saw|seen|showed|reported|had|experienced))\b",
                            re.IGNORECASE)
 
 
@@ -1747,12 +2087,22 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             out.append(Draft("count_of_forces", fields, (match.start(), match.end() + (tail.end() if tail else 0)),
                              [("forces", f"{match.group(0)!r}: every force but those named"), ("offence", offence[2]),
                               ("period", period_read)]))
-    for pattern in (_ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES, _FELL_IN_N_OF_FORCES):
+    for pattern in (_IN_EVERY_FORCE, _EVERY_FORCE_SAW, _ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES, _FELL_IN_N_OF_FORCES):
         for match in pattern.finditer(text):
             said = " ".join(match.group("dir").lower().split())
             direction = words.direction_word(said) or words.direction_word(said.removesuffix("s"))
-            count = 1 if pattern is _ONLY_FORCE else _count_word(match.group("n"))
-            if direction is None or count is None:
+            every = pattern in (_IN_EVERY_FORCE, _EVERY_FORCE_SAW)
+            count = 1 if pattern is _ONLY_FORCE else len(forces.TERRITORIAL_FORCES) if every else \
+                _count_word(match.group("n"))
+            if direction is None or count is None or any(d.span[0] < match.end() and match.start() < d.span[1]
+                                                         for d in out):
+                continue  # "All 43 forces recorded a rise" is one count, however many patterns read it
+            if pattern in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES) and not re.search(r"\b(?:43|forty-three)\b",
+                                                                                 match.group(0)) and any(
+                    not _is_force(g.value) and geography_kind(g) not in (None, geography.GeographyKind.NATIONAL)
+                    for g in s.of("geo")):
+                s.note(f"{match.group(0)!r}: forces counted among a region or country the words do not tie to the "
+                       "count, so it is not drafted")
                 continue
             offence = s.offence(match.start())
             if offence[0] is None:
@@ -1760,7 +2110,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             fields: dict = {"offence": offence[0], "direction": direction, "quoted_count": count}
             read = [("forces", f"{match.group(0)!r}: {count} force{'s' if count != 1 else ''} "
                                f"{'rose' if direction == 'increase' else 'fell'}"), ("offence", offence[2])]
-            if pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES):
+            if pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES) and not every:
                 # the force named before "the only force in the North East": not the place after it
                 named = [m for m in s.of("geo", s.clause(match.start())) + s.of("own_force", s.clause(match.start()))
                          if m.end <= match.start() and (m.kind == "own_force" or _is_force(m.value))]
@@ -1814,6 +2164,14 @@ def _rates(s: _Sentence) -> list[Draft]:
                 value = words.number_in_words(n.replace(",", "").rstrip(".")) if n else None
                 if not value or value < 2 or not re.search(r"crime|offence", s.text, re.IGNORECASE):
                     continue
+                if match.group("m") and _SHARE_AFTER.match(s.text, match.end()):
+                    # "one in three of the crimes were violence": a share of the crimes, not a rate per person
+                    s.note(f"{match.group(0)!r}: a share of the crimes (one in {value:g} of them), not a rate per "
+                           "person; no claim kind holds a share, so it is not drafted")
+                    for m in s.of("figure"):
+                        if match.start() <= m.start < match.end():
+                            s.used.add(m.start)
+                    continue
                 quoted = f"one in {value:g}"
             subject = _rate_subject(s, match)
             if subject is None:
@@ -1853,13 +2211,17 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
               or s.text[m.start - 1:m.start] == "("):
             place = next((g for g in s.of("geo") if re.fullmatch(r"\s*\(", s.text[g.end:m.start])), None)
         national_lead = r"national\s+(?:average|rate)\s+(?:of|was|is)\s+$|(?:compared\s+to|against)\s+$"
-        if place is None and (re.search(national_lead, before, re.IGNORECASE) and re.search(
+        adjective = _adjective_lead().search(s.text[max(0, m.start - 60):m.start])
+        if place is None and (adjective or re.search(national_lead, before, re.IGNORECASE) and re.search(
                 r"national|england\s+and\s+wales", s.text[max(0, m.start - 30):m.end + 20], re.IGNORECASE)):
-            subject = ("England and Wales", "'national': England and Wales")
+            subject = ((_adjective_place(adjective.group("adj")), f"{adjective.group(0).strip()!r}: "
+                        f"{_adjective_place(adjective.group('adj'))}") if adjective else
+                       ("England and Wales", "'national': England and Wales"))
             draft = _base(s, offence_at, "rate", subject=subject, quoted_value=m.text)
             if draft is not None and draft.untestable is None:
                 s.used.add(m.start)
-                draft.read.insert(0, ("figure", f"{m.text!r}: the national rate per 1,000"))
+                draft.read.insert(0, ("figure", f"{m.text!r}: the {'national' if not adjective else subject[0]} "
+                                                "rate per 1,000"))
                 out.append(_span(draft, m.start, m.end, s))
             continue
         if place is None and re.search(r"\brates?\b[^.;]{0,30}per\s+(?:1,000|1000|thousand)",
@@ -1913,6 +2275,17 @@ def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
     named = [m for m in s.of("geo") + s.of("national") if not _is_scope(s.text, m)]
     if not named and s.ctx.own_force is not None:
         return s.ctx.own_force.name, f"no place named: {s.ctx.own_force.name}"
+    return _sole_force(s)
+
+
+def _sole_force(s: _Sentence) -> tuple[object, str] | None:
+    """The one force a sentence names, when it names no other place but as a scope ("With a crime rate of 46 per
+    1,000, this is well below the average and makes Norfolk the safest county in England"): what it is about."""
+    named = [m for m in s.of("geo") + s.of("national") + s.of("own_force") + s.of("outside")
+             if not _is_scope(s.text, m)]
+    if len(named) == 1 and named[0].kind == "geo" and _is_force(named[0].value) and not s.unknown_names():
+        name = forces.by_code(named[0].value).name
+        return name, f"{named[0].text!r}: {name}, the one place the sentence is about"
     return None
 
 
@@ -1953,6 +2326,15 @@ def _ranks(s: _Sentence) -> list[Draft]:
         following = s.text[match.end():match.end() + 40]
         if re.match(r"[\w\s]{0,25}?(?:number\s+of\s+)?(?:crime\s+)?victims", following, re.I):
             continue  # "the 11th lowest number of crime victims": not in these data
+        among = _AMONG_OFFENCES_AFTER.match(s.text, match.end())
+        named_next = min((m for m in s.mentions if m.kind in ("offence", "untestable", "geo", "national", "own_force")
+                          and among and among.end() <= m.start <= among.end() + 60), key=lambda m: m.start,
+                         default=None)
+        if (named_next is not None and named_next.kind in ("offence", "untestable")) or _OF_ANY_OFFENCE.match(
+                s.text, match.end()) or re.search(r"crime[\s-]+by[\s-]+crime|offence[\s-]+by[\s-]+offence",
+                                                  s.text[clause[0]:match.start()], re.I):
+            s.note(f"{match.group(0)!r}: a place among offences, not among forces, so it is not drafted as a rank")
+            continue
         per_person = re.match(r"[\w\s]{0,40}?(?:per\s+(?:1,000|1000|thousand)|crime\s+rate)",
                               s.text[match.end():match.end() + 60], re.I)
         scoped = re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across)\s+england|in\s+(?:the\s+)?country|"
@@ -1962,7 +2344,7 @@ def _ranks(s: _Sentence) -> list[Draft]:
         if sup == "best" or (sup == "worst" and not (ranked_word or scoped)) or (
                 not what and not scoped and not per_person and not ranked_word):
             continue
-        if re.match(r"\s*(?:level|number)s?\s+since", s.text[match.end() - 8:match.end() + 10], re.I):
+        if _RECORD_SINCE.match(s.text, match.end()):
             continue  # "the highest level since 2011": a comparison with the past, not a rank
         falling = re.search(r"drop|fall|reduction|decrease", what)
         changing = re.search(r"rise|increase|jump|hike|drop|fall|reduction|decrease", what)
@@ -1975,7 +2357,8 @@ def _ranks(s: _Sentence) -> list[Draft]:
             re.sub(r"\bhighest\s+rates?|\blowest\s+rates?", "", s.text, flags=re.I))
         if rate_of_change:
             measure, order = "change", "lowest" if sup in ("lowest", "smallest") else "highest"
-        elif "rate" in what or sup == "safest" or (per_person and not changing) or rate_before:
+        elif "rate" in what or sup == "safest" or (per_person and not changing) or rate_before or \
+                _CRIME_PLACE.search(what):
             measure, order = "rate", "lowest" if sup in ("lowest", "smallest", "safest") else "highest"
         elif sup == "worst":
             measure, order = "count", "highest"  # "placing the county fourth worst" for robberies
@@ -2101,8 +2484,8 @@ def _superlative(s: _Sentence, match: re.Match) -> dict:
     in England, second only to City of London")."""
     what, sup = (match.group("what") or "").lower(), match.group("sup").lower()
     smallest = sup in ("lowest", "smallest", "safest")
-    if "rate" in what or sup == "safest" or re.match(r"[\w\s]{0,40}?per\s+(?:1,000|1000|thousand)",
-                                                   s.text[match.end():match.end() + 50], re.I):
+    if "rate" in what or sup == "safest" or _CRIME_PLACE.search(what) or re.match(
+            r"[\w\s]{0,40}?per\s+(?:1,000|1000|thousand)", s.text[match.end():match.end() + 50], re.I):
         fields = {"measure": "rate", "order": "lowest" if smallest else "highest"}
     elif re.search(r"number|level|figure|volume", what):
         fields = {"measure": "count", "order": "lowest" if smallest else "highest"}
@@ -2234,7 +2617,7 @@ _RATE_WORDS = re.compile(r"\bcrime\s+rates?\b|\brates?\s+of\s+(?:recorded\s+)?cr
 
 def _comparisons(s: _Sentence) -> list[Draft]:
     out = []
-    for match in _COMPARE.finditer(s.text):
+    for match in _compare_pattern().finditer(s.text):
         rel = match.group("rel").lower()
         clause = s.clause(match.start())
         # "the crime rate in Cleveland is higher than the national average", "lower than the average ... with 86.4
@@ -2252,6 +2635,13 @@ def _comparisons(s: _Sentence) -> list[Draft]:
         else:
             relation = "below" if direction != "decrease" else None
         fields: dict = {"relation": relation, "measure": measure}
+        adjective = (match.group("adj") or match.group("adjc") or match.group("adjo") or "").lower()
+        if match.group("country") or adjective in _adjectives():  # "the English national average": England's
+            fields["against"] = _country_of(match)
+        elif adjective and adjective not in _NATIONAL_ADJECTIVES:
+            s.note(f"{match.group(0)!r}: an average of {match.group('adj') or match.group('adjo')!r}, which is not "
+                   "England and Wales (nor a place these data hold), so the comparison is not drafted")
+            continue
         size = next((f for f in s.of("figure") if f.value.percent and f.end <= match.start()
                      and re.fullmatch(r"\s*", s.text[f.end:match.start()])), None)
         if size is not None:  # "30 per cent higher than the national average"
@@ -2260,12 +2650,12 @@ def _comparisons(s: _Sentence) -> list[Draft]:
                 s.note(f"{size.text!r}: a difference between two changes ({match.group(0)!r}), which the claim "
                        "kinds do not hold, so it is not drafted")
                 continue
-            # the size of the gap would be a ratio (1.3 times), but a ratio is judged within 10% of itself (17% to
-            # 43% for "30 per cent higher"), far looser than a stated percentage: only the direction is drafted
-            ratio = 1 + size.value.quoted.value / 100 * (1 if more else -1)
-            s.note(f"{size.text!r}: the size of the gap between the rates (a ratio of {ratio:g}); the comparison "
-                   "drafted tests only which is higher, because a ratio's tolerance (10% of it) is too loose for a "
-                   "stated percentage")
+            # "30 per cent higher than the national average": a ratio of 1.3, judged on the gap in percentage points
+            if size.value.quoted.value <= 0 or rel in ("more", "less") and measure != "rate":
+                continue
+            fields = {**fields, "relation": "ratio", "quoted_value": f"{size.text} {'higher' if more else 'lower'}"}
+            out += _compare_each(s, match, start=size.start, **fields)
+            continue
         if relation is None:
             continue
         out += _compare_each(s, match, **fields)
@@ -2279,27 +2669,42 @@ def _comparisons(s: _Sentence) -> list[Draft]:
     return out
 
 
-def _compare_each(s: _Sentence, match: re.Match, **fields) -> list[Draft]:
+# words that may stand before "national average" and leave it England and Wales's
+_NATIONAL_ADJECTIVES = frozenset({"overall", "current", "latest", "wider", "annual", "whole", "new", "published",
+                                  "official", "recorded"})
+
+
+def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, **fields) -> list[Draft]:
     places = [m for m in s.of("geo") if _is_force(m.value) and m.end <= match.end() and not _is_scope(s.text, m)]
     if places and not s._joined(places):
         places = places[:1]  # "Nottinghamshire's fall, matched by that in Durham...": the sentence's subject
     chosen = places if places and s._joined(places) else places[-1:] if places else []
     subjects = [(forces.by_code(m.value).name, f"{m.text!r}: {forces.by_code(m.value).name}") for m in chosen]
     if not subjects:
-        subject = s.subject(match.start())
+        subject = s.subject(match.start()) or _sole_force(s)
         if subject is None or subject[0] == "England and Wales":
             return []
         subjects = [subject]
     out = []
     for subject in subjects:
-        draft = _base(s, match.start(), "comparison", subject=subject, **fields)
+        at = match.start() if start is None else start  # "30 per cent higher than ...": the gap's own words
+        draft = _base(s, at, "comparison", end=match.end() if start is not None else None, subject=subject, **fields)
         if draft is not None and draft.untestable is None:
             what = {"rate": "the rate per 1,000 of", "change": "the change in"}[fields.get("measure", "change")]
             relation = fields["relation"].replace("_", " ") + (f" {fields['quoted_value']}" if fields.get(
                 "quoted_value") and fields["relation"] == "ratio" else "")
-            draft.read.insert(0, ("comparison", f"{match.group(0)!r}: {relation} {what} England and Wales (ONS's "
-                                                "figure; other meanings shown)"))
-            out.append(_span(draft, match.start(), match.end(), s))
+            against = fields.get("against")
+            comparator = (f"{against} (ONS's published figure)" if against or fields.get("measure") != "change"
+                          else "England and Wales (ONS's figure; other meanings shown)")
+            comparator = comparator.replace("None (", "England and Wales (")
+            gap = words.parse_quoted(fields["quoted_value"]) if fields.get("quoted_value") else None
+            if gap is not None and gap.percent:  # "30 per cent higher than the national average"
+                said = (f"{what.replace(' of', '')} {fields['quoted_value']} than {comparator}: a ratio of "
+                        f"{1 + gap.value / 100:.2f}, judged on the gap in percentage points")
+            else:
+                said = f"{relation} {what} {comparator}"
+            draft.read.insert(0, ("comparison", f"{match.group(0)!r}: {said}"))
+            out.append(_span(draft, match.start() if start is None else min(start, match.start()), match.end(), s))
     return out
 
 

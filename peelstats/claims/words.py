@@ -115,7 +115,7 @@ _TENS = {w: 10 * i for i, w in enumerate(
 _SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
            "billion": 1_000_000_000, "bn": 1_000_000_000}
 _DIGITS = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_PERCENT = re.compile(r"\s*(?:%|(?:per\s*cent|percent|pc|percentage\s+points?)\b)", re.IGNORECASE)
+_PERCENT = re.compile(r"[\s-]*(?:%|(?:per[\s-]*cent|percent|pc|percentage[\s-]+points?)\b)", re.IGNORECASE)
 
 
 def number_in_words(text: str) -> float | None:
@@ -156,6 +156,20 @@ def number_in_words(text: str) -> float | None:
     return total + current if seen else None
 
 
+_LOWER = ("lower", "less", "below", "smaller", "fewer")
+_COMPARATIVE = re.compile(r"(?P<figure>.+?)\s+(?P<rel>higher|more|above|greater|bigger|larger|lower|less|below|smaller|"
+                          r"fewer)(?:\s+than\b.*)?")
+
+
+def _percentage(text: str) -> Quoted | None:
+    """A bare percentage or fraction ("30 per cent", "a third"), or None."""
+    try:
+        quoted = parse_quoted(text)
+    except ValueError:
+        return None
+    return quoted if quoted.percent and quoted.quantifier.key == EXACT and quoted.value >= 0 else None
+
+
 def _strip_quantifier(text: str) -> tuple[Quantifier, str]:
     lowered = text.lower().strip()
     best = None
@@ -169,8 +183,9 @@ def _strip_quantifier(text: str) -> tuple[Quantifier, str]:
 
 
 def parse_quoted(value) -> Quoted:
-    """A quoted figure from a number or words: 12, '12%', 'almost 10 per cent', 'nearly five million',
-    'more than 30,000', 'a quarter', 'more than half', 'doubled', 'one in 12'. Raises ValueError."""
+    """A quoted figure from a number or words: 12, '12%', '19-per-cent', 'almost 10 per cent', 'nearly five
+    million', 'more than 30,000', 'a quarter', 'two-fifths', 'more than half', 'doubled', 'one in 12'; a
+    difference as a signed percentage: '30 per cent higher' (+30), 'a third lower' (-33.3). Raises ValueError."""
     if isinstance(value, bool):
         raise ValueError(f"must be a number or a figure in words, got {value!r}")
     if isinstance(value, int | float):
@@ -186,8 +201,14 @@ def parse_quoted(value) -> Quoted:
         n = number_in_words(one_in.group(1))
         if n:
             return Quoted(1000.0 / n, q, text, verbal=False, one_in=n)
+    comparative = _COMPARATIVE.fullmatch(rest_lower)
+    inner = _percentage(comparative.group("figure")) if comparative else None
+    if inner is not None:  # "30 per cent higher", "a third lower": a difference, as a signed percentage
+        sign = -1.0 if comparative.group("rel") in _LOWER else 1.0
+        return Quoted(sign * abs(inner.value), q, text, verbal=inner.verbal, percent=True)
     fractions, multipliers = vocabulary()["fractions"], vocabulary()["multipliers"]
-    phrase = re.sub(r"^(by|of)\s+", "", rest_lower)
+    # "two-fifths", "three-quarters", "one-third": a hyphen between the words of a fraction is a space
+    phrase = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", re.sub(r"^(by|of)\s+", "", rest_lower))
     if phrase in fractions:
         return Quoted(float(fractions[phrase]), q, text, verbal=True, percent=True)
     if phrase in multipliers:
