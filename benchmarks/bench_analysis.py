@@ -18,12 +18,12 @@ from pathlib import Path
 
 from common import build_dataset, mirror_or_exit
 
-from peelstats import offences as off
-from peelstats.comparison import compare
-from peelstats.dataset import load
-from peelstats.league_table import league
-from peelstats.panel import LONG_SERIES, get_panel
-from peelstats.trends import trend
+from peelstats.analysis.comparison import compare
+from peelstats.analysis.league_table import league
+from peelstats.analysis.panel import LONG_SERIES, get_panel
+from peelstats.analysis.trends import trend
+from peelstats.ingest.dataset import load
+from peelstats.reference import offences as off
 
 
 def all_leagues(data) -> int:

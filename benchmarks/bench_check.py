@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from check_gold import HOLDOUT, HOLDOUT2, HOLDOUT3, corpus, score  # noqa: E402
 
-from peelstats.dataset import load  # noqa: E402
+from peelstats.ingest.dataset import load  # noqa: E402
 
 
 def main() -> int:

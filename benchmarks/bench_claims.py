@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 from common import build_dataset, mirror_or_exit
 
-from peelstats import forces
 from peelstats.claims import evaluate
-from peelstats.dataset import load
+from peelstats.ingest.dataset import load
+from peelstats.reference import forces
 
 DATES = ("2018-06-04", "2019-08-01", "2017-07-20", "2014-07-18", "2012-07-20")
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import pandas as pd
 from common import mirror_or_exit
 
-from peelstats.build import build
-from peelstats.cache import RawCache
-from peelstats.dataset import load
-from peelstats.fetch import cached_files, fetch
+from peelstats.ingest.build import build
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.dataset import load
+from peelstats.ingest.fetch import cached_files, fetch
 
 
 def timed(func, repeat: int) -> list[float]:

@@ -28,7 +28,7 @@ from pathlib import Path
 import nbformat
 from common import build_dataset, mirror_or_exit  # noqa: I001 - benchmarks/ is on sys.path when run
 
-from peelstats import report as reporting
+from peelstats.reporting import report as reporting
 
 
 def trivial_notebooks(folder: Path, count: int = 4) -> list[Path]:

@@ -18,9 +18,10 @@ from pathlib import Path
 import yaml
 from common import build_dataset, mirror_or_exit
 
-from peelstats import config, forces
-from peelstats.batch import run_batch
-from peelstats.report import report
+from peelstats import config
+from peelstats.reference import forces
+from peelstats.reporting.batch import run_batch
+from peelstats.reporting.report import report
 
 
 def main() -> int:

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 from peelstats import config
-from peelstats.build import build
-from peelstats.cache import RawCache
-from peelstats.fetch import fetch
+from peelstats.ingest.build import build
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.fetch import fetch
 
 
 def mirror_or_exit() -> str:

@@ -15,8 +15,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from peelstats import __version__, config, formats, sources
-from peelstats.exceptions import PeelstatsError
+from peelstats import __version__, config, formats
+from peelstats.errors import PeelstatsError
+from peelstats.ingest import sources
 from peelstats.output import FORMATS, render
 
 log = logging.getLogger("peelstats")
@@ -44,7 +45,7 @@ def _emit(frame: pd.DataFrame, fmt: str) -> None:
 
 @command("sources")
 def _sources(args: argparse.Namespace) -> int:
-    from peelstats.cache import RawCache
+    from peelstats.ingest.cache import RawCache
 
     cache = RawCache()
     rows = []
@@ -96,7 +97,7 @@ def _sources(args: argparse.Namespace) -> int:
 
 @command("fetch")
 def _fetch(args: argparse.Namespace) -> int:
-    from peelstats.fetch import fetch
+    from peelstats.ingest.fetch import fetch
 
     for source_id in args.source:
         sources.get(source_id)  # validate before any download
@@ -116,9 +117,9 @@ def _discover_editions(*, quiet: bool, strict: bool = True) -> list:
     """Find new ONS editions and record them; without network, say so in one line and carry on. ``strict``:
     pages that are not what was expected are an error (``editions --discover``); otherwise (``fetch --latest``)
     a one-line warning, and the registered editions are fetched."""
-    from peelstats.download import RetryPolicy, build_session
-    from peelstats.exceptions import DownloadError
-    from peelstats.sources import ons_editions
+    from peelstats.errors import DownloadError
+    from peelstats.ingest.download import RetryPolicy, build_session
+    from peelstats.ingest.sources import ons_editions
 
     try:  # a look, not a download: one quick retry, so no network is said within seconds
         found = ons_editions.discover(build_session(RetryPolicy(attempts=2, backoff_seconds=0.5, connect_timeout=5,
@@ -142,7 +143,7 @@ def _discover_editions(*, quiet: bool, strict: bool = True) -> list:
 
 @command("editions")
 def _editions(args: argparse.Namespace) -> int:
-    from peelstats.sources import ons_editions
+    from peelstats.ingest.sources import ons_editions
 
     if args.action == "add":
         if not args.url:
@@ -159,9 +160,9 @@ def _editions(args: argparse.Namespace) -> int:
 
 
 def editions_table(full: bool) -> pd.DataFrame:
-    from peelstats.atomic import sha256_of
-    from peelstats.cache import RawCache
-    from peelstats.sources import ons_editions
+    from peelstats.ingest.atomic import sha256_of
+    from peelstats.ingest.cache import RawCache
+    from peelstats.ingest.sources import ons_editions
 
     cache = RawCache()
     manifest = cache.read_manifest()
@@ -186,14 +187,14 @@ def editions_table(full: bool) -> pd.DataFrame:
 
 def _estimated_month(period_end: str | None) -> str:
     """An edition's publication month when no one recorded it: ONS's usual release day for its period."""
-    from peelstats.releases import estimate
+    from peelstats.reference.releases import estimate
 
     return f"{estimate(period_end):%Y-%m} (estimated)" if period_end else ""
 
 
 @command("build")
 def _build(args: argparse.Namespace) -> int:
-    from peelstats.build import build
+    from peelstats.ingest.build import build
 
     report = build(force=args.force, strict=args.strict)
     state = "unchanged, skipped" if report.skipped else f"built in {report.seconds:.1f}s"
@@ -208,7 +209,7 @@ def _build(args: argparse.Namespace) -> int:
 
 @command("doctor")
 def _doctor(args: argparse.Namespace) -> int:
-    from peelstats.doctor import diagnose
+    from peelstats.ingest.doctor import diagnose
 
     diagnosis = diagnose()
     frame = diagnosis.files
@@ -227,7 +228,7 @@ def _doctor(args: argparse.Namespace) -> int:
 
 @command("forces")
 def _forces(args: argparse.Namespace) -> int:
-    from peelstats.forces import forces_table
+    from peelstats.reference.forces import forces_table
 
     _emit(forces_table(include_non_territorial=not args.territorial_only), args.format)
     return 0
@@ -235,12 +236,12 @@ def _forces(args: argparse.Namespace) -> int:
 
 @command("breaks")
 def _breaks(args: argparse.Namespace) -> int:
-    from peelstats.breaks import breaks_between, breaks_table
+    from peelstats.reference.breaks import breaks_between, breaks_table
 
     if args.offence is not None and not args.offence.strip():
         raise PeelstatsError("the offence is empty: name one (`peelstats breaks` alone lists every break)")
     if args.offence:
-        from peelstats.periods import parse_period_end
+        from peelstats.reference.periods import parse_period_end
 
         if parse_period_end(args.baseline) >= parse_period_end(args.period_end):
             raise PeelstatsError(f"the baseline ({args.baseline}) must come before the period end "
@@ -259,7 +260,7 @@ def _breaks(args: argparse.Namespace) -> int:
 
 @command("compare")
 def _compare(args: argparse.Namespace) -> int:
-    from peelstats.comparison import compare
+    from peelstats.analysis.comparison import compare
     from peelstats.output import fill, to_csv, to_json
 
     result = compare(args.force, args.offence, args.period_end, args.baseline, source=args.source)
@@ -284,8 +285,8 @@ def _compare(args: argparse.Namespace) -> int:
 
 @command("trend")
 def _trend(args: argparse.Namespace) -> int:
+    from peelstats.analysis.trends import trend
     from peelstats.output import fill, trend_headline
-    from peelstats.trends import trend
 
     frame = trend(args.force, args.offence, every=args.every, month=args.month, period_end=args.period_end)
     if args.format == "table":
@@ -305,9 +306,9 @@ def _trend(args: argparse.Namespace) -> int:
 
 @command("league")
 def _league(args: argparse.Namespace) -> int:
-    from peelstats import periods
-    from peelstats.league_table import league
+    from peelstats.analysis.league_table import league
     from peelstats.output import fill, league_headline
+    from peelstats.reference import periods
 
     frame = league(args.offence, args.period_end, args.baseline, source=args.source)
     if args.format == "table" and len(frame):
@@ -327,9 +328,9 @@ def _league(args: argparse.Namespace) -> int:
 
 @command("vintages")
 def _vintages(args: argparse.Namespace) -> int:
-    from peelstats import periods
+    from peelstats.analysis.revisions import vintages
     from peelstats.output import fill
-    from peelstats.revisions import vintages
+    from peelstats.reference import periods
 
     frame = vintages(args.force, args.offence, args.period_end)
     if args.format == "table" and len(frame):
@@ -343,7 +344,7 @@ def _vintages(args: argparse.Namespace) -> int:
 
 @command("cross-check")
 def _cross_check(args: argparse.Namespace) -> int:
-    from peelstats.revisions import cross_check
+    from peelstats.analysis.revisions import cross_check
 
     frame = cross_check(args.edition)
     if args.format == "table":
@@ -435,7 +436,7 @@ def _terminal_width() -> int:
 
 @command("report")
 def _report(args: argparse.Namespace) -> int:
-    from peelstats.report import document_title, report, report_from_text
+    from peelstats.reporting.report import document_title, report, report_from_text
 
     options = {"notebooks": args.notebooks, "rerun": not args.skip_unchanged, "policeuk_source": args.policeuk_source}
     if args.text:
@@ -460,7 +461,7 @@ def _report(args: argparse.Namespace) -> int:
 
 @command("batch")
 def _batch(args: argparse.Namespace) -> int:
-    from peelstats.batch import FAILED_STATUSES, run_batch
+    from peelstats.reporting.batch import FAILED_STATUSES, run_batch
 
     summary = run_batch(args.schedule, workers=args.workers, rerun=args.force, scheduler=args.scheduler)
     _emit(summary, args.format)
@@ -503,7 +504,7 @@ class _Parser(argparse.ArgumentParser):
 def _period_end(text: str) -> str | None:
     """A period end read at the edge, so a bad one is refused before any data is loaded; 'latest' is the default
     (None)."""
-    from peelstats.periods import parse_period_end
+    from peelstats.reference.periods import parse_period_end
 
     if text.strip().lower() == "latest":
         return None

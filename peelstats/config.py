@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from peelstats import __version__
-from peelstats.exceptions import PeelstatsError
+from peelstats.errors import PeelstatsError
 
 DATA_DIR_ENV = "PEELSTATS_DATA_DIR"
 MIRROR_ENV = "PEELSTATS_MIRROR"

@@ -127,7 +127,7 @@ _HOSTS = {"justiceinspectorates.gov.uk": "HMICFRS", "hmicfrs.justiceinspectorate
 
 
 def _registry() -> dict:
-    from peelstats.sources import REGISTRY
+    from peelstats.ingest.sources import REGISTRY
 
     return REGISTRY
 
@@ -192,7 +192,7 @@ def readable(text) -> str:
 
 def comparator_name(key, subject=None) -> str:
     """'England and Wales (incl. BTP)' for ``england_and_wales``; 'subject'/'force' read as the subject itself."""
-    from peelstats.comparators import National
+    from peelstats.analysis.comparators import National
 
     if key in (None, ""):
         return ""

@@ -311,8 +311,8 @@ def _pct(value) -> str:
 
 def trend_headline(frame: pd.DataFrame) -> str:
     """'West Mercia +4.2% (YE Mar 2018), rank 4 of 43; England and Wales +12.8%; median force +11.5%': the latest
-    year of a :func:`peelstats.trends.trend` table."""
-    from peelstats import periods
+    year of a :func:`peelstats.analysis.trends.trend` table."""
+    from peelstats.reference import periods
 
     last = frame.iloc[-1]
     rank = f", rank {int(last['rank'])} of {int(last['n_forces'])}" if pd.notna(last.get("rank")) else ""
@@ -324,8 +324,8 @@ def trend_headline(frame: pd.DataFrame) -> str:
 
 def league_headline(frame: pd.DataFrame) -> str:
     """'Total recorded crime (excluding fraud), YE Mar 2018: median force +11.6%; lowest City of London -1.3%,
-    highest Kent +34.7% (43 forces ranked)': a :func:`peelstats.league_table.league` table in one line."""
-    from peelstats import periods
+    highest Kent +34.7% (43 forces ranked)': a :func:`peelstats.analysis.league_table.league` table in one line."""
+    from peelstats.reference import periods
 
     ranked = frame.dropna(subset=["change_pct"]).sort_values("change_pct") if "change_pct" in frame else frame[:0]
     offence = frame.attrs.get("offence", "League")

@@ -25,7 +25,7 @@ PRINTED_NAMES = {"E23000016": "West Mercia", "W15000001": "North Wales9"}  # foo
 def all_areas() -> list[tuple[str, str, int]]:
     """(code, name as printed, total) for every area an ONS table holds, in ONS order, totals consistent:
     regions and countries sum their forces and England and Wales = the forces + BTP."""
-    from peelstats import forces
+    from peelstats.reference import forces
 
     def total(force):
         return KEY_TOTALS.get(force.code, OTHER_FORCE_TOTAL)
@@ -156,7 +156,7 @@ def rec_crime_csv(path: Path, rows: list[str], header: str = REC_CRIME_HEADER, *
 
 
 def whole_rec_crime(rows: list[str]) -> list[str]:
-    from peelstats import forces
+    from peelstats.reference import forces
 
     def period(date: str) -> pd.Timestamp:  # '30-12-2017' is the published file's odd label for 31-12-2017
         return pd.Timestamp(year=int(date[6:]), month=int(date[3:5]), day=1) + pd.offsets.MonthEnd(0)
@@ -218,7 +218,7 @@ def prc_csv(path: Path, rows: list[list] | None = None, header: str = PRC_HEADER
 
 def whole_prc(rows: list[list], *, force: int = 2, code: int = 6) -> list[list]:
     """Rows added (count FILLER, the last cell) so every force has each quarter's offence codes."""
-    from peelstats import forces
+    from peelstats.reference import forces
 
     templates: dict[tuple, list] = {}  # (year, quarter, code) -> a row to copy
     present: dict[tuple, set[str]] = {}
@@ -240,7 +240,7 @@ def synthetic_mirror(root: Path) -> Path:
     """A tiny mirror laid out like shared/data: one ONS edition, the long series, the open-data CSV."""
     (root / "ons/pfa_tables").mkdir(parents=True)
     (root / "homeoffice").mkdir()
-    from peelstats.sources import ons_editions
+    from peelstats.ingest.sources import ons_editions
 
     for edition in ons_editions.core():
         end = pd.Timestamp(edition.period_end)
@@ -302,7 +302,7 @@ def p1_2020s_rows(period: str = "June 2025", *, areas=None, markers: dict | None
 def c2_rows(period: str = "June 2025", *, areas=None, split: dict | None = None) -> list[list]:
     """Table C2: each force's own row (blank partnership columns), two partnerships and an Unassigned row that
     add up to it; City of London appears only as its partnership row, as ONS prints it."""
-    from peelstats import forces
+    from peelstats.reference import forces
 
     totals = {code: total for code, _, total in (areas or AREAS) if code.startswith(("E23", "W15"))}
     rows = [[f"Table C2: Number of police recorded crimes for headline offences by Community Safety Partnership area, "

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from peelstats import forces, geography
-from peelstats import offences as off
 from peelstats.claims.check import read
 from peelstats.claims.words import parse_quoted
+from peelstats.reference import forces, geography
+from peelstats.reference import offences as off
 
 CORPUS = Path(__file__).parent / "check_corpus.yaml"
 HOLDOUT = Path(__file__).parent / "check_holdout.yaml"

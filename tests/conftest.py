@@ -47,10 +47,10 @@ def mirror() -> Path:
 @pytest.fixture(scope="session")
 def real_data(mirror, tmp_path_factory):
     """The tidy dataset built from the mirror (once per session)."""
-    from peelstats.build import build
-    from peelstats.cache import RawCache
-    from peelstats.dataset import load
-    from peelstats.fetch import fetch
+    from peelstats.ingest.build import build
+    from peelstats.ingest.cache import RawCache
+    from peelstats.ingest.dataset import load
+    from peelstats.ingest.fetch import fetch
 
     root = tmp_path_factory.mktemp("real-data")
     cache = RawCache(root / "raw")

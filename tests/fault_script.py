@@ -53,8 +53,8 @@ def _ordinary(data: Path, mirror: Path) -> tuple[bool, str]:
 
 
 def _tables(data: Path) -> dict[str, pd.DataFrame]:
-    from peelstats import schema
-    from peelstats.dataset import load
+    from peelstats.ingest import schema
+    from peelstats.ingest.dataset import load
 
     loaded = load(data / "processed", fresh=True)
     out = {}

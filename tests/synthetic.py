@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from peelstats import forces, schema
-from peelstats import offences as off
-from peelstats.dataset import Dataset
+from peelstats.ingest import schema
+from peelstats.ingest.dataset import Dataset
+from peelstats.reference import forces
+from peelstats.reference import offences as off
 
 # code -> robbery counts at YE Mar 2016, 2017, 2018
 ROBBERY = {"E23000016": (600, 583, 552), "E23000017": (200, 220, 260), "E23000014": (3000, 3300, 4000),

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from synthetic import dataset
 
-from peelstats import offences as off
-from peelstats.comparison import compare
-from peelstats.exceptions import PeelstatsError, PeriodNotAvailableError, UnknownForceError, UnknownOffenceError
-from peelstats.league_table import league
-from peelstats.trends import trend
+from peelstats.analysis.comparison import compare
+from peelstats.analysis.league_table import league
+from peelstats.analysis.trends import trend
+from peelstats.errors import PeelstatsError, PeriodNotAvailableError, UnknownForceError, UnknownOffenceError
+from peelstats.reference import offences as off
 
 REQUIRED_KEYS = {"force", "force_code", "offence", "period_end", "baseline_end", "force_count",
                  "force_baseline_count", "force_change_pct", "england_and_wales_change_pct",

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from peelstats import offences as off
-from peelstats.comparison import compare
-from peelstats.league_table import league
-from peelstats.revisions import cross_check, vintages
-from peelstats.trends import trend
+from peelstats.analysis.comparison import compare
+from peelstats.analysis.league_table import league
+from peelstats.analysis.revisions import cross_check, vintages
+from peelstats.analysis.trends import trend
+from peelstats.reference import offences as off
 
 pytestmark = pytest.mark.realdata
 MAR18 = "2018-03-31"

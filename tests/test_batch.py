@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peelstats import batch, config
-from peelstats.batch import connect_scheduler, run_batch
-from peelstats.exceptions import PeelstatsError
-from peelstats.report import NOTEBOOKS_ENV
+from peelstats import config
+from peelstats.errors import PeelstatsError
+from peelstats.reporting import batch
+from peelstats.reporting.batch import connect_scheduler, run_batch
+from peelstats.reporting.report import NOTEBOOKS_ENV
 
 distributed = pytest.importorskip("distributed")
 

@@ -10,15 +10,16 @@ import pandas as pd
 import pytest
 from builders import FILLER, rec_crime_csv, synthetic_mirror
 
-from peelstats import forces, schema
-from peelstats.build import build
-from peelstats.cache import RawCache
-from peelstats.dataset import load
-from peelstats.download import RetryPolicy, build_session
-from peelstats.exceptions import DataNotBuiltError
-from peelstats.fetch import fetch, fetch_file
-from peelstats.sources import ons_editions
-from peelstats.sources.base import RemoteFile
+from peelstats.errors import DataNotBuiltError
+from peelstats.ingest import schema
+from peelstats.ingest.build import build
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.dataset import load
+from peelstats.ingest.download import RetryPolicy, build_session
+from peelstats.ingest.fetch import fetch, fetch_file
+from peelstats.ingest.sources import ons_editions
+from peelstats.ingest.sources.base import RemoteFile
+from peelstats.reference import forces
 
 FAST = RetryPolicy(attempts=2, backoff_seconds=0)
 

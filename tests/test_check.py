@@ -944,7 +944,7 @@ def test_the_corpus_is_broad_enough():
     assert len(CASES) >= 30
     assert len({c.url for c in CASES}) >= 8
     places = {claim[1] for c in CASES for claim in c.expected} | {c.force for c in CASES if c.force}
-    from peelstats import forces
+    from peelstats.reference import forces
 
     assert len({p for p in places if p and forces.try_lookup(p)}) >= 10
 
@@ -1235,7 +1235,7 @@ def test_the_held_out_corpora_are_broad_and_cite_their_sources():
     sys.path.insert(0, str(Path(__file__).parent))
     from check_gold import HOLDOUT2, HOLDOUT3, corpus
 
-    from peelstats import forces
+    from peelstats.reference import forces
 
     for path in (HOLDOUT2, HOLDOUT3):
         sentences = corpus(path)

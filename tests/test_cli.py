@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from peelstats import cli, sources
-from peelstats.exceptions import UnknownForceError
+from peelstats import cli
+from peelstats.errors import UnknownForceError
+from peelstats.ingest import sources
 
 
 def run(capsys, *argv):
@@ -134,7 +135,7 @@ def test_every_option_of_every_command_has_help():
 @pytest.mark.parametrize("words, end", [("2018/19", "2019-03-31"), ("YE Mar 2018", "2018-03-31"),
                                         ("2017/18", "2018-03-31"), ("year ending March 2018", "2018-03-31")])
 def test_periods_as_people_write_them_are_accepted(words, end):
-    from peelstats import periods
+    from peelstats.reference import periods
 
     args = cli.build_parser().parse_args(["compare", "--force", "west mercia", "--period-end", words])
     assert periods.parse_period_end(args.period_end).date().isoformat() == end

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from peelstats import comparators as cmp
+from peelstats.analysis import comparators as cmp
 
 counts = st.integers(min_value=50, max_value=500_000)
 forces = st.lists(st.tuples(counts, counts), min_size=2, max_size=43)

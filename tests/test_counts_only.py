@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 from synthetic import _row
 
-from peelstats import offences as off
-from peelstats import schema
-from peelstats.dataset import Dataset
-from peelstats.panel import get_panel
+from peelstats.analysis.panel import get_panel
+from peelstats.ingest import schema
+from peelstats.ingest.dataset import Dataset
+from peelstats.reference import offences as off
 
 ONS = "ons-pfa-tables"
 WITH_P2, COUNTS_ONLY = pd.Timestamp("2019-03-31"), pd.Timestamp("2025-06-30")

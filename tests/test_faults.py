@@ -16,16 +16,16 @@ from builders import REC_CRIME_HEADER, rec_crime_csv, synthetic_mirror, whole_re
 from werkzeug import Response
 
 from peelstats import cli
-from peelstats.batch import load_schedule
-from peelstats.build import IncompleteRawDataError, build, read_build_info
-from peelstats.cache import RawCache, ReadOnlyCacheError
-from peelstats.dataset import load
-from peelstats.doctor import diagnose
-from peelstats.download import RetryPolicy, build_session
-from peelstats.exceptions import DownloadError, OfflineError, StalledDownloadError
-from peelstats.fetch import fetch, fetch_file
-from peelstats.sources import rec_crime_pfa
-from peelstats.sources.base import RemoteFile
+from peelstats.errors import DownloadError, OfflineError, StalledDownloadError
+from peelstats.ingest.build import IncompleteRawDataError, build, read_build_info
+from peelstats.ingest.cache import RawCache, ReadOnlyCacheError
+from peelstats.ingest.dataset import load
+from peelstats.ingest.doctor import diagnose
+from peelstats.ingest.download import RetryPolicy, build_session
+from peelstats.ingest.fetch import fetch, fetch_file
+from peelstats.ingest.sources import rec_crime_pfa
+from peelstats.ingest.sources.base import RemoteFile
+from peelstats.reporting.batch import load_schedule
 
 REC = "rec-crime-pfa/rec-crime-pfa.csv"
 
@@ -98,11 +98,11 @@ def test_the_build_falls_back_to_the_newest_version_that_parses(world, monkeypat
 
     def parser_that_refuses_551(path, remote):  # as if a newer parser refused the newest copy's layout
         if b",551" in path.read_bytes():
-            from peelstats.exceptions import LayoutError
+            from peelstats.errors import LayoutError
             raise LayoutError(f"{path.name}: refused")
         return real(path, remote)
 
-    import peelstats.sources as registry
+    import peelstats.ingest.sources as registry
     monkeypatch.setitem(registry.REGISTRY, "rec-crime-pfa",
                         type(rec_crime_pfa.SOURCE)(**{**rec_crime_pfa.SOURCE.__dict__,
                                                       "parser": parser_that_refuses_551}))
@@ -120,7 +120,7 @@ def test_build_rehashes_a_raw_file_edited_after_fetch(world, caplog):
     assert not report.skipped and report.changed_since_fetch == [REC]
     assert "changed since it was fetched" in caplog.text
     info = read_build_info(processed)
-    from peelstats.atomic import sha256_of
+    from peelstats.ingest.atomic import sha256_of
     assert info["signature"]["inputs"][REC] == sha256_of(active)
     assert robbery_2018(processed) == 777
 
@@ -217,8 +217,8 @@ def test_stalled_is_a_connection_failure():
 
 def test_a_read_only_cache_serves_what_it_holds_and_says_what_it_cannot_do(world, monkeypatch):
     mirror, cache, processed = world
-    monkeypatch.setattr("peelstats.cache.is_writable", lambda folder: False)
-    monkeypatch.setattr("peelstats.build.is_writable", lambda folder: False)
+    monkeypatch.setattr("peelstats.ingest.cache.is_writable", lambda folder: False)
+    monkeypatch.setattr("peelstats.ingest.build.is_writable", lambda folder: False)
     before = {p: p.stat().st_mtime for p in cache.root.rglob("*")}
     assert {o.status for o in fetch(["rec-crime-pfa"], cache=cache, mirror=str(mirror))} == {"cached"}
     assert build(cache=cache, out_dir=processed).skipped  # up to date: nothing to write
@@ -436,7 +436,7 @@ def test_a_killed_builds_leftovers_go_even_when_the_build_is_skipped(world):
 def test_a_fully_cached_fetch_works_on_a_read_only_cache(world, monkeypatch):
     """Regression: the optional editions a mirror lacks asked to write, so a read-only fetch of all failed."""
     mirror, cache, processed = world
-    monkeypatch.setattr("peelstats.cache.is_writable", lambda folder: False)
+    monkeypatch.setattr("peelstats.ingest.cache.is_writable", lambda folder: False)
     outcomes = fetch(["ons-pfa-tables", "rec-crime-pfa"], cache=cache, mirror=str(mirror))
     assert {o.status for o in outcomes} <= {"cached", "unavailable"}
     assert {o.status for o in outcomes if o.filename == "rec-crime-pfa.csv"} == {"cached"}
@@ -485,7 +485,7 @@ def test_a_report_for_a_period_the_data_lack_is_one_line_before_any_notebook(wor
 
 
 def test_relative_report_and_claim_paths_are_made_absolute(tmp_path, monkeypatch):
-    from peelstats.report import folder_for
+    from peelstats.reporting.report import folder_for
 
     monkeypatch.chdir(tmp_path)
     folder = folder_for("West Mercia", "2019-03-31", "rel1")

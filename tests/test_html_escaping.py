@@ -13,14 +13,14 @@ import pytest
 import world
 import yaml
 
-from peelstats import claim_views, sections
+from peelstats.analysis.comparison import compare
+from peelstats.analysis.league_table import league
+from peelstats.analysis.revisions import vintages
+from peelstats.analysis.trends import trend
 from peelstats.claims import evaluate
 from peelstats.claims.model import Kind
-from peelstats.comparison import compare
-from peelstats.league_table import league
-from peelstats.report import NotebookRun, ReportRun, to_html, write_index
-from peelstats.revisions import vintages
-from peelstats.trends import trend
+from peelstats.reporting import claim_views, sections
+from peelstats.reporting.report import NotebookRun, ReportRun, to_html, write_index
 
 SCRIPT = "<script>alert(1)</script>"
 EVIL = f'{SCRIPT} <b>x</b> "quotes" & ampersands'

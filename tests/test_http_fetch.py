@@ -16,18 +16,18 @@ import urllib3
 from builders import ons_workbook
 from werkzeug import Response
 
-from peelstats import sources
-from peelstats.cache import RawCache
-from peelstats.download import RetryPolicy, build_session, download
-from peelstats.exceptions import (
+from peelstats.errors import (
     DownloadError,
     OfflineError,
     TruncatedDownloadError,
     UnexpectedContentError,
 )
-from peelstats.fetch import fetch, fetch_file
-from peelstats.sources import ons_editions, ons_pfa_tables, prc_open_data
-from peelstats.sources.base import RemoteFile
+from peelstats.ingest import sources
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.download import RetryPolicy, build_session, download
+from peelstats.ingest.fetch import fetch, fetch_file
+from peelstats.ingest.sources import ons_editions, ons_pfa_tables, prc_open_data
+from peelstats.ingest.sources.base import RemoteFile
 
 pytestmark = pytest.mark.http
 FAST = RetryPolicy(attempts=3, backoff_seconds=0, connect_timeout=2, read_timeout=5)

@@ -10,11 +10,11 @@ import pytest
 from builders import synthetic_mirror
 
 from peelstats import config
-from peelstats.build import build
-from peelstats.cache import RawCache
 from peelstats.claims import VERDICTS
-from peelstats.fetch import fetch
-from peelstats.report import notebooks_dir
+from peelstats.ingest.build import build
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.fetch import fetch
+from peelstats.reporting.report import notebooks_dir
 
 
 @pytest.fixture(scope="module")

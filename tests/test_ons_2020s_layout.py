@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from builders import AREAS, c2_rows, p1_2020s_rows, write_csv, write_xlsx
 
-from peelstats.exceptions import LayoutError
-from peelstats.sources import ons_pfa_tables
-from peelstats.sources.base import RemoteFile
+from peelstats.errors import LayoutError
+from peelstats.ingest.sources import ons_pfa_tables
+from peelstats.ingest.sources.base import RemoteFile
 
 WM, MET, EW = "E23000016", "E23000001", "K04000001"
 

@@ -8,11 +8,11 @@ import pytest
 from builders import p1_2020s_rows, write_xlsx
 
 from peelstats import cli
-from peelstats.build import build
-from peelstats.cache import RawCache
-from peelstats.dataset import load
-from peelstats.exceptions import DownloadError
-from peelstats.sources import ons_editions
+from peelstats.errors import DownloadError
+from peelstats.ingest.build import build
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.dataset import load
+from peelstats.ingest.sources import ons_editions
 
 DATASET = ons_editions.DATASET_PATH
 
@@ -116,9 +116,9 @@ def test_a_discovered_edition_is_fetched_and_built(httpserver, tmp_path, monkeyp
     empty.mkdir()
     found = ons_editions.discover()
     ons_editions.save_user_editions(found)
-    from peelstats.download import RetryPolicy, build_session
-    from peelstats.fetch import fetch_file
-    from peelstats.sources import ons_pfa_tables
+    from peelstats.ingest.download import RetryPolicy, build_session
+    from peelstats.ingest.fetch import fetch_file
+    from peelstats.ingest.sources import ons_pfa_tables
 
     remote = next(f for f in ons_pfa_tables.files() if f.filename == "policeforceareatablesyejune26.xlsx")
     fast = RetryPolicy(attempts=1, backoff_seconds=0)
@@ -169,9 +169,9 @@ def test_an_edition_found_online_is_fetched_from_the_publisher_when_the_mirror_l
     path = f"{DATASET}/yearendingjune2026/policeforceareatablesyejune26.xlsx"
     httpserver.expect_request("/file", query_string=f"uri={path}").respond_with_data(workbook)
     ons_editions.add(httpserver.url_for("/file") + f"?uri={path}")
-    from peelstats.download import RetryPolicy, build_session
-    from peelstats.fetch import fetch_file
-    from peelstats.sources import ons_pfa_tables
+    from peelstats.ingest.download import RetryPolicy, build_session
+    from peelstats.ingest.fetch import fetch_file
+    from peelstats.ingest.sources import ons_pfa_tables
 
     remote = next(f for f in ons_pfa_tables.files() if f.filename == "policeforceareatablesyejune26.xlsx")
     empty = tmp_path / "mirror"
@@ -189,7 +189,7 @@ def test_an_address_whose_file_name_is_taken_is_refused():
 
 
 def test_a_superseded_version_has_its_own_label_and_is_older():
-    from peelstats import vintage_order
+    from peelstats.ingest import vintage_order
 
     old = ons_editions.from_address(f"https://www.ons.gov.uk/file?uri={DATASET}/yearendingmarch2018/previous/v1/"
                                     "policeforceareatablesyearendingmarch2018.xlsx", origin="discovered")

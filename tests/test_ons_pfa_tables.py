@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 from builders import AREAS, P1_OFFENCES, ons_workbook
 
-from peelstats import offences as off
-from peelstats.exceptions import LayoutError
-from peelstats.sources import ons_pfa_tables
-from peelstats.sources.base import RemoteFile
+from peelstats.errors import LayoutError
+from peelstats.ingest.sources import ons_pfa_tables
+from peelstats.ingest.sources.base import RemoteFile
+from peelstats.reference import offences as off
 
 
 def remote(period_end: str | None = "2018-03-31") -> RemoteFile:

@@ -6,10 +6,10 @@ import pytest
 from matplotlib.text import Text
 from synthetic import dataset
 
-from peelstats import plots
-from peelstats.comparison import compare
-from peelstats.league_table import league
-from peelstats.trends import trend
+from peelstats.analysis.comparison import compare
+from peelstats.analysis.league_table import league
+from peelstats.analysis.trends import trend
+from peelstats.reporting import plots
 
 
 @pytest.fixture(scope="module")

@@ -13,12 +13,13 @@ import zipfile
 
 import pytest
 
-from peelstats import cli, forces
-from peelstats.exceptions import PeelstatsError, PeriodFormatError, UnknownForceError
+from peelstats import cli
+from peelstats.errors import PeelstatsError, PeriodFormatError, UnknownForceError
 from peelstats.policeuk import PoliceUK, PoliceUKError, street_counts, street_files, street_records
 from peelstats.policeuk.archive import ArchiveLayoutError, CorruptArchiveError
 from peelstats.policeuk.client import force_slug
 from peelstats.policeuk.local import local_records
+from peelstats.reference import forces
 
 HEADER = ("Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
           "Last outcome category,Context\n")

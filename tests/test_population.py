@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from peelstats import forces
-from peelstats.exceptions import LayoutError
-from peelstats.sources import population
+from peelstats.errors import LayoutError
+from peelstats.ingest.sources import population
+from peelstats.reference import forces
 
 
 def _coded(path, skip: str | None = None, blank: str | None = None):

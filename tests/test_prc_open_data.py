@@ -9,13 +9,13 @@ import pytest
 import requests
 from builders import FILLER, PRC_HEADER, prc_csv, prc_rows, whole_prc
 
-from peelstats import offences as off
-from peelstats.cache import RawCache
-from peelstats.download import RetryPolicy, build_session
-from peelstats.exceptions import DownloadError, LayoutError
-from peelstats.fetch import fetch_file
-from peelstats.sources import prc_open_data
-from peelstats.sources.base import RemoteFile
+from peelstats.errors import DownloadError, LayoutError
+from peelstats.ingest.cache import RawCache
+from peelstats.ingest.download import RetryPolicy, build_session
+from peelstats.ingest.fetch import fetch_file
+from peelstats.ingest.sources import prc_open_data
+from peelstats.ingest.sources.base import RemoteFile
+from peelstats.reference import offences as off
 
 FAST = RetryPolicy(attempts=2, backoff_seconds=0, connect_timeout=2, read_timeout=5)
 

@@ -28,12 +28,13 @@ import pytest
 from matplotlib.text import Text
 from synthetic import dataset
 
-from peelstats import config, formats, plots, sections
-from peelstats.comparison import compare
-from peelstats.league_table import league
-from peelstats.report import NotebookRun, ReportRun, notebooks_dir, report, write_index
-from peelstats.sources import REGISTRY
-from peelstats.trends import trend
+from peelstats import config, formats
+from peelstats.analysis.comparison import compare
+from peelstats.analysis.league_table import league
+from peelstats.analysis.trends import trend
+from peelstats.ingest.sources import REGISTRY
+from peelstats.reporting import plots, sections
+from peelstats.reporting.report import NotebookRun, ReportRun, notebooks_dir, report, write_index
 
 NOTEBOOK_NAMES = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims", "policeuk_local")
 RAW_IDENTIFIERS = ("ons-pfa-tables", "rec-crime-pfa", "prc-open-data", "baseline_count", "gap_pp", "median_force",
@@ -271,7 +272,7 @@ def test_a_notebook_opened_where_it_ships_writes_outside_the_package(monkeypatch
     """`make lab` opens the notebooks inside the package: their JSON goes to reports/lab/, never beside them."""
     monkeypatch.chdir(notebooks_dir())
     folder = sections.results_folder(".")
-    package = Path(sections.__file__).resolve().parent
+    package = Path(sections.__file__).resolve().parents[1]
     assert not folder.resolve().is_relative_to(package)
     assert folder.parts[-2:] == ("reports", "lab") or folder.name == "peelstats-lab"
     assert sections.results_folder(str(notebooks_dir().parent.parent / "elsewhere")).name == "elsewhere"
@@ -281,8 +282,8 @@ def test_a_notebook_opened_where_it_ships_writes_outside_the_package(monkeypatch
 
 
 def test_every_claim_kind_has_a_view():
-    from peelstats import claim_views
     from peelstats.claims.model import Kind
+    from peelstats.reporting import claim_views
 
     assert set(claim_views.VIEWS) == {k.value for k in Kind}
 
@@ -330,7 +331,7 @@ def test_an_unknown_author_is_left_out(tmp_path):
 
 
 def test_a_text_documents_title_is_its_heading_or_its_file_name_never_a_path():
-    from peelstats.report import document_title
+    from peelstats.reporting.report import document_title
 
     letter = "Rt Hon A Minister\nHome Office\n\nDear Minister,\n\nPEEL: Police effectiveness 2017\n\nI write..."
     assert document_title("/home/me/letters/letter.txt", letter) == "PEEL: Police effectiveness 2017"
@@ -340,7 +341,7 @@ def test_a_text_documents_title_is_its_heading_or_its_file_name_never_a_path():
 
 
 def test_rank_claims_show_the_position_of_how_many_and_say_which_way_they_count():
-    from peelstats import claim_views
+    from peelstats.reporting import claim_views
 
     standings = [{"force": "West Mercia", "position": 1, "out_of": 43, "value": 35.2, "tied_with": []}]
     order = [{"force": "West Mercia", "position": 1, "out_of": 43, "value": 35.2},
@@ -398,7 +399,7 @@ def test_peel_grades_put_overall_first_and_leave_out_rows_neither_force_has():
 
 
 def test_peel_grades_say_which_years_the_curated_table_lacks():
-    from peelstats import grades
+    from peelstats.reference import grades
 
     every = sorted(set(grades.grades_table().peel_year))
     note = sections.grade_coverage_markdown("Gwent")

@@ -137,8 +137,8 @@ def test_national_total_including_fraud_during_the_transfer(real_data):
     # Regression: adding the national fraud bodies' counts as they first appear (YE Jun 2011 on) turned a national
     # fall into a 5.5% rise for the year ending March 2012 (4,150,916 to 4,379,984). While forces still recorded
     # fraud the national total is theirs plus BTP: 4,150,916 to 3,976,349, -4.2%.
-    from peelstats.figures import figures
-    from peelstats.geography import national
+    from peelstats.analysis.figures import figures
+    from peelstats.reference.geography import national
 
     during = figures(real_data, "total recorded crime including fraud", "2012-03-31", source="rec-crime-pfa")
     measure = during.measure(national())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from peelstats import offences as off
-from peelstats.sources import ons_editions
+from peelstats.ingest.sources import ons_editions
+from peelstats.reference import offences as off
 
 pytestmark = pytest.mark.realdata
 
@@ -136,7 +136,7 @@ def test_city_of_london_one_code_everywhere(real_data):
 
 
 def test_manifest_checksums_match_published_files(real_data):
-    from peelstats.sources import REGISTRY
+    from peelstats.ingest.sources import REGISTRY
     known = {f.filename: f.known_sha256 for s in REGISTRY.values() for f in s.files()}
     required = {f.filename for s in REGISTRY.values() for f in s.files() if f.required}
     inputs = real_data.build_info["signature"]["inputs"]

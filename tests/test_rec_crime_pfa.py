@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 from builders import FILLER, rec_crime_csv
 
-from peelstats import offences as off
-from peelstats.exceptions import LayoutError
-from peelstats.sources import rec_crime_pfa
+from peelstats.errors import LayoutError
+from peelstats.ingest.sources import rec_crime_pfa
+from peelstats.reference import offences as off
 
 
 def parse(path):

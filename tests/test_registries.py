@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from peelstats import breaks, forces, periods
-from peelstats import offences as off
-from peelstats.exceptions import UnknownForceError, UnknownOffenceError
+from peelstats.errors import UnknownForceError, UnknownOffenceError
+from peelstats.reference import breaks, forces, periods
+from peelstats.reference import offences as off
 
 
 @pytest.mark.parametrize("text", ["West Mercia", "west mercia", "WEST-MERCIA", "west-mercia", "E23000016",
@@ -77,7 +77,7 @@ def test_breaks_between():
     assert breaks.breaks_between("residential burglary", "2018-03-31", "2019-03-31") == []
     # YE Dec 2017 mixes old and new series, so YE Dec 2017 vs YE Dec 2018 still crosses
     assert breaks.breaks_between("residential burglary", "2017-12-31", "2018-12-31")
-    # a force that supplied no data is a gap (peelstats.gaps), not a break
+    # a force that supplied no data is a gap (peelstats.reference.gaps), not a break
     assert breaks.breaks_between("robbery", "2018-12-31", "2019-12-31") == []
     assert [b.id for b in breaks.breaks_between("fraud", "2012-03-31", "2014-03-31")] == ["fraud-national-recording"]
     assert [b.id for b in breaks.breaks_between("total including fraud", "2013-03-31", "2014-03-31")] == [
@@ -101,7 +101,7 @@ def test_quarters_and_snapping():
 
 
 def test_data_gaps_registry():
-    from peelstats import gaps
+    from peelstats.reference import gaps
 
     [gmp] = gaps.registry()
     assert gmp.force == "Greater Manchester" and "YE Dec 2019" in gmp.source
@@ -113,7 +113,7 @@ def test_data_gaps_registry():
 
 
 def test_curated_grades_cover_every_force_in_2016_with_sources():
-    from peelstats import grades
+    from peelstats.reference import grades
 
     table = grades.grades_table()
     effectiveness = table[(table.pillar == "Effectiveness") & (table.question == "overall")]

@@ -9,10 +9,10 @@ import pytest
 import yaml
 
 from peelstats import cli, config
-from peelstats import report as report_module
-from peelstats.batch import load_schedule, run_batch
-from peelstats.exceptions import DataNotBuiltError, PeelstatsError
-from peelstats.report import NOTEBOOKS_ENV, report
+from peelstats.errors import DataNotBuiltError, PeelstatsError
+from peelstats.reporting import report as report_module
+from peelstats.reporting.batch import load_schedule, run_batch
+from peelstats.reporting.report import NOTEBOOKS_ENV, report
 
 FIXTURES = Path(__file__).parent / "notebooks"
 

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from synthetic import _row
 
-from peelstats import schema, vintage_order
-from peelstats.dataset import Dataset
-from peelstats.panel import get_panel
+from peelstats.analysis.panel import get_panel
+from peelstats.ingest import schema, vintage_order
+from peelstats.ingest.dataset import Dataset
 
 ONS = "ons-pfa-tables"
 END = pd.Timestamp("2018-03-31")
@@ -42,7 +42,7 @@ def test_registered_editions_are_ordered_by_the_registry(older, newer):
 
 
 def test_vintages_shows_the_edition_set_aside():
-    from peelstats.revisions import vintages
+    from peelstats.analysis.revisions import vintages
 
     data = _data({"YE Mar 2018 (first issue)": 500, "YE Mar 2018 (correction)": 510})
     frame = vintages("West Mercia", "robbery", "2018-03-31", data=data)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import pandas as pd
 from synthetic import _row as synthetic_row
 
-from peelstats import forces, schema
-from peelstats import offences as off
-from peelstats.dataset import Dataset
+from peelstats.ingest import schema
+from peelstats.ingest.dataset import Dataset
+from peelstats.reference import forces
+from peelstats.reference import offences as off
 
 SOURCE = "rec-crime-pfa"
 EDITION = "synthetic vintage"

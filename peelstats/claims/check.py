@@ -19,14 +19,15 @@ import pandas as pd
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from peelstats import forces, formats, periods, releases
+from peelstats import formats
 from peelstats.claims.claim_file import parse_claim_file
 from peelstats.claims.evaluation import Evaluation, evaluate
 from peelstats.claims.model import AnyClaim, SelectionGroup
 from peelstats.claims.reader import Context, Draft, SentenceReading, read_text, untestable_reason
 from peelstats.claims.verdict import Verdict
-from peelstats.dataset import Dataset, load
-from peelstats.exceptions import DataNotBuiltError, PeelstatsError
+from peelstats.errors import DataNotBuiltError, PeelstatsError
+from peelstats.ingest.dataset import Dataset, load
+from peelstats.reference import forces, periods, releases
 
 _CLAIM = TypeAdapter(AnyClaim)
 RECORD_FIELDS = ("sentence", "span", "id", "kind", "subject", "offence", "quoted", "verdict", "measured",

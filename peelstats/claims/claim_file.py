@@ -27,7 +27,7 @@ from peelstats.claims.model import (
     Kind,
     SelectionGroup,
 )
-from peelstats.exceptions import PeelstatsError
+from peelstats.errors import PeelstatsError
 
 _CLAIM = TypeAdapter(AnyClaim)
 KINDS = tuple(k.value for k in Kind)

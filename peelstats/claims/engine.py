@@ -22,14 +22,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from peelstats import breaks as brk
-from peelstats import formats, periods, releases
+from peelstats import formats
+from peelstats.analysis.figures import Figures, figures
+from peelstats.analysis.panel import get_panel
 from peelstats.claims.model import ClaimFile
 from peelstats.claims.verdict import Verdict
-from peelstats.dataset import Dataset
-from peelstats.exceptions import PeelstatsError
-from peelstats.figures import Figures, figures
-from peelstats.panel import get_panel
+from peelstats.errors import PeelstatsError
+from peelstats.ingest.dataset import Dataset
+from peelstats.reference import breaks as brk
+from peelstats.reference import periods, releases
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from peelstats import releases
 from peelstats.claims.claim_file import load_claim_file
 from peelstats.claims.engine import (
     Candidate,
@@ -31,8 +30,9 @@ from peelstats.claims.engine import (
 from peelstats.claims.kinds import EVALUATORS
 from peelstats.claims.model import PERIODIC_KINDS, ClaimFile
 from peelstats.claims.verdict import Verdict
-from peelstats.dataset import Dataset, load
+from peelstats.ingest.dataset import Dataset, load
 from peelstats.output import to_json
+from peelstats.reference import releases
 
 COLUMNS = ["id", "quote", "kind", "subject", "force", "offence", "quoted", "reading", "verdict", "measured",
            "measured_text", "comparator", "definition", "period_end", "baseline_end", "source", "edition", "published",

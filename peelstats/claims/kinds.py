@@ -4,7 +4,7 @@ An evaluator *reads* a claim on one candidate (a period and source edition) and 
 :class:`~peelstats.claims.engine.Reading`: the verdict there, the figure, a one-sentence reason and how the words
 were read. The engine chooses among candidates; the rules for each kind are documented in ``docs/claims.md``.
 Adding a kind means one model (:mod:`peelstats.claims.model`), one evaluator here and one renderer
-(:mod:`peelstats.claim_views`).
+(:mod:`peelstats.reporting.claim_views`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from collections.abc import Callable
 
 import numpy as np
 
-from peelstats import breaks as brk
-from peelstats import comparators as cmp
-from peelstats import forces, formats, geography, grades, periods
-from peelstats import offences as off
+from peelstats import formats
+from peelstats.analysis import comparators as cmp
+from peelstats.analysis.comparators import National
+from peelstats.analysis.figures import Figures, figures
+from peelstats.analysis.figures import Measure as Measured
+from peelstats.analysis.panel import FORCE_CODES
 from peelstats.claims.engine import Candidate, Context, Reading
 from peelstats.claims.judge import Judgement, Tolerance, judge
 from peelstats.claims.model import (
@@ -41,12 +43,11 @@ from peelstats.claims.model import (
 )
 from peelstats.claims.verdict import Verdict
 from peelstats.claims.words import Quoted
-from peelstats.comparators import National
-from peelstats.exceptions import PeelstatsError
-from peelstats.figures import Figures, figures
-from peelstats.figures import Measure as Measured
-from peelstats.geography import Geography, GeographyKind
-from peelstats.panel import FORCE_CODES
+from peelstats.errors import PeelstatsError
+from peelstats.reference import breaks as brk
+from peelstats.reference import forces, geography, grades, periods
+from peelstats.reference import offences as off
+from peelstats.reference.geography import Geography, GeographyKind
 
 Evaluator = Callable[[Context, object, Candidate | None], Reading]
 EVALUATORS: dict[Kind, Evaluator] = {}
@@ -348,7 +349,7 @@ def read_earlier_years(ctx: Context, claim: EarlierYearsClaim, candidate: Candid
 
 @evaluator(Kind.CAUSAL)
 def read_causal(ctx: Context, claim: CausalClaim, candidate: Candidate) -> Reading:
-    from peelstats.comparison import compare
+    from peelstats.analysis.comparison import compare
 
     geo = claim.subject
     quoted = "a cause of the change"

@@ -28,12 +28,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from peelstats import forces, geography, grades, periods
-from peelstats import offences as off
+from peelstats.analysis.comparators import National
+from peelstats.analysis.panel import PANEL_SOURCES
 from peelstats.claims.words import SIZES, Quantifier, Quoted, parse_quoted, quantifier
-from peelstats.comparators import National
-from peelstats.exceptions import PeelstatsError
-from peelstats.panel import PANEL_SOURCES
+from peelstats.errors import PeelstatsError
+from peelstats.reference import forces, geography, grades, periods
+from peelstats.reference import offences as off
 
 SCHEMA_V1 = "peelstats-claims/1"
 SCHEMA_V2 = "peelstats-claims/2"

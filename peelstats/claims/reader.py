@@ -19,9 +19,9 @@ from importlib import resources
 import pandas as pd
 import yaml
 
-from peelstats import forces, geography, periods
 from peelstats.claims import words
-from peelstats.exceptions import PeelstatsError
+from peelstats.errors import PeelstatsError
+from peelstats.reference import forces, geography, periods
 
 # ------------------------------------------------------------------------------------------------ lexicons
 
@@ -62,7 +62,7 @@ _SUFFIXES = ("police", "constabulary", "police service", "police force", "force"
 
 @cache
 def _geo_lexicon() -> tuple[re.Pattern, dict[str, str]]:
-    """Phrase -> a key for :func:`peelstats.geography.resolve`."""
+    """Phrase -> a key for :func:`peelstats.reference.geography.resolve`."""
     table: dict[str, str] = {}
     for force in forces.TERRITORIAL_FORCES + (forces.by_code(forces.BTP_CODE),):
         names = {force.name, *force.variants}

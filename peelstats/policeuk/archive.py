@@ -27,10 +27,10 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from peelstats import forces
-from peelstats.exceptions import PeelstatsError
+from peelstats.errors import PeelstatsError
 from peelstats.policeuk.categories import category
 from peelstats.policeuk.client import MONTH, force_slug
+from peelstats.reference import forces
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from peelstats import offences as off
+from peelstats.reference import offences as off
 
 ASB = "anti-social-behaviour"
 

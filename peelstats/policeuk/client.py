@@ -8,7 +8,7 @@ Behaviour:
 
 * **Rate limit**: at most 15 requests/s with bursts of 30 (token bucket, injectable clock); answers served from
   the cache do not count.
-* **Retries**: the one retry policy of peelstats (:func:`peelstats.download.build_session`, urllib3's ``Retry``):
+* **Retries**: the one retry policy of peelstats (:func:`peelstats.ingest.download.build_session`, urllib3's ``Retry``):
   429 waits for ``Retry-After`` (or backs off), 500/502/504 and connection errors back off, ``max_attempts`` in
   all, no single wait longer than ``max_wait_seconds``. A 503 is police.uk's 10,000-crime cap, never retried.
 * **Long polygons**: a ``crimes-street`` query whose GET URL would exceed 4,094 characters is sent by POST.
@@ -37,12 +37,13 @@ import requests
 import requests_cache
 from tqdm import tqdm
 
-from peelstats import config, forces
-from peelstats.download import RetryPolicy, build_session
-from peelstats.exceptions import PeelstatsError, PeriodFormatError
+from peelstats import config
+from peelstats.errors import PeelstatsError, PeriodFormatError
+from peelstats.ingest.download import RetryPolicy, build_session
 from peelstats.policeuk import frames
 from peelstats.policeuk.polygons import encode, quadrants, to_polygon
 from peelstats.policeuk.ratelimit import Clock, SystemClock, TokenBucket
+from peelstats.reference import forces
 
 log = logging.getLogger(__name__)
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from peelstats import config, forces
-from peelstats import offences as off
-from peelstats.dataset import Dataset
+from peelstats import config
+from peelstats.analysis.revisions import edition_published
+from peelstats.ingest.dataset import Dataset
 from peelstats.policeuk.archive import street_records
 from peelstats.policeuk.categories import CATEGORIES, category
 from peelstats.policeuk.client import PoliceUK, force_slug, month_text
-from peelstats.revisions import edition_published
+from peelstats.reference import forces
+from peelstats.reference import offences as off
 
 RECORD_COLUMNS = ["category", "is_crime", "latitude", "longitude", "place", "outcome"]
 _NAME_BY_SLUG = {c.slug: c.name for c in CATEGORIES}

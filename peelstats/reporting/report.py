@@ -1,0 +1,564 @@
+"""Evidence reports: run the notebooks with papermill, convert them to HTML (code hidden), write an index.
+
+``reports/<force-slug>/<period-end>/`` receives, per notebook, the executed ``.ipynb``, its ``.html`` and the
+JSON of key figures it writes; plus ``claims.json``/``claims.csv`` (when a claim file is evaluated),
+``index.html`` linking everything with the headline verdicts, and ``run.json`` recording the inputs (data
+hashes, parameters, notebook versions) so an unchanged report can be skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import json
+import logging
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from nbconvert import HTMLExporter
+from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+from peelstats import __version__, config
+from peelstats.claims.claim_file import default_claim_file, load_claim_file
+from peelstats.errors import DataNotBuiltError, PeelstatsError, PeriodNotAvailableError
+from peelstats.ingest.build_record import read_build_info
+from peelstats.reference import forces, periods
+from peelstats.reporting.report_index import page_title, write_index
+
+log = logging.getLogger(__name__)
+
+NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims", "policeuk_local")
+DEFAULT_NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims")  # policeuk_local: optional
+DEFAULT_FORCE = "West Mercia"
+DEFAULT_PERIOD = "2018-03-31"
+KERNEL = "python3"
+
+
+@dataclass
+class NotebookRun:
+    name: str
+    ipynb: Path
+    html: Path | None = None
+    seconds: float = 0.0
+    error: str | None = None
+
+
+@dataclass
+class ReportRun:
+    force: str
+    period_end: str
+    folder: Path
+    notebooks: list[NotebookRun] = field(default_factory=list)
+    skipped: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> list[NotebookRun]:
+        return [n for n in self.notebooks if n.error]
+
+    @property
+    def index(self) -> Path:
+        return self.folder / "index.html"
+
+
+NOTEBOOKS_ENV = "PEELSTATS_NOTEBOOKS_DIR"
+
+
+def notebooks_dir() -> Path:
+    """The notebooks shipped inside the package (``peelstats/notebooks/``; the project's ``notebooks/`` points
+    there), or ``$PEELSTATS_NOTEBOOKS_DIR`` (e.g. fixture notebooks in tests)."""
+    configured = os.environ.get(NOTEBOOKS_ENV)
+    folder = Path(configured) if configured else Path(str(resources.files("peelstats").joinpath("notebooks")))
+    if not folder.is_dir():
+        raise PeelstatsError(f"Notebook folder {folder} not found (${NOTEBOOKS_ENV} or the package's notebooks).")
+    return folder
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def parameters_for(name: str, force: str, period_end: str, claims: Path | None, folder: Path,
+                   policeuk_source: str | None = None) -> dict:
+    common = {"results_dir": str(folder)}
+    if name == "policeuk_local":
+        return {**common, "force": force, "month": period_end[:7], "source": policeuk_source}
+    if name == "force_vs_national":
+        return {**common, "force": force, "period_end": period_end}
+    if name == "offence_trends":
+        return {**common, "force": force, "period_end": period_end}
+    if name == "peel_grades":
+        return {**common, "force": force}
+    if name == "letter_claims":
+        return {**common, "claim_file": str(claims), "evaluated": str(folder / "claims.json")}
+    return {**common, "force": force, "period_end": period_end}
+
+
+def signature(force: str, period_end: str, names: list[str], claims: Path | None, source: Path) -> str:
+    build = read_build_info() or {}
+    payload = {
+        "peelstats": __version__,
+        "data": build.get("signature"),
+        "force": force,
+        "period_end": period_end,
+        "notebooks": {n: _sha256(source / f"{n}.ipynb") for n in names},
+        "claims": _sha256(claims) if claims else None,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def report(
+    force: str | None = None,
+    period_end: str | None = None,
+    *,
+    claims: str | Path | None = None,
+    use_claims: bool = True,
+    out: str | Path | None = None,
+    notebooks: list[str] | None = None,
+    rerun: bool = True,
+    kernel_name: str = KERNEL,
+    policeuk_source: str | None = None,
+    progress: bool = True,
+) -> ReportRun:
+    """Run the notebooks for one force and period into ``<out>/<force-slug>/<period-end>/``.
+
+    Defaults reproduce the flagship case: West Mercia, year ending March 2018, the bundled letter claims.
+    The claims notebook runs when a claim file is given, or by default for the force the default claim file
+    is about. ``rerun=False`` skips a report whose inputs have not changed since its last run. The optional
+    ``policeuk_local`` notebook reads ``policeuk_source`` (``api`` or an archive path; default: the mirror's
+    police.uk folder, else the API) for the period's last month.
+    """
+    started = time.perf_counter()
+    if force is not None and not str(force).strip():
+        raise PeelstatsError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
+                             f"or leave it out for {DEFAULT_FORCE}.")
+    subject = forces.lookup(force or DEFAULT_FORCE)
+    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
+    if read_build_info() is None:
+        raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
+                                f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
+    _check_period(period)  # before any kernel starts: a period the data do not hold is one line, not four pages
+    claim_path = None
+    if use_claims:
+        if claims is not None:
+            claim_path = load_claim_file(claims).path.resolve()  # the kernels run in the report's folder
+        elif load_claim_file(default_claim_file()).document.force == subject:
+            claim_path = default_claim_file()
+    names = list(notebooks or DEFAULT_NOTEBOOKS)
+    unknown = [n for n in names if n not in NOTEBOOKS]
+    if unknown:
+        raise PeelstatsError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
+    if claim_path is None and "letter_claims" in names:
+        names.remove("letter_claims")
+    source = notebooks_dir()
+    folder = folder_for(subject.name, period, out)
+    folder.mkdir(parents=True, exist_ok=True)
+    run = ReportRun(subject.name, period, folder)
+    stamp = signature(subject.name, period, names, claim_path, source)
+    previous = _read_json(folder / "run.json")
+    outputs_exist = all((folder / f"{n}.html").is_file() for n in names) and run.index.is_file()
+    if not rerun and previous.get("signature") == stamp and outputs_exist and not previous.get("failed"):
+        run.skipped = True
+        run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
+        return run
+    _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
+    jobs = [(name, source / f"{name}.ipynb", folder,
+             parameters_for(name, subject.name, period, claim_path, folder, policeuk_source),
+             page_title(name, subject.name, period)) for name in names]
+    waits = {}
+    if "letter_claims" in names:  # evaluated here, once, while the kernels start; the notebook shows the verdicts
+        waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
+    run.notebooks = run_notebooks(jobs, kernel_name, progress=progress, waits=waits)
+    write_index(run)
+    run.seconds = time.perf_counter() - started
+    (folder / "run.json").write_text(json.dumps({
+        "signature": stamp, "force": subject.name, "period_end": period, "notebooks": names,
+        "claims": str(claim_path) if claim_path else None, "seconds": round(run.seconds, 2),
+        "failed": [n.name for n in run.failed], "peelstats": __version__,
+    }, indent=2), encoding="utf-8")
+    return run
+
+
+def report_from_text(text: str, *, date=None, force: str | None = None, period_end: str | None = None,
+                     out: str | Path | None = None, title: str | None = None, **options) -> ReportRun:
+    """The evidence report for a text: its claims drafted as ``peelstats check`` drafts them, then the notebooks.
+
+    The report is about ``force`` (default: the force the drafted claims are most about) and ``period_end``
+    (default: the period most of them were judged on). The drafted claim file is kept beside the report
+    (``claims-drafted.yaml``) so a reader can correct it and run the report again with ``--claims``.
+    """
+    from peelstats.claims.check import read
+
+    result = read(text, date=date, force=force, title=title or document_title(None, text))
+    if not result.claims:
+        raise PeelstatsError("No checkable claim was found in the text, so there is no claims report to make; "
+                             "`peelstats check --file ...` lists what was not recognised.")
+    subjects = [r["subject"] for r in result.records if r["kind"] and forces.try_lookup(r["subject"] or "")]
+    chosen = force or (max(set(subjects), key=subjects.count) if subjects else None) or DEFAULT_FORCE
+    ends = [r["period_end"] for r in result.records if r["period_end"]]
+    period = period_end or (max(set(ends), key=ends.count) if ends else None) or DEFAULT_PERIOD
+    folder = folder_for(chosen, period, out)
+    folder.mkdir(parents=True, exist_ok=True)
+    drafted = folder / "claims-drafted.yaml"
+    drafted.write_text(result.yaml(), encoding="utf-8")
+    return report(chosen, period, claims=drafted, out=out, **options)
+
+
+def document_title(path: str | Path | None, text: str) -> str:
+    """A reader's title for a plain-text document: a 'Re:'/'Subject:' line, else the line after a letter's 'Dear
+    ...' salutation when it is short (a letter's heading), else the first line when short and not an address, else
+    the file's name (never its folder: a page shows no local path)."""
+    import re
+
+    lines = [" ".join(line.replace("*", " ").split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+
+    def short(line: str) -> bool:
+        return 3 <= len(line) <= 100 and len(line.split()) <= 16 and not line.endswith((",", ";", ".", ":"))
+
+    for i, line in enumerate(lines[:40]):
+        subject = re.match(r"(?i)(?:re|subject|title)\s*:\s*(.+)", line)
+        if subject and short(subject.group(1)):
+            return subject.group(1)
+        if line.lower().startswith("dear ") and i + 1 < len(lines) and short(lines[i + 1]):
+            return lines[i + 1]
+    if lines and short(lines[0]) and not any(line.lower().startswith("dear ") for line in lines[:15]):
+        return lines[0]
+    return f"Claims in {Path(path).name}" if path else "Claims drafted from a text"
+
+
+def _evaluate_in_background(claim_path: Path, folder: Path):
+    """Evaluate the claim file in a thread and save its verdicts (claims.json, claims.csv, letter_claims.json) for
+    the claims notebook; returns a function that waits for it. A failure is left to the notebook, which evaluates
+    the file itself and shows the error on its page."""
+    finished = threading.Event()
+
+    def evaluate():
+        try:
+            from peelstats.claims import evaluate as evaluate_claims
+            from peelstats.claims import load_claim_file
+            from peelstats.reporting import sections
+
+            sections.save_claims(evaluate_claims(load_claim_file(claim_path)), str(folder), claim_path)
+        except Exception as error:  # noqa: BLE001 - the notebook evaluates the file again and shows why
+            log.info("claims evaluated in the notebook instead (%s: %s)", type(error).__name__, error)
+            for name in ("claims.json", "claims.csv", "letter_claims.json"):
+                (folder / name).unlink(missing_ok=True)
+        finally:
+            finished.set()
+
+    threading.Thread(target=evaluate, daemon=True, name="peelstats-claims").start()
+    return finished.wait
+
+
+def _remove_outputs(folder: Path, names: list[str]) -> None:
+    stale = [folder / f"{n}{suffix}" for n in names for suffix in (".ipynb", ".html", ".json")]
+    stale += [folder / "index.html", folder / "run.json"]
+    if "letter_claims" in names:
+        stale += [folder / "claims.json", folder / "claims.csv"]
+    for path in stale:
+        path.unlink(missing_ok=True)
+
+
+def _check_period(period: str) -> None:
+    from peelstats.analysis.panel import describe_periods
+    from peelstats.analysis.selection import available_periods
+    from peelstats.ingest.dataset import load
+
+    held = available_periods(load(), "total recorded crime")
+    if pd.Timestamp(period) not in held:
+        raise PeriodNotAvailableError(f"{periods.label(period)} is not in the data; periods held: "
+                                      f"{describe_periods(held)}")
+
+
+def folder_for(force: str, period_end: str | None, out: str | Path | None = None) -> Path:
+    """``<out>/<force-slug>/<period-end>/`` (``out`` defaults to ``reports/`` in the project), absolute: the
+    kernels run in the report's folder, so a relative path would point elsewhere for them."""
+    subject = forces.lookup(force)
+    base = Path(out).expanduser().resolve() if out else (config.source_checkout() or Path.cwd()) / "reports"
+    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
+    return base / (subject.slug or subject.code.lower()) / period
+
+
+def _kernel_env() -> dict[str, str]:
+    """The kernel runs in the report's folder: it must read the same dataset as the command that started it."""
+    return {**os.environ, config.DATA_DIR_ENV: str(config.data_dir())}
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel in its own session with its stderr discarded: Ctrl-C at the terminal reaches peelstats alone
+    (which stops and shuts the kernel down), and the kernel's own start-up and shutdown chatter (transport
+    warnings, a ZMQ traceback when it is stopped mid-cell) never lands on the user's terminal. Errors in a
+    notebook's cells still reach the report, through the executed notebook."""
+
+    async def _async_start_kernel(self, **kw):
+        kw.setdefault("stderr", subprocess.DEVNULL)
+        kw.setdefault("start_new_session", True)
+        kw.setdefault("env", _kernel_env())
+        return await super()._async_start_kernel(**kw)
+
+    start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
+
+
+def notebook_workers(count: int) -> int:
+    """Notebooks run at once: one kernel per core (each kernel is its own process), at most one per notebook."""
+    return max(1, min(count, os.cpu_count() or 1))
+
+
+# Relative cost of each notebook (measured): the slowest go first, so the kernels finish together.
+_COST = {"letter_claims": 4, "offence_trends": 4, "force_vs_national": 3, "peel_grades": 1, "policeuk_local": 3}
+# Between notebooks: the namespace and the outputs cleared, and pyplot's figures closed if a notebook used pyplot
+# (importing it here would cost a third of a second). %reset's full garbage collection is skipped: over a heap of
+# pandas and matplotlib objects it took up to two seconds, and reference counting frees the notebook's objects.
+_RESET = """def _peelstats_reset(shell=get_ipython()):
+    import gc
+    import sys
+    collect, gc.collect = gc.collect, lambda *args, **kwargs: 0
+    try:
+        shell.run_line_magic("reset", "-f")
+    finally:
+        gc.collect = collect
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+_peelstats_reset()"""
+
+
+def run_notebooks(jobs: list[tuple], kernel_name: str, *, progress: bool = False,
+                  waits: dict | None = None) -> list[NotebookRun]:
+    """Execute and convert ``(name, source, folder, parameters[, page title])`` jobs: one kernel per core, each
+    taking the next notebook (slowest first) when it finishes one, its namespace cleared between them. A kernel
+    started once imports pandas, matplotlib and peelstats once: most of a notebook's time was starting a kernel and
+    importing. A notebook that fails, or kills its kernel, is reported and the others go on. Results in the jobs' order.
+
+    The kernels are driven from daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
+    killed and nothing waits for them. ``waits``: per notebook, a function to call (it blocks) before the notebook
+    runs, e.g. until its inputs are written; its kernel is started meanwhile."""
+    import queue
+    import threading
+
+    from tqdm import tqdm
+
+    workers = notebook_workers(len(jobs))
+    waiting: queue.Queue = queue.Queue()
+    for job in sorted(jobs, key=lambda job: -_COST.get(job[0], 2)):  # longest first: the kernels finish together
+        waiting.put(job)
+    done: queue.Queue = queue.Queue()
+    kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
+
+    def work():
+        taken: list = []
+        try:
+            _run_queue(waiting, kernel_name, done.put, kernels, taken, waits or {})
+        except BaseException as error:  # noqa: BLE001 - reported as the notebooks this kernel held failing
+            for name, _, folder, *_ in taken:
+                done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
+
+    threads = [threading.Thread(target=work, daemon=True, name="peelstats-notebooks") for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    results: dict[str, NotebookRun] = {}
+    with tqdm(total=len(jobs), desc="notebooks", unit="notebook", disable=None if progress else True,
+              leave=False) as bar:
+        try:
+            while len(results) < len(jobs):
+                try:
+                    run = done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
+                except queue.Empty:
+                    if not any(thread.is_alive() for thread in threads) and done.empty():
+                        for name, _, folder, *_ in jobs:  # every kernel gave up: what is left is reported, not lost
+                            if name not in results:
+                                results[name] = NotebookRun(name, folder / f"{name}.ipynb",
+                                                            error="not run: no notebook kernel could be started")
+                                bar.update(1)
+                    continue
+                results.setdefault(run.name, run)
+                bar.set_postfix_str(f"{run.name} {'failed' if run.error else 'ok'} ({run.seconds:.1f} s)")
+                bar.update(1)
+        except BaseException:
+            for km in list(kernels):
+                _kill(km)
+            raise
+    return [results[name] for name, *_ in jobs]
+
+
+def _kill(km) -> None:
+    """Kill a kernel and its process group at once (it runs in its own session)."""
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    with contextlib.suppress(Exception):
+        if process is not None:
+            os.killpg(process.pid, 9)
+    with contextlib.suppress(Exception):
+        pending = km.cleanup_resources()  # a coroutine for an asynchronous kernel manager
+        if inspect.isawaitable(pending):
+            from jupyter_core.utils import run_sync
+
+            run_sync(_wait_for)(pending)
+
+
+async def _wait_for(pending):
+    return await pending
+
+
+def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, waits: dict) -> None:
+    """Run notebooks from ``waiting`` in one kernel until none are left. ``taken`` holds the notebook in hand, so
+    a failure outside a notebook (the kernel would not start) is reported against it, never dropped.
+
+    The kernel is asynchronous, as papermill's own: nbclient's watch for a dead kernel needs an asynchronous
+    client (a blocking one waits for a dead kernel's output for ever)."""
+    import queue
+
+    from jupyter_core.utils import run_sync
+
+    km = None
+    try:
+        while True:
+            try:
+                job = waiting.get_nowait()
+            except queue.Empty:
+                return
+            taken[:] = [job]
+            name, path, folder, parameters, *title = job
+            if km is None or not run_sync(km.is_alive)():
+                if km is not None:
+                    _kill(km)
+                km = QuietKernelManager(kernel_name=kernel_name)
+                kernels.append(km)
+                run_sync(km.start_kernel)(cwd=str(folder))
+            else:
+                run_sync(_reset)(km)
+            if name in waits:
+                waits[name]()
+            finished(_execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
+            taken.clear()
+    finally:
+        if km is not None:
+            with contextlib.suppress(Exception):
+                run_sync(km.shutdown_kernel)(now=True)
+            _kill(km)
+
+
+async def _reset(km) -> None:
+    """Clear the namespace a notebook left (its modules stay imported: that is the point of sharing a kernel)."""
+    client = km.client()
+    client.start_channels()
+    try:
+        await client.wait_for_ready(timeout=60)
+        await client.execute_interactive(_RESET, timeout=60, output_hook=lambda msg: None)
+    finally:
+        client.stop_channels()
+
+
+class _SaveAtEnd(NotebookExecutionManager):
+    """Papermill writes the whole notebook before and after every cell, so that a long run can be watched; a
+    report's notebook is written once, when it ends (or fails): its charts were written and validated a dozen
+    times, most of papermill's own time."""
+
+    final = False
+
+    def save(self, **kwargs):
+        if self.final:
+            super().save(**kwargs)
+
+    def notebook_complete(self, **kwargs):
+        self.final = True
+        return super().notebook_complete(**kwargs)
+
+
+class _Engine(NBClientEngine):
+    """papermill's own engine, with :class:`_SaveAtEnd` (as ``Engine.execute_notebook`` does, with that class)."""
+
+    @classmethod
+    def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
+                         autosave_cell_every=30, **kwargs):
+        nb_man = _SaveAtEnd(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
+                            autosave_cell_every=autosave_cell_every)
+        nb_man.notebook_start()
+        try:
+            cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
+        finally:
+            nb_man.cleanup_pbar()
+            nb_man.notebook_complete()
+        return nb_man.nb
+
+
+ENGINE = "peelstats"
+papermill_engines.register(ENGINE, _Engine)
+
+
+def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str, *,
+             km=None, title: str | None = None) -> NotebookRun:
+    target = folder / f"{name}.ipynb"
+    run = NotebookRun(name, target)
+    started = time.perf_counter()
+    executed = None
+    try:
+        executed = papermill.execute_notebook(
+            str(source), str(target), parameters=parameters, kernel_name=kernel_name, engine_name=ENGINE,
+            cwd=str(folder), progress_bar=False, log_output=False,
+            **({"km": km} if km is not None else {"kernel_manager_class": QuietKernelManager}))
+    except papermill.PapermillExecutionError as error:
+        run.error = f"{error.ename}: {error.evalue}"
+        log.error("%s failed in cell %s: %s", name, error.exec_count, run.error)
+    except Exception as error:  # kernel died, notebook unreadable...: reported, never silently dropped
+        run.error = f"{type(error).__name__}: {error}"
+        log.error("%s failed: %s", name, run.error)
+    run.seconds = time.perf_counter() - started
+    if target.is_file():
+        run.html = to_html(target, title=title, node=executed)
+    return run
+
+
+# The lab template without the scripts it loads from a CDN (MathJax, require.js, mermaid): no page needs them, and
+# a reader's browser should make no third-party request.
+_TEMPLATE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+_EXPORTER: dict = {}
+_EXPORTER_LOCK = threading.Lock()  # an exporter registers filters as it converts: one conversion at a time
+
+
+def _exporter() -> HTMLExporter:
+    """One exporter for every page (its templates are compiled once, not once per page)."""
+    if "html" not in _EXPORTER:
+        from jinja2 import DictLoader
+
+        exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"peelstats.html.j2": _TEMPLATE})],
+                                template_file="peelstats.html.j2")
+        exporter.exclude_input = True
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+        _EXPORTER["html"] = exporter
+    return _EXPORTER["html"]
+
+
+def to_html(notebook: Path, title: str | None = None, node=None) -> Path:
+    """The executed notebook as HTML with code cells hidden; ``title`` names the page (its browser tab);
+    ``node``: the notebook already in memory (else it is read from ``notebook``)."""
+    if node is None:
+        node = nbformat.read(notebook, as_version=4)
+    name = title or node.metadata.get("title", notebook.stem)
+    node.metadata["title"] = name  # the template prefers the notebook's own title
+    with _EXPORTER_LOCK:
+        body, _ = _exporter().from_notebook_node(node, resources={"metadata": {"name": name}})
+    path = notebook.with_suffix(".html")
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
