@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from peelstats import __version__, config, formats
-from peelstats.errors import PeelstatsError
+from peelstats.errors import InputFileError, PeelstatsError, UsageError
 from peelstats.ingest import sources
 from peelstats.output import FORMATS, render
 
@@ -147,12 +147,12 @@ def _editions(args: argparse.Namespace) -> int:
 
     if args.action == "add":
         if not args.url:
-            raise PeelstatsError("give the workbook's address: peelstats editions add URL [--period-end P]")
+            raise UsageError("give the workbook's address: peelstats editions add URL [--period-end P]")
         edition = ons_editions.add(args.url, args.period_end)
         print(f"Added {edition.label} ({edition.filename}) to {ons_editions.user_file()}; `peelstats fetch` gets it")
         return 0
     if args.url:
-        raise PeelstatsError(f"unexpected {args.url!r}: did you mean `peelstats editions add {args.url}`?")
+        raise UsageError(f"unexpected {args.url!r}: did you mean `peelstats editions add {args.url}`?")
     if args.discover:
         _discover_editions(quiet=False)
     _emit(editions_table(args.format != "table"), args.format)
@@ -239,12 +239,12 @@ def _breaks(args: argparse.Namespace) -> int:
     from peelstats.reference.breaks import breaks_between, breaks_table
 
     if args.offence is not None and not args.offence.strip():
-        raise PeelstatsError("the offence is empty: name one (`peelstats breaks` alone lists every break)")
+        raise UsageError("the offence is empty: name one (`peelstats breaks` alone lists every break)")
     if args.offence:
         from peelstats.reference.periods import parse_period_end
 
         if parse_period_end(args.baseline) >= parse_period_end(args.period_end):
-            raise PeelstatsError(f"the baseline ({args.baseline}) must come before the period end "
+            raise UsageError(f"the baseline ({args.baseline}) must come before the period end "
                                  f"({args.period_end})")
         found = breaks_between(args.offence, args.baseline, args.period_end)
         frame = pd.DataFrame([b.as_dict() for b in found],
@@ -398,7 +398,7 @@ def _check(args: argparse.Namespace) -> int:
     from peelstats.output import to_json
 
     if (args.text is None) == (args.file is None):
-        raise PeelstatsError("give the words to check, or --file PATH (one of them)")
+        raise UsageError("give the words to check, or --file PATH (one of them)")
     text = args.text if args.file is None else _read_text_file(args.file)
     result = read(text, date=args.date, force=args.force)
     if not result.date_given and args.format != "table":
@@ -419,13 +419,13 @@ def _read_text_file(path: str) -> str:
     try:
         return file.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PeelstatsError(f"{path}: no such file") from None
+        raise InputFileError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise PeelstatsError(f"{path}: is a folder, not a text file") from None
+        raise InputFileError(f"{path}: is a folder, not a text file") from None
     except UnicodeDecodeError:
-        raise PeelstatsError(f"{path}: is not UTF-8 text") from None
+        raise InputFileError(f"{path}: is not UTF-8 text") from None
     except OSError as error:
-        raise PeelstatsError(f"{path}: cannot be read ({error.strerror})") from None
+        raise InputFileError(f"{path}: cannot be read ({error.strerror})") from None
 
 
 def _terminal_width() -> int:
@@ -441,13 +441,13 @@ def _report(args: argparse.Namespace) -> int:
     options = {"notebooks": args.notebooks, "rerun": not args.skip_unchanged, "policeuk_source": args.policeuk_source}
     if args.text:
         if args.claims:
-            raise PeelstatsError("give --text (claims drafted from a document) or --claims (a claim file), not both")
+            raise UsageError("give --text (claims drafted from a document) or --claims (a claim file), not both")
         text = _read_text_file(args.text)
         run = report_from_text(text, date=args.date, force=args.force, period_end=args.period_end, out=args.out,
                                title=document_title(args.text, text), **options)
     else:
         if args.date:
-            raise PeelstatsError("--date goes with --text (the date of the document); a claim file states its own")
+            raise UsageError("--date goes with --text (the date of the document); a claim file states its own")
         run = report(args.force, args.period_end, claims=args.claims, use_claims=not args.no_claims, out=args.out,
                      **options)
     state = "unchanged, skipped" if run.skipped else f"{run.seconds:.1f}s"

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from peelstats import __version__
-from peelstats.errors import PeelstatsError
+from peelstats.errors import ConfigurationError
 
 DATA_DIR_ENV = "PEELSTATS_DATA_DIR"
 MIRROR_ENV = "PEELSTATS_MIRROR"
@@ -67,15 +67,15 @@ def mirror() -> str | None:
         return None
     scheme = value.split("://", 1)[0].lower() if "://" in value else None
     if scheme is not None and scheme not in MIRROR_SCHEMES:
-        raise PeelstatsError(f"{MIRROR_ENV}={value!r}: the {scheme}:// scheme is not supported; use a folder, or a "
+        raise ConfigurationError(f"{MIRROR_ENV}={value!r}: the {scheme}:// scheme is not supported; use a folder, or a "
                              "file://, http:// or https:// address laid out like shared/data.")
     if scheme in ("http", "https") and not urlparse(value).hostname:
-        raise PeelstatsError(f"{MIRROR_ENV}={value!r} names no host; give e.g. https://mirror.example/data")
+        raise ConfigurationError(f"{MIRROR_ENV}={value!r} names no host; give e.g. https://mirror.example/data")
     if scheme is None:
         try:
             Path(value).expanduser()
         except RuntimeError as error:  # '~nosuchuser/...'
-            raise PeelstatsError(f"{MIRROR_ENV}={value!r}: {error}") from None
+            raise ConfigurationError(f"{MIRROR_ENV}={value!r}: {error}") from None
     return value
 
 

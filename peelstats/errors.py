@@ -61,10 +61,6 @@ class TruncatedDownloadError(DownloadError):
     """The body ended before the advertised Content-Length."""
 
 
-class RefusedDownloadError(DownloadError):
-    """A file arrived but failed its checks (checksum and parser): kept aside in ``rejected/``, never used."""
-
-
 class ConnectionFailedError(DownloadError):
     """The host could not be reached (after retries): no network, DNS failure, refused connection."""
 
@@ -83,3 +79,102 @@ class LayoutError(PeelstatsError):
 
 class DataNotBuiltError(PeelstatsError):
     """The tidy dataset has not been built yet (or its raw inputs are missing)."""
+
+
+# ------------------------------------------------------------------------------------------- what was asked
+
+
+class UsageError(PeelstatsError):
+    """Arguments that do not go together, or a value a function does not take (names the valid choices)."""
+
+
+class ConfigurationError(PeelstatsError):
+    """An environment setting (``PEELSTATS_MIRROR``, ``PEELSTATS_NOTEBOOKS_DIR``...) that cannot be used."""
+
+
+class InputFileError(PeelstatsError):
+    """A file the user gave that cannot be read: missing, a folder, not UTF-8, not readable."""
+
+
+class GeographyError(PeelstatsError):
+    """A place that is not a geography the data hold, or one that needs a force it was not given."""
+
+
+class NotTerritorialError(GeographyError):
+    """A body that is not one of the 43 territorial forces (British Transport Police, the fraud bodies) where one
+    is needed."""
+
+
+class ScheduleError(PeelstatsError):
+    """A batch schedule that cannot be run: unreadable, or a field of the wrong kind."""
+
+
+class ClusterError(PeelstatsError):
+    """A Dask cluster that cannot run the batch: unreachable, not a scheduler, no workers, another dataset."""
+
+
+class NoClaimsError(PeelstatsError):
+    """A text in which no checkable claim was found, where a report of its claims was asked for."""
+
+
+# ---------------------------------------------------------------------------------------------- the cache
+
+
+class ReadOnlyCacheError(PeelstatsError):
+    """The cache folder cannot be written, and the command needs to write to it."""
+
+
+class IncompleteRawDataError(DataNotBuiltError):
+    """``build --strict``: registered files are missing from the raw cache."""
+
+
+class RefusedDownloadError(DownloadError):
+    """A file arrived but failed its checks (checksum and parser): kept aside in ``rejected/``, never used."""
+
+
+class EditionError(PeelstatsError):
+    """An edition that cannot be added or discovered (no period, not a workbook, a page not as expected)."""
+
+
+# ------------------------------------------------------------------------------------------------- claims
+
+
+class ClaimFileError(PeelstatsError):
+    """Every problem in a claim file, one line each (``problems``: each with a ``line(path)``)."""
+
+    def __init__(self, path, problems: list):
+        self.path = path
+        self.problems = problems
+        self.lines = [p.line(path) for p in problems]
+        super().__init__("\n".join(self.lines))
+
+
+# -------------------------------------------------------------------------------------------- data.police.uk
+
+
+class PoliceUKError(PeelstatsError):
+    """data.police.uk refused or failed a request."""
+
+
+class TooManyCrimesError(PoliceUKError):
+    """HTTP 503 for a polygon: more than 10,000 crimes."""
+
+
+class PolygonTooDenseError(PoliceUKError):
+    """Still over the cap after splitting to the depth limit."""
+
+
+class MonthNotAvailableError(PoliceUKError):
+    """The API no longer (or not yet) serves that month."""
+
+
+class UnsafeArchiveError(PeelstatsError):
+    """A zip member whose path would escape the target folder."""
+
+
+class ArchiveLayoutError(PeelstatsError):
+    """A file that is not a police.uk street CSV: by its name, its bytes (not UTF-8 CSV text) or its columns."""
+
+
+class CorruptArchiveError(PeelstatsError):
+    """A zip that cannot be read: truncated, damaged, or not a zip at all."""

@@ -22,7 +22,7 @@ from peelstats.analysis.figures import Figures
 from peelstats.analysis.panel import LONG_SERIES, ONS, Panel, describe_periods, get_panel
 from peelstats.analysis.rates import denominator, rate_per_1000
 from peelstats.analysis.selection import Selection, available_periods, comparable_periods, latest_period, select
-from peelstats.errors import PeelstatsError, PeriodNotAvailableError
+from peelstats.errors import NotTerritorialError, PeriodNotAvailableError
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.output import to_json
 from peelstats.reference import breaks as brk
@@ -251,7 +251,7 @@ def compare(
     """
     subject = forces.lookup(force)  # validate the user's input before touching data
     if not subject.territorial:
-        raise PeelstatsError(f"{subject.name} is not a territorial force; comparisons rank the 43 territorial "
+        raise NotTerritorialError(f"{subject.name} is not a territorial force; comparisons rank the 43 territorial "
                              "police forces. Run `peelstats forces --territorial-only`.")
     offence = off.canonical(offence)
     data = data or load()

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from peelstats.analysis.panel import LONG_SERIES, ONS, Panel, describe_periods, get_panel
-from peelstats.errors import PeelstatsError, PeriodNotAvailableError
+from peelstats.errors import PeriodNotAvailableError, UsageError
 from peelstats.ingest.dataset import Dataset
 from peelstats.reference import offences as off
 from peelstats.reference import periods
@@ -41,13 +41,13 @@ def select(data: Dataset, offence: str, period_end, baseline_end, source: str | 
     period = periods.to_timestamp(period_end)
     baseline = periods.to_timestamp(baseline_end)
     if baseline >= period:
-        raise PeelstatsError(f"The baseline ({periods.label(baseline)}) must be before the period "
+        raise UsageError(f"The baseline ({periods.label(baseline)}) must be before the period "
                              f"({periods.label(period)}).")
     year_earlier = baseline == periods.year_earlier(period)
     order = [source] if source else ([ONS, LONG_SERIES] if year_earlier else [LONG_SERIES, ONS])
     for src in order:
         if src not in (ONS, LONG_SERIES):
-            raise PeelstatsError(f"compare() reads {ONS} or {LONG_SERIES}, not {src!r}")
+            raise UsageError(f"compare() reads {ONS} or {LONG_SERIES}, not {src!r}")
         panel = get_panel(data, src, offence)
         if not panel.has(period):
             continue

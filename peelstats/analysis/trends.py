@@ -13,7 +13,7 @@ import pandas as pd
 from peelstats.analysis.comparators import National
 from peelstats.analysis.figures import Figures
 from peelstats.analysis.panel import FORCE_CODES, LONG_SERIES, ONS, get_panel
-from peelstats.errors import PeelstatsError, PeriodNotAvailableError
+from peelstats.errors import PeriodNotAvailableError, UsageError
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.reference import forces, geography, periods
 from peelstats.reference import offences as off
@@ -40,7 +40,7 @@ def trend(
     (optional) drops later periods.
     """
     if every not in ("year", "quarter"):
-        raise PeelstatsError(f"every must be 'year' or 'quarter', not {every!r}")
+        raise UsageError(f"every must be 'year' or 'quarter', not {every!r}")
     subject = forces.lookup(force)
     offence = off.canonical(offence)
     data = data or load()

@@ -25,7 +25,7 @@ from peelstats.claims.evaluation import Evaluation, evaluate
 from peelstats.claims.model import AnyClaim, SelectionGroup
 from peelstats.claims.reader import Context, Draft, SentenceReading, read_text, untestable_reason
 from peelstats.claims.verdict import Verdict
-from peelstats.errors import DataNotBuiltError, PeelstatsError
+from peelstats.errors import DataNotBuiltError, UsageError
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.reference import forces, periods, releases
 
@@ -110,7 +110,7 @@ def read(text: str, *, date=None, force=None, data: Dataset | None = None,
          title: str = "Claims drafted by peelstats check") -> Check:
     """Read ``text`` (a sentence or a whole document) into claims and their verdicts."""
     if text is None or not str(text).strip():
-        raise PeelstatsError("There is no text to check: give a sentence, or --file with a document.")
+        raise UsageError("There is no text to check: give a sentence, or --file with a document.")
     when, given = _date(date)
     subject = _force(force)
     data = data if data is not None else _built_dataset()
@@ -192,7 +192,7 @@ def _date(value) -> tuple[dt.date, bool]:
     try:
         return dt.date.fromisoformat(str(value).strip()), True
     except ValueError:
-        raise PeelstatsError(f"--date {value!r} is not a date: give the date the words were published, "
+        raise UsageError(f"--date {value!r} is not a date: give the date the words were published, "
                              "as YYYY-MM-DD") from None
 
 
@@ -200,10 +200,10 @@ def _force(value) -> forces.Force | None:
     if value is None:
         return None
     if not str(value).strip():  # given, but empty: not the same as leaving it out
-        raise PeelstatsError("--force is empty: give a force's name, police.uk slug or ONS code, or leave --force out")
+        raise UsageError("--force is empty: give a force's name, police.uk slug or ONS code, or leave --force out")
     force = value if isinstance(value, forces.Force) else forces.lookup(str(value))
     if not force.territorial and force.code != forces.BTP_CODE:
-        raise PeelstatsError(f"--force {force.name!r} is a {force.kind}, not a police force")
+        raise UsageError(f"--force {force.name!r} is a {force.kind}, not a police force")
     return force
 
 

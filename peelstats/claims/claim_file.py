@@ -27,7 +27,9 @@ from peelstats.claims.model import (
     Kind,
     SelectionGroup,
 )
-from peelstats.errors import PeelstatsError
+from peelstats.errors import (
+    ClaimFileError,  # noqa: F401 - raised here, importable from here
+    )
 
 _CLAIM = TypeAdapter(AnyClaim)
 KINDS = tuple(k.value for k in Kind)
@@ -47,15 +49,6 @@ class Problem:
             where += f": field {self.field!r}"
         return f"{where}: {self.message}"
 
-
-class ClaimFileError(PeelstatsError):
-    """Every problem in a claim file, one line each."""
-
-    def __init__(self, path, problems: list[Problem]):
-        self.path = path
-        self.problems = problems
-        self.lines = [p.line(path) for p in problems]
-        super().__init__("\n".join(self.lines))
 
 
 class _Loader(yaml.SafeLoader):

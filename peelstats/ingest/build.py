@@ -21,7 +21,11 @@ import pandas as pd
 from filelock import FileLock, Timeout
 
 from peelstats import __version__, config
-from peelstats.errors import DataNotBuiltError, PeelstatsError
+from peelstats.errors import (
+    DataNotBuiltError,
+    IncompleteRawDataError,  # noqa: F401 - raised here, importable from here
+    PeelstatsError,
+)
 from peelstats.ingest import schema, sources
 from peelstats.ingest.atomic import atomic_path, is_writable, sha256_of, write_text
 from peelstats.ingest.build_record import BUILD_FILE, read_build_info, tables_readable
@@ -34,9 +38,6 @@ PARSER_VERSION = 3  # bump whenever a parser's output changes
 LOCK_NAME = ".build.lock"
 LOCK_TIMEOUT_SECONDS = 15 * 60
 
-
-class IncompleteRawDataError(DataNotBuiltError):
-    """``build --strict``: registered files are missing from the raw cache."""
 
 
 @dataclass(frozen=True)

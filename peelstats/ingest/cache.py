@@ -31,7 +31,9 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from peelstats import config
-from peelstats.errors import PeelstatsError
+from peelstats.errors import (
+    ReadOnlyCacheError,  # noqa: F401 - raised here, importable from here
+)
 from peelstats.ingest.atomic import is_writable, sha256_of, write_text
 
 log = logging.getLogger(__name__)
@@ -44,9 +46,6 @@ INCOMING = ".incoming"
 REASON_SUFFIX = ".why.json"  # beside a refused download: why it was refused
 _NOT_SOURCE_FILES = (VERSIONS, REJECTED, INCOMING)
 
-
-class ReadOnlyCacheError(PeelstatsError):
-    """The cache folder cannot be written, and the command needs to write to it."""
 
 
 class RawCache:

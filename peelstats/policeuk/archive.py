@@ -27,7 +27,13 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from peelstats.errors import PeelstatsError
+from peelstats.errors import (  # noqa: F401 - raised here, importable from here
+    ArchiveLayoutError,
+    CorruptArchiveError,
+    InputFileError,
+    UnsafeArchiveError,
+    UsageError,
+)
 from peelstats.policeuk.categories import category
 from peelstats.policeuk.client import MONTH, force_slug
 from peelstats.reference import forces
@@ -44,16 +50,7 @@ READ_BYTES = 1 << 20
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # a zip with members, an empty zip
 
 
-class UnsafeArchiveError(PeelstatsError):
-    """A zip member whose path would escape the target folder."""
 
-
-class ArchiveLayoutError(PeelstatsError):
-    """A file that is not a police.uk street CSV: by its name, its bytes (not UTF-8 CSV text) or its columns."""
-
-
-class CorruptArchiveError(PeelstatsError):
-    """A zip that cannot be read: truncated, damaged, or not a zip at all."""
 
 
 def _check_member(name: str, archive: str) -> None:
@@ -72,7 +69,7 @@ def street_files(sources: Iterable[str | Path]) -> Iterator[tuple[str, str, str,
     sources = [Path(s) for s in sources]
     for source in sources:  # all first: a typo in the last path should not wait for a long read
         if not source.exists():
-            raise PeelstatsError(f"{source}: no such file, folder or zip")
+            raise InputFileError(f"{source}: no such file, folder or zip")
     seen: dict[tuple[str, str], str] = {}
     for source in sources:
         if source.is_dir():
@@ -84,7 +81,7 @@ def street_files(sources: Iterable[str | Path]) -> Iterator[tuple[str, str, str,
         for name, month, slug, stream in files:
             # the same force-month twice (a folder and its zip, say) would double every count
             if (month, slug) in seen:
-                raise PeelstatsError(f"{name}: {slug} {month} was already read from {seen[month, slug]}; "
+                raise ArchiveLayoutError(f"{name}: {slug} {month} was already read from {seen[month, slug]}; "
                                      "give each month once")
             seen[month, slug] = name
             yield name, month, slug, stream
@@ -98,13 +95,13 @@ def _is_zip(path: Path) -> bool:
         with path.open("rb") as file:
             head = file.read(4)
     except OSError as error:
-        raise PeelstatsError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise InputFileError(f"{path}: cannot read ({error.strerror or error})") from None
     return head in ZIP_MAGIC or zipfile.is_zipfile(path)
 
 
 def _folder(folder: Path):
     def refuse(error: OSError):  # os.walk would otherwise skip an unreadable subfolder in silence
-        raise PeelstatsError(f"{error.filename}: cannot read the folder ({error.strerror or error})")
+        raise InputFileError(f"{error.filename}: cannot read the folder ({error.strerror or error})")
 
     paths = []
     for root, dirs, names in os.walk(folder, onerror=refuse):  # followlinks=False
@@ -137,7 +134,7 @@ def _zip(source: Path):
             detail = "no zip directory at its end: a truncated download, or not a zip at all"
         raise CorruptArchiveError(f"{source}: corrupt zip ({detail}); download it again") from None
     except OSError as error:
-        raise PeelstatsError(f"{source}: cannot read ({error.strerror or error})") from None
+        raise InputFileError(f"{source}: cannot read ({error.strerror or error})") from None
     with archive:
         members = archive.infolist()
         for member in members:
@@ -166,7 +163,7 @@ def _open_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str):
     except zipfile.BadZipFile as error:
         raise CorruptArchiveError(f"{label}: corrupt zip ({error}); download it again") from None
     except (NotImplementedError, RuntimeError) as error:  # e.g. Windows' Deflate64, or a password
-        raise PeelstatsError(f"{label}: cannot be read from the zip ({error}); extract it with another tool "
+        raise InputFileError(f"{label}: cannot be read from the zip ({error}); extract it with another tool "
                              "and give the folder") from None
 
 
@@ -177,7 +174,7 @@ def _one_file(name: str, label: str, opener: Callable[[], io.BufferedIOBase]):
     try:
         stream = opener()
     except OSError as error:
-        raise PeelstatsError(f"{label}: cannot read ({error.strerror or error})") from None
+        raise InputFileError(f"{label}: cannot read ({error.strerror or error})") from None
     with stream:
         yield label, match.group(1), match.group(2), io.BufferedReader(_Guarded(stream, label), READ_BYTES)
 
@@ -202,7 +199,7 @@ class _Guarded(io.RawIOBase):
         except (zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise CorruptArchiveError(f"{self._label}: corrupt zip ({error}); download it again") from None
         except OSError as error:
-            raise PeelstatsError(f"{self._label}: cannot read ({error.strerror or error})") from None
+            raise InputFileError(f"{self._label}: cannot read ({error.strerror or error})") from None
         if b"\0" in data:
             raise ArchiveLayoutError(f"{self._label}: not a CSV (it holds NUL bytes: binary data or a damaged "
                                      "file)")
@@ -253,7 +250,7 @@ def street_counts(sources: Iterable[str | Path], *, force: Iterable[str] | str |
     outcome], count.
     """
     if by not in BY:
-        raise PeelstatsError(f"--by must be one of {', '.join(BY)}, not {by!r}")
+        raise UsageError(f"--by must be one of {', '.join(BY)}, not {by!r}")
     if isinstance(force, str):
         force = [force]
     wanted = _wanted(force)

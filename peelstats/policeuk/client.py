@@ -38,7 +38,14 @@ import requests_cache
 from tqdm import tqdm
 
 from peelstats import config
-from peelstats.errors import PeelstatsError, PeriodFormatError
+from peelstats.errors import (  # noqa: F401 - raised here, importable from here
+    MonthNotAvailableError,
+    PeelstatsError,
+    PeriodFormatError,
+    PoliceUKError,
+    PolygonTooDenseError,
+    TooManyCrimesError,
+)
 from peelstats.ingest.download import RetryPolicy, build_session
 from peelstats.policeuk import frames
 from peelstats.policeuk.polygons import encode, quadrants, to_polygon
@@ -54,20 +61,8 @@ ARCHIVE_URL = "https://data.police.uk/data/archive/"
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
-class PoliceUKError(PeelstatsError):
-    """data.police.uk refused or failed a request."""
 
 
-class TooManyCrimesError(PoliceUKError):
-    """HTTP 503 for a polygon: more than 10,000 crimes."""
-
-
-class PolygonTooDenseError(PoliceUKError):
-    """Still over the cap after splitting to the depth limit."""
-
-
-class MonthNotAvailableError(PoliceUKError):
-    """The API no longer (or not yet) serves that month."""
 
 
 def force_slug(force: str) -> str:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from peelstats.errors import PeelstatsError, UnknownForceError
+from peelstats.errors import GeographyError, NotTerritorialError, PeelstatsError, UnknownForceError
 from peelstats.reference import forces
 
 
@@ -44,7 +44,7 @@ class Geography:
     @property
     def force(self) -> forces.Force:
         if not self.is_force:
-            raise PeelstatsError(f"{self.name} is not a single force")
+            raise GeographyError(f"{self.name} is not a single force")
         return forces.by_code(self.members[0])
 
     @property
@@ -103,7 +103,7 @@ def of_force(force: forces.Force) -> Geography:
     if force.code == forces.BTP_CODE:
         return Geography(force.code, force.name, GeographyKind.BTP, (), True)
     if not force.territorial:
-        raise PeelstatsError(f"{force.name} is a {force.kind}, not a geography: it records fraud for the whole of "
+        raise NotTerritorialError(f"{force.name} is a {force.kind}, not a geography: it records fraud for the whole of "
                              "England and Wales")
     return Geography(force.code, force.name, GeographyKind.FORCE, (force.code,))
 
@@ -140,20 +140,20 @@ def resolve(value, force: forces.Force | None = None) -> Geography:
         return value
     if isinstance(value, list | tuple):
         if not value:
-            raise PeelstatsError("an empty list of forces")
+            raise GeographyError("an empty list of forces")
         found = [resolve(v, force) for v in value]
         not_forces = [g.name for g in found if not g.is_force]
         if not_forces:
-            raise PeelstatsError(f"a list combines forces only; {', '.join(not_forces)} is not a force")
+            raise GeographyError(f"a list combines forces only; {', '.join(not_forces)} is not a force")
         return combined([g.force for g in found])
     key = _key(value)
     if key in _FORCE_WORDS:
         if force is None:
-            raise PeelstatsError(f"{value!r} needs a force: give the claim's or the document's force")
+            raise GeographyError(f"{value!r} needs a force: give the claim's or the document's force")
         return of_force(force)
     if key in _OWN_REGION_WORDS:
         if force is None:
-            raise PeelstatsError(f"{value!r} needs a force whose region it is")
+            raise GeographyError(f"{value!r} needs a force whose region it is")
         return region(force.region_code)
     if key in _NATIONAL_WORDS:
         return national(True)
@@ -180,7 +180,7 @@ def resolve(value, force: forces.Force | None = None) -> Geography:
         return of_force(forces.lookup(str(value)))
     except UnknownForceError as error:
         hint = f"did you mean {', '.join(error.suggestions)}? " if error.suggestions else ""
-        raise PeelstatsError(
+        raise GeographyError(
             f"Unknown geography {str(value)!r}: {hint}use a force (`peelstats forces`), a region (e.g. 'North East'),"
             " 'England', 'Wales', 'England and Wales', 'England and Wales excluding BTP', 'East Anglia', "
             "'the region' or a list of forces") from None

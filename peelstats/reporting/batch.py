@@ -50,7 +50,7 @@ import yaml
 from tqdm import tqdm
 
 from peelstats import config
-from peelstats.errors import DataNotBuiltError, PeelstatsError
+from peelstats.errors import ClusterError, DataNotBuiltError, ScheduleError, UsageError
 from peelstats.ingest.build_record import read_build_info
 from peelstats.reference import forces, periods
 from peelstats.reporting.report import DEFAULT_NOTEBOOKS, NOTEBOOKS, NOTEBOOKS_ENV, folder_for, report
@@ -77,18 +77,18 @@ class Schedule:
 
 def load_schedule(path: str | Path) -> Schedule:
     if not str(path).strip():
-        raise PeelstatsError("The schedule path is empty; give a schedule YAML (see schedules/)")
+        raise ScheduleError("The schedule path is empty; give a schedule YAML (see schedules/)")
     path = Path(path)
     if not path.is_file():
-        raise PeelstatsError(f"Schedule {str(path)!r} is not a file; give a schedule YAML (see schedules/)")
+        raise ScheduleError(f"Schedule {str(path)!r} is not a file; give a schedule YAML (see schedules/)")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError) as error:
-        raise PeelstatsError(f"Schedule {path} cannot be read ({error})") from None
+        raise ScheduleError(f"Schedule {path} cannot be read ({error})") from None
     except yaml.YAMLError as error:
-        raise PeelstatsError(f"{path}: not valid YAML ({error})") from error
+        raise ScheduleError(f"{path}: not valid YAML ({error})") from error
     if not isinstance(raw, dict):
-        raise PeelstatsError(f"{path}: a schedule is a mapping with period_end, forces, notebooks")
+        raise ScheduleError(f"{path}: a schedule is a mapping with period_end, forces, notebooks")
     chosen = raw.get("forces", "all")
     if chosen == "all":
         names = tuple(f.name for f in forces.TERRITORIAL_FORCES)
@@ -105,22 +105,22 @@ def load_schedule(path: str | Path) -> Schedule:
                 invalid.append((str(entry), "an empty force name"))
         names = tuple(dict.fromkeys(found))
         if not names:
-            raise PeelstatsError(f"{path}: field 'forces' names no force the data hold: "
+            raise ScheduleError(f"{path}: field 'forces' names no force the data hold: "
                                  + "; ".join(f"{entry!r}: {why}" for entry, why in invalid))
     else:
-        raise PeelstatsError(f"{path}: field 'forces' must be 'all' or a list of forces")
+        raise ScheduleError(f"{path}: field 'forces' must be 'all' or a list of forces")
     listed = raw.get("notebooks") or DEFAULT_NOTEBOOKS
     if isinstance(listed, str) or not isinstance(listed, list | tuple):
-        raise PeelstatsError(f"{path}: field 'notebooks' must be a list, e.g. [{listed}]")
+        raise ScheduleError(f"{path}: field 'notebooks' must be a list, e.g. [{listed}]")
     notebooks = tuple(str(n) for n in listed)
     unknown = [n for n in notebooks if n not in NOTEBOOKS]
     if unknown:
-        raise PeelstatsError(f"{path}: field 'notebooks': unknown {unknown}; available: {', '.join(NOTEBOOKS)}")
+        raise ScheduleError(f"{path}: field 'notebooks': unknown {unknown}; available: {', '.join(NOTEBOOKS)}")
     period = raw.get("period_end")
     period = periods.to_timestamp(str(period)).date().isoformat() if period not in (None, "latest") else None
     for field in ("out", "claims"):
         if raw.get(field) is not None and not isinstance(raw[field], str):
-            raise PeelstatsError(f"{path}: field {field!r} must be a folder or file path, not {raw[field]!r}")
+            raise ScheduleError(f"{path}: field {field!r} must be a folder or file path, not {raw[field]!r}")
     invalid = tuple(invalid) if isinstance(chosen, list) else ()
     return Schedule(path, period, names, notebooks, raw.get("out"), raw.get("claims"), invalid)
 
@@ -164,7 +164,7 @@ class WorkerEnvironment:
                                     "(peelstats fetch; peelstats build) there; on a cluster every worker must see "
                                     "the same data folder (a shared filesystem) or build it at that path")
         if self.build_signature is not None and _stable(info.get("signature")) != self.build_signature:
-            raise PeelstatsError(f"the dataset in {self.data_dir} on {socket.gethostname()} is not the one the batch "
+            raise ClusterError(f"the dataset in {self.data_dir} on {socket.gethostname()} is not the one the batch "
                                  "was started with (its build signature differs): share one data folder, or build "
                                  "every copy from the same files")
 
@@ -265,33 +265,33 @@ def connect_scheduler(address: str, *, timeout: float | None = None) -> Client:
     timeout = SCHEDULER_TIMEOUT if timeout is None else timeout
     address = (address or "").strip()
     if not address:
-        raise PeelstatsError("--scheduler is empty: give the Dask scheduler's address, e.g. tcp://host:8786")
+        raise ClusterError("--scheduler is empty: give the Dask scheduler's address, e.g. tcp://host:8786")
     try:
         from distributed import Client
     except ImportError:
-        raise PeelstatsError(f"--scheduler {address} needs dask.distributed, which is not installed: "
+        raise ClusterError(f"--scheduler {address} needs dask.distributed, which is not installed: "
                              "pip install 'peelstats[cluster]'") from None
     try:
         with ThreadPoolExecutor(max_workers=1) as thread:  # its own loop, even when called inside one (Jupyter)
             identity = thread.submit(asyncio.run, _identify(address, timeout)).result()
     except ValueError as error:
-        raise PeelstatsError(f"--scheduler {address!r} is not a Dask scheduler address ({_one_line(error)}); "
+        raise ClusterError(f"--scheduler {address!r} is not a Dask scheduler address ({_one_line(error)}); "
                              "give e.g. tcp://host:8786") from None
     except (OSError, TimeoutError) as error:
         why = _one_line(error) if str(error) else "no answer"
-        raise PeelstatsError(f"Cannot reach the Dask scheduler at {address} within {timeout:g} s ({why}); is "
+        raise ClusterError(f"Cannot reach the Dask scheduler at {address} within {timeout:g} s ({why}); is "
                              "`dask scheduler` running there, and is the port open from here?") from None
     except Exception as error:
-        raise PeelstatsError(f"{address} did not answer as a Dask scheduler does ({_one_line(error)[:160]}); give "
+        raise ClusterError(f"{address} did not answer as a Dask scheduler does ({_one_line(error)[:160]}); give "
                              "the scheduler's address (port 8786 by default), not its dashboard's") from None
     kind = identity.get("type") if isinstance(identity, dict) else None
     if kind != "Scheduler":
-        raise PeelstatsError(f"{address} is a Dask {kind or 'server'}, not the scheduler: give the address "
+        raise ClusterError(f"{address} is a Dask {kind or 'server'}, not the scheduler: give the address "
                              "`dask scheduler` printed when it started")
     try:
         return Client(address, timeout=timeout, set_as_default=False)
     except Exception as error:
-        raise PeelstatsError(f"Cannot connect to the Dask scheduler at {address} ({_one_line(error)})") from None
+        raise ClusterError(f"Cannot connect to the Dask scheduler at {address} ({_one_line(error)})") from None
 
 
 def _wait_for_a_worker(client: Client, address: str) -> None:
@@ -299,7 +299,7 @@ def _wait_for_a_worker(client: Client, address: str) -> None:
         client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
     except Exception:
         client.close()
-        raise PeelstatsError(f"No worker joined the Dask scheduler at {address} within {WORKERS_TIMEOUT:g} s: start "
+        raise ClusterError(f"No worker joined the Dask scheduler at {address} within {WORKERS_TIMEOUT:g} s: start "
                              f"workers with `dask worker {address} --nthreads 1`") from None
 
 
@@ -322,11 +322,11 @@ def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, rerun: bool 
         latest = latest_period(load(), with_baseline=True)
         schedule = replace(schedule, period_end=latest.date().isoformat())
     if workers < 1:
-        raise PeelstatsError("--workers must be at least 1")
+        raise UsageError("--workers must be at least 1")
     if executor is not None and scheduler is not None:
-        raise PeelstatsError("Give an executor or a scheduler address, not both")
+        raise UsageError("Give an executor or a scheduler address, not both")
     if (scheduler is not None or executor is not None) and workers != 1:
-        raise PeelstatsError("--workers sets local processes; with --scheduler the cluster's workers run the reports "
+        raise UsageError("--workers sets local processes; with --scheduler the cluster's workers run the reports "
                              "(start more with `dask worker ADDRESS --nworkers N`)")
     env = WorkerEnvironment.here()
     portable = _portable(schedule)

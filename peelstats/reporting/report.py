@@ -30,7 +30,13 @@ from papermill.engines import NBClientEngine, NotebookExecutionManager, papermil
 
 from peelstats import __version__, config
 from peelstats.claims.claim_file import default_claim_file, load_claim_file
-from peelstats.errors import DataNotBuiltError, PeelstatsError, PeriodNotAvailableError
+from peelstats.errors import (
+    ConfigurationError,
+    DataNotBuiltError,
+    NoClaimsError,
+    PeriodNotAvailableError,
+    UsageError,
+)
 from peelstats.ingest.build_record import read_build_info
 from peelstats.reference import forces, periods
 from peelstats.reporting.report_index import page_title, write_index
@@ -80,7 +86,7 @@ def notebooks_dir() -> Path:
     configured = os.environ.get(NOTEBOOKS_ENV)
     folder = Path(configured) if configured else Path(str(resources.files("peelstats").joinpath("notebooks")))
     if not folder.is_dir():
-        raise PeelstatsError(f"Notebook folder {folder} not found (${NOTEBOOKS_ENV} or the package's notebooks).")
+        raise ConfigurationError(f"Notebook folder {folder} not found (${NOTEBOOKS_ENV} or the package's notebooks).")
     return folder
 
 
@@ -140,7 +146,7 @@ def report(
     """
     started = time.perf_counter()
     if force is not None and not str(force).strip():
-        raise PeelstatsError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
+        raise UsageError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
                              f"or leave it out for {DEFAULT_FORCE}.")
     subject = forces.lookup(force or DEFAULT_FORCE)
     period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
@@ -157,7 +163,7 @@ def report(
     names = list(notebooks or DEFAULT_NOTEBOOKS)
     unknown = [n for n in names if n not in NOTEBOOKS]
     if unknown:
-        raise PeelstatsError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
+        raise UsageError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
     if claim_path is None and "letter_claims" in names:
         names.remove("letter_claims")
     source = notebooks_dir()
@@ -201,7 +207,7 @@ def report_from_text(text: str, *, date=None, force: str | None = None, period_e
 
     result = read(text, date=date, force=force, title=title or document_title(None, text))
     if not result.claims:
-        raise PeelstatsError("No checkable claim was found in the text, so there is no claims report to make; "
+        raise NoClaimsError("No checkable claim was found in the text, so there is no claims report to make; "
                              "`peelstats check --file ...` lists what was not recognised.")
     subjects = [r["subject"] for r in result.records if r["kind"] and forces.try_lookup(r["subject"] or "")]
     chosen = force or (max(set(subjects), key=subjects.count) if subjects else None) or DEFAULT_FORCE

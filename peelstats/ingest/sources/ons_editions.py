@@ -31,7 +31,10 @@ import pandas as pd
 import requests
 
 from peelstats import config
-from peelstats.errors import DownloadError, PeelstatsError
+from peelstats.errors import (
+    DownloadError,
+    EditionError,  # noqa: F401 - raised here, importable from here
+    )
 from peelstats.ingest.atomic import write_text
 from peelstats.ingest.download import describe_body, looks_like_html
 from peelstats.reference import periods
@@ -49,9 +52,6 @@ _MONTHS = {m.lower(): i for i, m in enumerate(["january", "february", "march", "
                                                 "august", "september", "october", "november", "december"], 1)}
 _SHORT = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
 
-
-class EditionError(PeelstatsError):
-    """An edition that cannot be added or discovered (no period, not a workbook, a page not as expected)."""
 
 
 @dataclass(frozen=True)
