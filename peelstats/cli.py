@@ -19,6 +19,7 @@ from peelstats import __version__, config, formats
 from peelstats.errors import InputFileError, PeelstatsError, UsageError
 from peelstats.ingest import sources
 from peelstats.output import FORMATS, render
+from peelstats.reporting import labels
 
 log = logging.getLogger("peelstats")
 
@@ -274,31 +275,32 @@ def _compare(args: argparse.Namespace) -> int:
         width = _terminal_width()
         baseline = f" (baseline from {result.baseline_edition})" if result.baseline_edition != result.edition else ""
         print(fill(result.headline(), width))
-        print(fill(f"Source: {formats.source_name(result.source)}, {result.edition}{baseline}", width) + "\n")
+        print(fill(f"Source: {labels.source_name(result.source)}, {result.edition}{baseline}", width) + "\n")
         _emit(result.table().rename(columns={"gap_pp": "force_minus_this_pp"}), "table")
         if result.alternative is not None:
             print("\n" + fill(f"Nearest comparable offence: {result.alternative.headline()}", width))
         for caveat in result.caveats:
-            print("\n" + fill(f"Note: {formats.readable(caveat)}", width))
+            print("\n" + fill(f"Note: {labels.readable(caveat)}", width))
     return 0
 
 
 @command("trend")
 def _trend(args: argparse.Namespace) -> int:
     from peelstats.analysis.trends import trend
-    from peelstats.output import fill, trend_headline
+    from peelstats.output import fill
 
-    frame = trend(args.force, args.offence, every=args.every, month=args.month, period_end=args.period_end)
+    result = trend(args.force, args.offence, every=args.every, month=args.month, period_end=args.period_end)
+    frame = result.table
     if args.format == "table":
         if len(frame):
             width = _terminal_width()
             first, last = frame.period_end.min(), frame.period_end.max()
             sources = frame[["source", "edition"]].drop_duplicates().itertuples(index=False)
-            print(fill(trend_headline(frame), width))
-            print(fill(f"{frame.force.iloc[0]}, {str(frame.offence.iloc[0]).lower()}: change on the year before, "
+            print(fill(result.headline(), width))
+            print(fill(f"{result.force}, {result.offence.lower()}: change on the year before, "
                        f"{'every year ending ' + last.strftime('%B') if args.every == 'year' else 'every quarter'}, "
                        f"{first:%Y} to {last:%Y}; rank 1 = the lowest change of the forces ranked. Source: "
-                       + "; ".join(f"{formats.source_name(s)}, {e}" for s, e in sources), width) + "\n")
+                       + "; ".join(f"{labels.source_name(s)}, {e}" for s, e in sources), width) + "\n")
         frame = frame.drop(columns=["force", "offence", "baseline_end", "source", "edition"])
     _emit(frame, args.format)
     return 0
@@ -307,21 +309,24 @@ def _trend(args: argparse.Namespace) -> int:
 @command("league")
 def _league(args: argparse.Namespace) -> int:
     from peelstats.analysis.league_table import league
-    from peelstats.output import fill, league_headline
+    from peelstats.output import fill
     from peelstats.reference import periods
 
-    frame = league(args.offence, args.period_end, args.baseline, source=args.source)
+    result = league(args.offence, args.period_end, args.baseline, source=args.source)
+    frame = result.table
     if args.format == "table" and len(frame):
-        print(fill(league_headline(frame), _terminal_width()))
+        print(fill(result.headline(), _terminal_width()))
         frame = frame.drop(columns=["force_code"] + ([] if frame.suppressed.any() else ["suppressed"]))
-    if args.format == "table" and "period_end" in frame.attrs:
-        width, attrs = _terminal_width(), frame.attrs
-        print(fill(f"{attrs['offence']}, {periods.short_label(attrs['period_end'])} against "
-                   f"{periods.short_label(attrs['baseline_end'])}; rank 1 = the lowest change. Source: "
-                   f"{formats.source_name(attrs['source'])}, {attrs['edition']}; rates: {attrs['population']}",
-                   width) + ("" if attrs.get("note") else "\n"))
-        if attrs.get("note"):
-            print(fill(f"Note: {attrs['note']}", width) + "\n")
+    if args.format == "table" and result.period_end is not None:
+        width = _terminal_width()
+        print(fill(f"{result.offence}, {periods.short_label(result.period_end)} against "
+                   f"{periods.short_label(result.baseline_end)}; rank 1 = the lowest change. Source: "
+                   f"{labels.source_name(result.source)}, {result.edition}; rates: {result.population}",
+                   width) + ("" if result.note else "\n"))
+        if result.note:
+            print(fill(f"Note: {result.note}", width) + "\n")
+    elif result.note:  # JSON and CSV carry rows only: what the reader must know goes to stderr
+        print(f"peelstats league: note: {result.note}", file=sys.stderr)
     _emit(frame, args.format)
     return 0
 
@@ -332,12 +337,13 @@ def _vintages(args: argparse.Namespace) -> int:
     from peelstats.output import fill
     from peelstats.reference import periods
 
-    frame = vintages(args.force, args.offence, args.period_end)
+    result = vintages(args.force, args.offence, args.period_end)
+    frame = result.table
     if args.format == "table" and len(frame):
-        print(fill(f"{frame.attrs.get('force') or args.force}, {str(frame.attrs.get('offence', args.offence)).lower()}"
-                   f": {periods.short_label(frame.period_end.iloc[0])} in every edition, oldest first; revised by = "
-                   "the difference from the first published figure.", _terminal_width()) + "\n")
-        frame = frame.assign(source=frame.source.map(formats.source_name))
+        print(fill(f"{result.force}, {result.offence.lower()}: {periods.short_label(result.period_end)} in every "
+                   "edition, oldest first; revised by = the difference from the first published figure.",
+                   _terminal_width()) + "\n")
+        frame = frame.assign(source=frame.source.map(labels.source_name))
     _emit(frame, args.format)
     return 0
 
@@ -346,10 +352,11 @@ def _vintages(args: argparse.Namespace) -> int:
 def _cross_check(args: argparse.Namespace) -> int:
     from peelstats.analysis.revisions import cross_check
 
-    frame = cross_check(args.edition)
+    result = cross_check(args.edition)
+    frame = result.table
     if args.format == "table":
         frame = frame[frame.difference_pp.abs() > args.threshold]
-        print(f"{frame.attrs['edition']}: computed vs published % change, differences over {args.threshold} pp")
+        print(f"{result.edition}: computed vs published % change, differences over {args.threshold} pp")
     _emit(frame, args.format)
     return 0
 

@@ -46,6 +46,8 @@ def _plain(value, whole: bool = False):
     passes that on to its values."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if hasattr(value, "to_dict") and not isinstance(value, pd.DataFrame | pd.Series | dict):
+        return _plain(value.to_dict(), whole)  # a result type (a comparison, a league table...)
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, pd.Timestamp | datetime):
@@ -300,43 +302,3 @@ def fill(text: str, width: int | None, indent: str = "") -> str:
         return indent + text
     return textwrap.fill(" ".join(str(text).split()), width, initial_indent=indent, subsequent_indent=indent,
                          break_on_hyphens=False)
-
-
-
-def _pct(value) -> str:
-    from peelstats import formats
-
-    return formats.pct(value)
-
-
-def trend_headline(frame: pd.DataFrame) -> str:
-    """'West Mercia +4.2% (YE Mar 2018), rank 4 of 43; England and Wales +12.8%; median force +11.5%': the latest
-    year of a :func:`peelstats.analysis.trends.trend` table."""
-    from peelstats.reference import periods
-
-    last = frame.iloc[-1]
-    rank = f", rank {int(last['rank'])} of {int(last['n_forces'])}" if pd.notna(last.get("rank")) else ""
-    broken = "" if bool(last.get("comparable", True)) else " (not comparable with a year earlier: a series break)"
-    return (f"{last['force']} {_pct(last['force_change_pct'])} ({periods.short_label(last['period_end'])}){rank}; "
-            f"England and Wales {_pct(last['england_and_wales_change_pct'])}; median force "
-            f"{_pct(last['median_force_change_pct'])}{broken}")
-
-
-def league_headline(frame: pd.DataFrame) -> str:
-    """'Total recorded crime (excluding fraud), YE Mar 2018: median force +11.6%; lowest City of London -1.3%,
-    highest Kent +34.7% (43 forces ranked)': a :func:`peelstats.analysis.league_table.league` table in one line."""
-    from peelstats.reference import periods
-
-    ranked = frame.dropna(subset=["change_pct"]).sort_values("change_pct") if "change_pct" in frame else frame[:0]
-    offence = frame.attrs.get("offence", "League")
-    if ranked.empty:
-        return f"{offence}: no force has a change to rank"
-    if "period_end" in frame.attrs:
-        end = frame.attrs["period_end"]
-    else:  # every period: the latest one speaks for the table
-        end = ranked["period_end"].max()
-        ranked = ranked[ranked["period_end"] == end]
-    low, high = ranked.iloc[0], ranked.iloc[-1]
-    return (f"{offence}, {periods.short_label(end)}: median force {_pct(float(ranked['change_pct'].median()))}; "
-            f"lowest {low['force']} {_pct(low['change_pct'])}, highest {high['force']} {_pct(high['change_pct'])} "
-            f"({len(ranked)} forces ranked)")

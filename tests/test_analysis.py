@@ -87,14 +87,15 @@ def test_two_year_baseline(data):
 
 
 def test_trend_and_league(data):
-    frame = trend("west mercia", "robbery", data=data)
+    frame = trend("west mercia", "robbery", data=data).table
     assert list(frame.period_end.dt.year) == [2017, 2018]
     assert frame.force_change_pct.tolist() == pytest.approx([(583 / 600 - 1) * 100, (552 / 583 - 1) * 100])
     assert frame.comparable.all()
-    burglary = trend("west mercia", "residential burglary", data=data)
+    burglary = trend("west mercia", "residential burglary", data=data).table
     assert not burglary.set_index(burglary.period_end.dt.year).loc[2018, "comparable"]
-    table = league("robbery", "2018-03-31", data=data)
-    assert len(table) == 43 and table.attrs["source"] == "rec-crime-pfa"
+    result = league("robbery", "2018-03-31", data=data)
+    table = result.table
+    assert len(result) == 43 and result.source == "rec-crime-pfa"
     top = table.iloc[0]
     assert top.force == "West Mercia" and top["rank"] == 1
     assert top.rate_per_1000 == pytest.approx(552 / 1_270_000 * 1000) and top.population_mid_year == 2017

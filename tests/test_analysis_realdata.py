@@ -55,34 +55,35 @@ def test_december_2017_gives_different_figures(real_data):
 
 
 def test_trend_vehicle_offences_previous_years(real_data):
-    frame = trend("west mercia", "vehicle offences", period_end=MAR18, data=real_data)
+    frame = trend("west mercia", "vehicle offences", period_end=MAR18, data=real_data).table
     assert frame.period_end.dt.month.eq(3).all() and frame.period_end.min() == pd.Timestamp("2004-03-31")
     last_two = frame.set_index(frame.period_end.dt.year).force_change_pct.loc[[2017, 2018]].round(1).tolist()
     assert last_two == [5.4, 5.1]
     assert frame.comparable.all()
-    burglary = trend("west mercia", "residential burglary", period_end=MAR18, data=real_data)
+    burglary = trend("west mercia", "residential burglary", period_end=MAR18, data=real_data).table
     assert not burglary.set_index(burglary.period_end.dt.year).loc[2018, "comparable"]
 
 
 def test_trend_extends_long_series_with_ons_editions(real_data):
-    frame = trend("west mercia", every="quarter", data=real_data)
+    frame = trend("west mercia", every="quarter", data=real_data).table
     assert frame.period_end.max() == pd.Timestamp("2019-12-31")
     assert set(frame[frame.period_end > pd.Timestamp("2018-12-31")].source) == {"ons-pfa-tables"}
 
 
 def test_league_and_rates(real_data):
-    table = league(period_end=MAR18, data=real_data)
+    result = league(period_end=MAR18, data=real_data)
+    table = result.table
     assert len(table) == 43 and table["rank"].tolist() == list(range(1, 44))
     wm = table.set_index("force").loc["West Mercia"]
     assert wm["rank"] == 5 and wm.population_mid_year == 2016
     published = real_data.rates
-    published_rate = published[(published.edition == table.attrs["edition"]) & (published.geography_code == "E23000016")
+    published_rate = published[(published.edition == result.edition) & (published.geography_code == "E23000016")
                                & (published.offence == off.TOTAL)].rate_per_1000.iloc[0]
     assert wm.rate_per_1000 == pytest.approx(published_rate, rel=1e-3)  # ONS's own denominator
 
 
 def test_vintages_show_revision(real_data):
-    frame = vintages("west mercia", period_end=MAR18, data=real_data)
+    frame = vintages("west mercia", period_end=MAR18, data=real_data).table
     first, latest = frame.iloc[0], frame.iloc[-1]
     assert first.edition.startswith("YE Mar 2018") and first.force_count == 84_342
     assert latest.force_count == 84_350 and latest.force_count_revision == 8
@@ -96,7 +97,7 @@ def test_cross_check_reproduces_published_changes(real_data):
     baselines were revised between the July 2018 edition and the December 2018 long series: all within 0.65
     percentage points except Avon and Somerset (2.2 pp), whose ~2% administrative-error revision ONS footnotes.
     """
-    frame = cross_check(MAR18, data=real_data)
+    frame = cross_check(MAR18, data=real_data).table
     total = frame[frame.offence == off.TOTAL].set_index("force")
     assert len(total) == 43 and total.difference_pp.notna().all()
     exact = total.difference_pp.abs() < 1e-9
@@ -130,4 +131,4 @@ def test_across_editions_the_totals_cover_the_same_forces(real_data):
     assert summed.change_pct == pytest.approx((summed.count / summed.baseline_count - 1) * 100)
     assert any("Greater Manchester has a figure in one year only" in c for c in result.caveats)
     table = league(period_end="2025-06-30", baseline="2019-06-30", data=real_data)
-    assert "the baseline comes from another edition (YE Jun 2019)" in table.attrs["note"]
+    assert "the baseline comes from another edition (YE Jun 2019)" in table.note

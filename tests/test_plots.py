@@ -8,6 +8,7 @@ from synthetic import dataset
 
 from peelstats.analysis.comparison import compare
 from peelstats.analysis.league_table import league
+from peelstats.analysis.results import League
 from peelstats.analysis.trends import trend
 from peelstats.reporting import plots
 
@@ -73,9 +74,8 @@ def _league(values: list[float]):
     names = [f"Force {i:02d}" for i in range(len(values))]
     frame = pd.DataFrame({"force": names, "change_pct": values})
     frame["rank"] = frame.change_pct.rank(method="min")
-    frame.attrs.update({"period_end": pd.Timestamp("2019-03-31"), "offence": "Total recorded crime (excluding fraud)",
-                        "source": "ons-pfa-tables", "edition": "YE Mar 2019"})
-    return frame
+    return League(frame, "Total recorded crime (excluding fraud)", pd.Timestamp("2019-03-31"), None,
+                  "ons-pfa-tables", "YE Mar 2019")
 
 
 def _labels(fig):
@@ -110,14 +110,14 @@ def test_league_chart_labels_name_the_right_line(values):
     labels = _labels(fig)
     named = " ".join(t for t, *_ in labels)
     for name, value in values.items():
-        shown = plots.formats.comparator_label(name, definitions[name])
+        shown = plots.labels.comparator_label(name, definitions[name])
         assert f"{shown} {plots._signed(value)}" in named  # every comparator named, with its value
     ax = fig.axes[0]
     for text, box, anchor in labels:
         # the label ends (or starts) at its own line: within 6 px of it
         assert min(abs(box.x1 - anchor), abs(box.x0 - anchor)) < 6, (text, box, anchor)
         for name, value in values.items():
-            shown = plots.formats.comparator_label(name, definitions[name])
+            shown = plots.labels.comparator_label(name, definitions[name])
             if shown in text:
                 continue
             x = ax.transData.transform((value, 0))[0]

@@ -288,7 +288,7 @@ def test_local_records_from_the_api(api, httpserver):
         [crime(1, 52.5, -1.5), crime(2, 52.5, -1.5, "vehicle-crime"), crime(3, 52.5, -1.5, "anti-social-behaviour")])
     httpserver.expect_request("/api/crimes-no-location").respond_with_json([])
     records = local_records("west mercia", "2018-06", "api", client=api)
-    assert records.attrs["source"] == "api"
+    assert records.source == "api"
     mix = category_mix(records).set_index("category")
     assert mix["count"].to_dict() == {"Burglary": 1, "Vehicle crime": 1, "Anti-social behaviour": 1}
     assert not mix.loc["Anti-social behaviour", "is_crime"]

@@ -33,7 +33,7 @@ from peelstats.analysis.comparison import compare
 from peelstats.analysis.league_table import league
 from peelstats.analysis.trends import trend
 from peelstats.ingest.sources import REGISTRY
-from peelstats.reporting import plots, sections
+from peelstats.reporting import labels, plots, sections
 from peelstats.reporting.report import NotebookRun, ReportRun, notebooks_dir, report, write_index
 
 NOTEBOOK_NAMES = ("force_vs_national", "offence_trends", "peel_grades", "letter_claims", "policeuk_local")
@@ -90,13 +90,13 @@ def test_contrast_formula_matches_the_wcag_reference_values():
     assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
 
 
-@pytest.mark.parametrize("verdict", [*formats.VERDICT_COLOURS, "some future verdict"])
+@pytest.mark.parametrize("verdict", [*labels.VERDICT_COLOURS, "some future verdict"])
 def test_verdict_badges_reach_wcag_aa(verdict):
-    background, text = formats.VERDICT_COLOURS.get(verdict, formats.OTHER_VERDICT)
+    background, text = labels.VERDICT_COLOURS.get(verdict, labels.OTHER_VERDICT)
     assert contrast_ratio(background, text) >= 4.5, (verdict, background, text)
-    shown = badge_colours(formats.verdict_badge(verdict))  # the badge really uses the tested colours
+    shown = badge_colours(labels.verdict_badge(verdict))  # the badge really uses the tested colours
     assert shown == [(background, text)]
-    assert html.escape(verdict) in formats.verdict_badge(verdict)  # the verdict is written, not only coloured
+    assert html.escape(verdict) in labels.verdict_badge(verdict)  # the verdict is written, not only coloured
 
 
 # ----------------------------------------------------------------------------------- the index (no data)
@@ -185,10 +185,10 @@ def test_styled_tables_follow_the_gss_style():
 
 def test_every_source_links_to_its_registered_landing_page():
     for source_id, source in REGISTRY.items():
-        assert formats.source_url(source_id) == source.landing_page
-        assert f'href="{source.landing_page}"' in formats.source_link(source_id, "an edition")
-        assert formats.source_name(source_id) != source_id and " " in formats.source_name(source_id)
-    assert formats.readable("ons-pfa-tables, YE Mar 2018; per 1,000 population") == \
+        assert labels.source_url(source_id) == source.landing_page
+        assert f'href="{source.landing_page}"' in labels.source_link(source_id, "an edition")
+        assert labels.source_name(source_id) != source_id and " " in labels.source_name(source_id)
+    assert labels.readable("ons-pfa-tables, YE Mar 2018; per 1,000 population") == \
         "ONS Police Force Area data tables, YE Mar 2018; per 1,000 population"  # plain words stay
 
 
@@ -205,7 +205,7 @@ def test_league_chart_alt_text_and_direct_labels(data):
     result = compare("west mercia", "robbery", "2018-03-31", data=data)
     fig = plots.force_changes(table, "West Mercia", result)
     alt = fig.alt_text()
-    rank = int(table.set_index("force").loc["West Mercia", "rank"])
+    rank = int(table.table.set_index("force").loc["West Mercia", "rank"])
     assert f"West Mercia: \u22125.3%, rank {rank} of" in alt
     labelled = 0
     for comparator in ("England and Wales (incl. BTP)", "Median of force % changes", "Sum of territorial forces"):
@@ -213,7 +213,7 @@ def test_league_chart_alt_text_and_direct_labels(data):
         if found.change_pct is None:  # not in this small synthetic world
             continue
         labelled += 1
-        name, value = formats.comparator_label(comparator, found.definition), formats.page_pct(found.change_pct)
+        name, value = labels.comparator_label(comparator, found.definition), formats.page_pct(found.change_pct)
         assert f"{name}: {value}" in alt  # the comparators' values, not only the title
         assert f"{name} {value}" in " ".join(t.get_text() for t in fig.findobj(Text))  # labelled lines
     assert labelled >= 1  # the synthetic world is small; tests/test_plots.py labels all three (Gwent's case)
@@ -225,7 +225,7 @@ def test_league_chart_alt_text_and_direct_labels(data):
 def test_trend_and_small_multiples_alt_text_give_value_rank_and_comparators(data):
     history = trend("west mercia", "robbery", data=data)
     alt = plots.trend_chart(history).alt_text()
-    last = history.iloc[-1]
+    last = history.table.iloc[-1]
     assert f"West Mercia {formats.page_pct(last.force_change_pct)}, rank {int(last['rank'])} of" in alt
     assert f"England and Wales {formats.page_pct(last.england_and_wales_change_pct)}" in alt and "median force" in alt
     trends = {name: trend("west mercia", name, data=data) for name in ("robbery", "burglary")}
@@ -355,8 +355,8 @@ def test_rank_claims_show_the_position_of_how_many_and_say_which_way_they_count(
     assert formats.measured_figure(record) == "1st of 43"
     assert formats.measured_figure({**record, "measured_text": "1st of 43"}) == "1st of 43"
     table = claim_views.evidence(record)
-    assert list(table.columns)[0] == "Position (largest rise first)" and table.iloc[0, 0] == "1st"
-    assert "rank 1 is the lowest change" in table.attrs["caption"]  # the chart counts the other way: said
+    assert list(table.frame.columns)[0] == "Position (largest rise first)" and table.frame.iloc[0, 0] == "1st"
+    assert "rank 1 is the lowest change" in table.caption  # the chart counts the other way: said
     candidates = visible_text(sections.candidates_table(record).to_html())
     assert "3rd of 43" in candidates
 
@@ -373,11 +373,11 @@ def test_page_tables_use_a_true_minus_sign_and_no_sign_on_zero():
 
 
 def test_a_comparators_label_says_how_many_forces_it_sums():
-    assert formats.comparator_label("Sum of territorial forces", "England and Wales excluding BTP: sum of 42 "
+    assert labels.comparator_label("Sum of territorial forces", "England and Wales excluding BTP: sum of 42 "
                                     "forces") == "Sum of 42 territorial forces"
-    assert formats.comparator_label("Median of force % changes", "median of 41 force % changes") == \
+    assert labels.comparator_label("Median of force % changes", "median of 41 force % changes") == \
         "Median of 41 force % changes"
-    assert formats.comparator_label("England and Wales (incl. BTP)", "ONS published") == \
+    assert labels.comparator_label("England and Wales (incl. BTP)", "ONS published") == \
         "England and Wales (incl. BTP)"
 
 

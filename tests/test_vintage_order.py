@@ -45,6 +45,6 @@ def test_vintages_shows_the_edition_set_aside():
     from peelstats.analysis.revisions import vintages
 
     data = _data({"YE Mar 2018 (first issue)": 500, "YE Mar 2018 (correction)": 510})
-    frame = vintages("West Mercia", "robbery", "2018-03-31", data=data)
+    frame = vintages("West Mercia", "robbery", "2018-03-31", data=data).table
     assert sorted(zip(frame.edition, frame.force_count, strict=True)) == [("YE Mar 2018 (correction)", 510),
                                                              ("YE Mar 2018 (first issue)", 500)]

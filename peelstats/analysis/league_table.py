@@ -9,6 +9,7 @@ from peelstats.analysis import comparators as cmp
 from peelstats.analysis.figures import Figures
 from peelstats.analysis.panel import LONG_SERIES, get_panel
 from peelstats.analysis.rates import denominator, rate_per_1000
+from peelstats.analysis.results import League
 from peelstats.analysis.selection import latest_period, select
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.reference import forces, periods
@@ -28,8 +29,8 @@ def league(
     *,
     source: str | None = None,
     data: Dataset | None = None,
-) -> pd.DataFrame:
-    """Every territorial force, sorted by % change (rank 1 = lowest).
+) -> League:
+    """Every territorial force, sorted by % change (rank 1 = lowest): a :class:`~peelstats.analysis.results.League`.
 
     ``rate_per_1000`` uses the population named in ``population_mid_year`` (ONS's own P3 denominator for ONS
     editions). ``change_pct`` is missing where the baseline is under 50 (``suppressed``) or not published.
@@ -73,14 +74,11 @@ def league(
     if chosen.baseline_row is not None and panel.editions[chosen.baseline_row] != panel.editions[chosen.row]:
         notes.append(f"the baseline comes from another edition ({panel.editions[chosen.baseline_row]}) than the "
                      f"period ({panel.editions[chosen.row]}): revisions between editions are part of the change")
-    frame.attrs.update({
-        "offence": offence, "period_end": period, "baseline_end": base, "source": panel.source,
-        "edition": panel.editions[chosen.row], "population": denom.note, "note": "; ".join(notes) or None,
-    })
-    return frame
+    return League(frame, offence, period, base, panel.source, panel.editions[chosen.row], denom.note,
+                  "; ".join(notes) or None)
 
 
-def _all_periods(data: Dataset, offence: str, source: str) -> pd.DataFrame:
+def _all_periods(data: Dataset, offence: str, source: str) -> League:
     panel = get_panel(data, source, offence)
     fcols = panel.force_columns
     rows = [r for r in range(len(panel.periods)) if np.isfinite(panel.baselines[r][fcols]).any()]
@@ -105,5 +103,4 @@ def _all_periods(data: Dataset, offence: str, source: str) -> pd.DataFrame:
         "population_mid_year": np.repeat(mid_years, n),
         "rank": rank.ravel(),
     })
-    frame.attrs.update({"offence": offence, "source": source, "edition": ", ".join(sorted(set(panel.editions)))})
-    return frame
+    return League(frame, offence, None, None, source, ", ".join(sorted(set(panel.editions))))

@@ -14,6 +14,7 @@ import pandas as pd
 
 from peelstats.analysis import comparators as cmp
 from peelstats.analysis.panel import BTP_CODE, FORCE_CODES, LONG_SERIES, NATIONAL, ONS, describe_periods, get_panel
+from peelstats.analysis.results import CrossCheck, Vintages
 from peelstats.errors import PeriodNotAvailableError
 from peelstats.ingest import sources
 from peelstats.ingest.dataset import Dataset, load
@@ -39,7 +40,7 @@ def edition_published(source: str, edition: str) -> str:
                  if e.get("source") == source and e.get("edition") == edition and e.get("published")), "")
 
 
-def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dataset | None = None) -> pd.DataFrame:
+def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dataset | None = None) -> Vintages:
     """Every published figure for ``period_end`` for the force and for England and Wales, oldest vintage first."""
     subject = forces.lookup(force)
     offence = off.canonical(offence)
@@ -74,8 +75,7 @@ def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dat
     for column in ("force_count", "england_and_wales_count"):
         first = frame[column].dropna()
         frame[f"{column}_revision"] = frame[column] - (first.iloc[0] if len(first) else np.nan)
-    frame.attrs.update({"force": subject.name, "offence": offence})
-    return frame
+    return Vintages(frame, subject.name, offence, period)
 
 
 def _vintage(source, edition, kind, force_value, national_value) -> dict:
@@ -117,7 +117,7 @@ def _open_data_year(data: Dataset, code: str, offence: str, period: pd.Timestamp
     return out
 
 
-def cross_check(edition=None, *, data: Dataset | None = None) -> pd.DataFrame:
+def cross_check(edition=None, *, data: Dataset | None = None) -> CrossCheck:
     """Every force x offence group in an ONS edition: % change from counts vs ONS's published P2 figure.
 
     ``edition`` is an edition label or its period end (default: the earliest edition). The baseline count
@@ -163,5 +163,4 @@ def cross_check(edition=None, *, data: Dataset | None = None) -> pd.DataFrame:
             })
     frame = pd.DataFrame(rows)
     frame["difference_pp"] = frame.computed_change_pct - frame.published_change_pct
-    frame.attrs.update({"edition": edition, "period_end": period, "baseline_end": base})
-    return frame
+    return CrossCheck(frame, str(edition), period, base)

@@ -13,6 +13,7 @@ import pandas as pd
 from peelstats.analysis.comparators import National
 from peelstats.analysis.figures import Figures
 from peelstats.analysis.panel import FORCE_CODES, LONG_SERIES, ONS, get_panel
+from peelstats.analysis.results import Trend
 from peelstats.errors import PeriodNotAvailableError, UsageError
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.reference import forces, geography, periods
@@ -32,8 +33,8 @@ def trend(
     month: int | None = None,
     period_end=None,
     data: Dataset | None = None,
-) -> pd.DataFrame:
-    """One row per period end with a year-earlier baseline.
+) -> Trend:
+    """One row per period end with a year-earlier baseline (a :class:`~peelstats.analysis.results.Trend`).
 
     ``every="year"`` keeps one period per year: those ending in ``month`` (default: the month of
     ``period_end``, or of the latest period). ``every="quarter"`` keeps every quarter end. ``period_end``
@@ -51,7 +52,7 @@ def trend(
     rows += [_row(data, ons_panel, r, subject, offence) for r, end in enumerate(ons_panel.periods) if end > last_long]
     frame = pd.DataFrame([r for r in rows if r is not None], columns=COLUMNS)
     if frame.empty:
-        return frame
+        return Trend(frame, subject.name, offence, every)
     if period_end is not None:
         frame = frame[frame.period_end <= periods.to_timestamp(period_end)]
         if frame.empty:
@@ -66,9 +67,7 @@ def trend(
             names = ", ".join(pd.Timestamp(2000, m, 1).strftime("%B") for m in held)
             raise PeriodNotAvailableError(f"No year in the data ends in {pd.Timestamp(2000, wanted, 1):%B}: the "
                                           f"rolling years end in {names}")
-    frame = frame.sort_values("period_end").reset_index(drop=True)
-    frame.attrs.update({"force": subject.name, "offence": offence, "every": every})
-    return frame
+    return Trend(frame.sort_values("period_end").reset_index(drop=True), subject.name, offence, every)
 
 
 def _row(data: Dataset, panel, r: int, subject, offence: str) -> dict | None:

@@ -84,6 +84,8 @@ def _geo_lexicon() -> tuple[re.Pattern, dict[str, str]]:
     for alias in geography._REGION_ALIASES:  # noqa: SLF001 - the registry's own aliases
         if alias not in ("east", "the east", "london"):
             table.setdefault(alias, alias)
+            table.setdefault(f"{alias}-wide", alias)  # "a 15 per cent reduction Yorkshire-wide"
+    table |= {"england-wide": "england", "wales-wide": "wales", "london-wide": "london"}
     table |= {"england and wales": "england and wales", "wales and england": "england and wales",
               "england": "england", "wales": "wales",
               "east anglia": "east anglia", "london": "london", "the east of england": "east of england",
@@ -138,7 +140,8 @@ class Part(str):
 @cache
 def _qualifier_patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     spec = press_words()["qualifiers"]
-    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(spec["before"], key=len, reverse=True))
+    before = "|".join([*(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(spec["before"], key=len, reverse=True)),
+                       *(rf"[a-z]+{re.escape(w)}" for w in spec.get("before_suffixes", []))])
     after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(spec["after"], key=len, reverse=True))
     return (re.compile(rf"(?<![\w-])(?:{before})[\s-]+$", re.IGNORECASE),
             re.compile(rf"\s+(?P<q>{after})\s+(?:(?:a|an|the)\s+)?(?P<head>(?!(?:a|an|the)\b)[a-z][\w-]*)",
@@ -170,6 +173,9 @@ def _qualified(found: list[Mention], text: str) -> list[Mention]:
                                  for o in found if o.kind in ("figure", "period", "geo", "national", "offence",
                                                               "untestable", "own_force", "outside"))
             head = tail.group("head").lower()
+            if m.value == GENERIC_TOTAL and tail.group("q").lower() in ("involving", "of") and any(
+                    o.start == head_at and o.kind in ("offence", "untestable") for o in found):
+                continue  # "offences involving knives", "crimes involving violence": what they involve is named
             if not (starts_mention or head in not_parts or _MONTH_WORD.match(head) or head[0].isdigit()
                     or text[head_at].isupper()):
                 end = tail.end()
@@ -206,6 +212,13 @@ _PERIOD_PATTERNS = (
     re.compile(rf"(?:the\s+)?same\s+(?:period|12\s+months|time|months)\s+(?:in|of|during)\s+(?:(?:the\s+)?"
                rf"(?:(?:12|twelve)\s+months|year)\s+(?:up\s+)?(?:to|ending|ended)\s+(?P<samemonth>{_MONTHS})\s+"
                rf"(?P<sameyear2>(?:19|20)\d{{2}})|(?P<sameyear>(?:19|20)\d{{2}})(?![/\d-]))", re.IGNORECASE),
+    # "in the same period between 2015 and 2016": the same months, in the 12 months that end in the later year
+    re.compile(r"(?:the\s+)?same\s+(?:period|12\s+months|time|months)\s+(?:between|from)\s+(?P<samefrom>(?:19|20)\d{2})"
+               r"\s*(?:and|to|-|\u2013)\s*(?P<sameto>(?:19|20)\d{2})(?![/\d-])", re.IGNORECASE),
+    # "a 7.6% drop in the previous year's ONS report", "in the previous year": the 12 months before the figures'
+    re.compile(r"(?:in|during|for)\s+the\s+(?P<prior>(?:previous|preceding|prior)\s+(?:year|12\s+months)(?:['\u2019]s\s+"
+               r"(?:[\w-]+\s+){0,2}?(?:report|figures|statistics|data|release|bulletin|publication))?)"
+               r"(?!['\u2019])", re.IGNORECASE),
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
                rf"(?:to|ending|ended|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
@@ -239,6 +252,9 @@ _PERIOD_PATTERNS = (
                r"(?:first|second)\s+half|six\s+months)\s+(?:of\s+)?(?:(?P<qyear>(?:19|20)\d{2})|last\s+year|"
                r"the\s+year|this\s+year)?", re.IGNORECASE),
     re.compile(r"(?:in|during|for)\s+(?P<cal>(?:19|20)\d{2})(?![/\d-])", re.IGNORECASE),
+    # "up from 36,736 at the end of 2014", "in the 12 months to the end of 2017": the year to December
+    re.compile(r"(?:(?:in\s+)?(?:the\s+)?(?:12|twelve)\s+months\s+)?(?:at|by|to|until|up\s+to)\s+the\s+end\s+of\s+"
+               r"(?P<calend>(?:19|20)\d{2})(?![/\d-])", re.IGNORECASE),
     # "crime fell 5% in June", "in March 2018", "last month": one month, not a rolling year
     re.compile(r"(?:\b(?:in|during|for)\s+(?P<onemonth>(?-i:January|February|March|April|May|June|July|August|"
                r"September|October|November|December))(?:\s+(?P<monthyear>(?:19|20)\d{2}))?(?![\w/-])"
@@ -285,7 +301,9 @@ _SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+
                           re.IGNORECASE)
 _COMPARE_HEAD = (
     r"(?P<rel>faster|quicker|slower|more|less|higher|lower|bigger|smaller|greater|below|above)\s+"
-    r"(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+)?(?:the\s+)?")
+    # "a bigger reduction compared to the national average", "a greater rise than the national average"
+    r"(?:(?:percentage\s+)?(?:rises?|increases?|falls?|drops?|reductions?|decreases?|declines?)\s+"
+    r"(?:than|compared\s+(?:to|with))\s+|(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+)?)(?:the\s+)?")
 _COMPARE_TAIL = (
     r"(?:(?:(?P<adj>[A-Za-z]+)\s+)?(?:national\s+average|national\s+rate|national\s+figure)|"
     r"(?P<adjo>(?-i:[A-Z])[A-Za-z]+)\s+average|"
@@ -308,9 +326,9 @@ _AGAINST_TREND = re.compile(r"(?:going\s+against|bucking|against|defying)\s+the\
                             re.IGNORECASE)
 _ALL_EXCEPT = re.compile(r"all\s+(?:the\s+)?(?:police\s+)?forces\s+(?:in\s+england\s+and\s+wales\s+)?"
                          r"(?:except|apart\s+from|bar|but)\s+", re.IGNORECASE)
-_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:police\s+)?forces?(?:\s+areas)?\s+"
-                          r"(?:(?:in|across)\s+[\w\s]+?\s+)?to\s+"
-                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
+_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:(?:police\s+)?forces?(?:\s+areas)?\s+|"
+                          r"(?=(?:in|across)\s))(?:(?:in|across)\s+[\w\s]+?\s+)?to\s+"
+                          r"(?:record|see|show|report|have|register|post|suffer)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
 _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>our\s+region|the\s+region|"
                          r"england\s+and\s+wales|the\s+country|wales|england|(?:the\s+)?[\w\s]+?)\s+)?to\s+"
                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
@@ -578,8 +596,12 @@ def _sentences(text: str) -> list[tuple[int, str, int]]:
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|,\s+(?:while|whereas|but|although|however|which|and|with|"
-                           r"alongside)\b|"
+_WITH_CHANGES = re.compile(r"with\s+(?:\w+\s+)?(?:rises|increases|falls|drops|reductions|decreases|jumps)\s+in\b",
+                           re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|"
+                           r",\s+(?:while|whereas|but|although|however|which|where|and|with|alongside)\b|"
+                           # "two per cent above the national average with increases in stalking, violence and ..."
+                           r"\s(?=with\s+(?:\w+\s+)?(?:rises|increases|falls|drops|reductions|decreases|jumps)\s+in\b)|"
                            r"\s(?:while|whereas|but)\s", re.IGNORECASE)
 
 
@@ -587,6 +609,10 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause bounds; a clause opened by a conjunction ("which", "while") starts at that word."""
     bounds, start = [], 0
     for m in _CLAUSE_BREAK.finditer(text):
+        if re.fullmatch(r"\s[\u2013\u2014-]\s", m.group(0)) and (
+                re.match(r"[\d,.]+\s[\u2013\u2014-]\s", text[m.end():]) or
+                re.search(r"\s[\u2013\u2014-]\s[\d,.]+$", text[:m.start()])):
+            continue  # "almost 20 per cent of these - 44,364 - recorded in Gwent": a figure set between dashes
         bounds.append((start, m.start()))
         word = re.search(r"[a-z]", m.group(0), re.IGNORECASE)
         start = m.start() + word.start() if word else m.end()
@@ -627,6 +653,11 @@ class Context:
 
 
 GENERIC_TOTAL = "total recorded crime"
+
+
+# "against a 15 per cent reduction", "compared with 5% the year before": a figure set against another
+_COMPARED_FIGURE = re.compile(r"\b(?:against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"
+                              r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 class Outside(str):
@@ -705,6 +736,12 @@ class _Sentence:
                 r"(?:nationally|across\s+the\s+country|nationwide)\b", text[end:min(end + 40, seg[1])].lower()):
             # only in the figure's own words: "rose 8% while nationally it rose 3%" is about two places
             return "England and Wales", "national words next to the figure: England and Wales (ONS's total, incl. BTP)"
+        # "a 15 per cent reduction Wales-wide", "up 4% county-wide": the place the words after the figure name
+        wide = next((m for m in places if m.text.lower().endswith("wide") and end <= m.start < seg[1]
+                     and not any(o.kind in ("geo", "national", "own_force", "outside", "figure") and end <= o.start
+                                 < m.start for o in self.mentions)), None)
+        if wide is not None and re.fullmatch(r"[^.;,]{0,40}", text[end:wide.start]):
+            return self._place(wide)
         outside = [m for m in places if m.kind == "outside" and seg[0] <= m.start < seg[1]
                    and not _is_scope(text, m)]  # "lower than the UK average" sets the figure against the UK
         if outside and any(m.kind != "outside" and seg[0] <= m.start < seg[1] for m in places):
@@ -746,7 +783,8 @@ class _Sentence:
             return None  # "Crime in Bristol rose by 10%": not England and Wales, and not a force
         clause = self.clause(position)
         opening = self.text[clause[0]:clause[0] + 6].lower()
-        if not own and opening.startswith(("which", "who", "with ")):
+        if not own and (opening.startswith(("which", "who", "where ")) or opening.startswith("with ") and not
+                        _WITH_CHANGES.match(self.text, clause[0])):
             just_before = [m for m in places
                            if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
             if not just_before and not opening.startswith("with") and self._offence_before(clause) is None:
@@ -754,6 +792,14 @@ class _Sentence:
             own = just_before[-1:]  # a relative clause ("by Thames Valley Police, with 13%"): the place just before
         if own:
             return self._grouped(own[-1], places, several)
+        compared = _COMPARED_FIGURE.search(text, max(clause[0], position - 40), position)
+        if compared and not any(m.start <= compared.start() < m.end or seg[0] <= m.start < seg[1] for m in self.mentions
+                                if m.kind in ("offence", "untestable")):
+            # "down 23 per cent - against a 15 per cent reduction Wales-wide": a figure the words set against another
+            # is about something else (another place or year), and its own words do not say what
+            self.note(f"{text[compared.start():max(end, position + 12)].strip()!r}: a figure set against another, whose "
+                      "own words do not name its place, so it is not given the sentence's place")
+            return None
         # 4. the clause, then (if it has one clause) the sentence, when they name one place only
         everywhere = [m for m in places if not _is_scope(text, m)]
         single_before = everywhere and everywhere[-1].end <= position and (
@@ -779,6 +825,13 @@ class _Sentence:
             return ("England and Wales", f"no place named, and {national_size[0].text!r} is larger than any force's "
                                          "count: England and Wales")
         if self.ctx.force is not None:
+            others = [m for m in places if m.kind in ("geo", "national", "outside") and m.value != self.ctx.force.code]
+            if others:
+                # "Official figures for all police forces across England and Wales show a 0.2% fall": the sentence
+                # names another place (if only as a scope), so the force given is too weak a cue for this figure
+                self.note(f"{others[0].text!r} is named, and the figure's own words name no place, so it is not "
+                          f"taken to be about the force given ({self.ctx.force.name})")
+                return None
             return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
         if not places and self.ctx.text_force is None:
             if unknown:
@@ -886,7 +939,8 @@ class _Sentence:
         if hit is None:
             clause = self.clause(position)
             hit = self._offence_before(clause) if self.text[clause[0]:clause[1]].lower().startswith(
-                ("which ", "that ")) and not [m for m in offences if clause[0] <= m.start <= clause[1]] else None
+                ("which ", "that ", "where ")) and not [m for m in offences if clause[0] <= m.start <= clause[1] and (
+                    m.start < position or seg[0] <= m.start < seg[1])] else None
         if hit is None:
             clause = self.clause(position)
             for scope in (clause, (0, len(self.text))):
@@ -938,7 +992,8 @@ class _Sentence:
         """The offence a relative clause refers to ("stalking and harassment, which saw a 47 per cent increase"):
         named just before the clause."""
         return next((m for m in self.mentions if m.kind in ("offence", "untestable") and m.end <= clause[0]
-                     and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])), None)
+                     and re.fullmatch(r"['\"\u2019\u201d]?\s*(?:figures|statistics|numbers|offences|crimes|cases)?[\s,]*",
+                                      self.text[m.end:clause[0]])), None)  # "“violence against a person” figures, which"
 
     def _frame_only(self, position: int) -> bool:
         """No offence named, and the words before the figure name nothing else either ("Gwent saw a 15% fall",
@@ -1032,14 +1087,22 @@ class _Sentence:
         figure ("fallen to 1,669 from 1,955 in 2015") are the same months as the figures the sentence is about."""
         groups = mention.value
         same = groups.get("sameyear") or groups.get("sameyear2")
+        if groups.get("sameto"):
+            same = groups["sameto"] if int(groups["sameto"]) - int(groups["samefrom"]) == 1 else None
+            if same is None:
+                return {"unknown": True}, (f"{mention.text!r}: not one 12 months, so it is not drafted")
         baseline_year = groups.get("cal") and _BASELINE_FIGURE.search(self.text[max(0, mention.start - 40):
                                                                                 mention.start])
-        if not (same or baseline_year):
+        if not (same or baseline_year or groups.get("prior")):
             return _read_period(mention, self.ctx)
         current = self._current_end(mention)
         if current is None:
             return {"unknown": True}, (f"{mention.text!r}: the same months as the figures it is compared with, "
                                        "which the words do not pin down, so it is not drafted")
+        if groups.get("prior"):
+            end = (pd.Timestamp(current) - pd.offsets.MonthEnd(12)).date().isoformat()
+            return {"end": end}, (f"{mention.text!r}: the 12 months before the figures' own "
+                                  f"({periods.label(current)}), {periods.label(end)}")
         month = pd.Timestamp(current).month
         if groups.get("samemonth"):
             named = periods.parse_period_end(f"{groups['samemonth']} {groups['sameyear2']}")
@@ -1059,7 +1122,8 @@ class _Sentence:
         baseline, else the latest published on the date; None when the words name several."""
         ends = set()
         for m in self.of("period"):
-            if m is besides or m.value.get("sameyear") or m.value.get("sameyear2") or _part_year(m, self.ctx) or \
+            if m is besides or m.value.get("sameyear") or m.value.get("sameyear2") or m.value.get("sameto") or \
+                    m.value.get("prior") or _part_year(m, self.ctx) or \
                     _SINCE_RECORD.search(self.text[max(0, m.start - 90):m.start]) or \
                     _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
                     m.value.get("cal") and _BASELINE_FIGURE.search(self.text[max(0, m.start - 40):m.start])):
@@ -1167,6 +1231,9 @@ def _is_scope(text: str, mention: Mention) -> bool:
         return True
     if mention.kind == "geo" and _is_force(mention.value):
         return False
+    if re.search(r"\bforces\s+(?:in|across)\s+$", before) and re.match(
+            r"\s+(?:have\s+|has\s+|had\s+)?(?:recorded|registered|logged|reported)\b", after):
+        return False  # "forces in England and Wales registered 5.6 million offences": the place of the count
     return bool(re.search(r"(?:biggest|largest|highest|lowest|greatest|smallest|safest|worst|best|fastest|steepest|"
                           r"sharpest|only|forces?|any|anywhere|than|"
                           r"compared\s+(?:to|with)|against|with|above|below)\b[^.;]{0,40}$", before))
@@ -1212,6 +1279,8 @@ def _period_of(mention: Mention, ctx: Context) -> tuple[dict, str]:
     text = mention.text
     if groups.get("following") or groups.get("after"):  # read against the period before it (_Sentence._following)
         return {}, f"{text!r}: no year named before it, so every period in the year before is tried"
+    if groups.get("prior") or groups.get("sameto"):  # read against the figures' own period (_Sentence._read)
+        return {}, f"{text!r}: relative to the figures' own period, which the words do not name"
     if re.search(r"quarter|three months", text, re.IGNORECASE) and not groups.get("from"):
         return {"end": _latest_month_end(ctx), "months": 3}, f"{text!r}: three months, not a rolling year"
     if re.search(r"half|six months", text, re.IGNORECASE) and not groups.get("from"):
@@ -1225,8 +1294,19 @@ def _period_of(mention: Mention, ctx: Context) -> tuple[dict, str]:
             if not groups.get("monthyear") and end > pd.Timestamp(ctx.date):
                 end = periods.parse_period_end(f"{groups['onemonth']} {ctx.date.year - 1}")
         return {"end": end.date().isoformat(), "months": 1}, f"{text!r}: one month, not a rolling year"
+    if groups.get("calend"):
+        end = periods.parse_period_end(f"December {groups['calend']}")
+        return {"end": end.date().isoformat()}, f"{text!r}: the 12 months to December, {periods.label(end)}"
     if groups.get("cal"):
         end = periods.parse_period_end(f"December {groups['cal']}")
+        if (ctx.latest_period and pd.Timestamp(ctx.latest_period) < end) or \
+                pd.Timestamp(ctx.date) < end + pd.DateOffset(months=3):
+            # "Crime in Norfolk fell by 3.6pc in 2013" on 23 January 2014: the calendar year was not out, so the words
+            # mean some 12 months of that year, and do not say which
+            latest = f" (the latest were {periods.label(ctx.latest_period)})" if ctx.latest_period else ""
+            return {}, (f"{text!r}: the figures for the calendar year {groups['cal']} were not published by "
+                        f"{ctx.date:%-d %B %Y}{latest}, so the words mean 12 months of that year they do not name: "
+                        "every period in the year before is tried")
         return {"end": end.date().isoformat()}, f"{text!r}: the calendar year, {periods.label(end)}"
     if groups.get("latest"):  # "last year", "the past 12 months", "this year": the latest figures on the date
         if ctx.latest_period is None:
@@ -1288,7 +1368,8 @@ _COUNT_BEFORE = re.compile(r"(?:\b(?:was|were|stood\s+at|totall?ing|totall?ed|a\
                            r"(?:the|a)\s+(?:total\s+)?figure\s+of|the\s+total)|"
                            r"\b(?:up|down|risen|rose|fallen|fell|increased|decreased|dropped|climbed|jumped|soared)"
                            r"\s+(?:\w+\s+)?to)\s*$", re.IGNORECASE)
-_COUNT_AFTER = re.compile(r"\s+(?:were\s+|was\s+|being\s+)?(?:recorded|reported|logged)\b", re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s+(?:[\u2013\u2014-]\s+)?(?:were\s+|was\s+|being\s+)?(?:recorded|reported|logged)\b",
+                          re.IGNORECASE)  # "- 44,364 - recorded in Gwent"
 # "a rise of 2,000", "fell by 2,000 offences": a change in the count, not a count
 _CHANGE_BY = re.compile(r"(?:(?:rise|rises|increase|increases|drop|drops|fall|falls|reduction|decrease|jump|up|down)\s+"
                         r"(?:of|by)|(?:rose|risen|fell|fallen|increased|decreased|dropped|declined|reduced|grew|grown|"
@@ -1380,13 +1461,14 @@ def _remember(s: _Sentence, ctx: Context, drafts: list[Draft] | None = None) -> 
 
 
 def _base(s: _Sentence, at: int, kind: str, end: int | None = None, several: str = "combined",
-          **fields) -> Draft | None:
-    """A draft with subject, offence and period read for the words at ``at``; None when they are not there."""
+          offence_given: tuple | None = None, **fields) -> Draft | None:
+    """A draft with subject, offence and period read for the words at ``at``; None when they are not there.
+    ``offence_given``: (offence, untestable thing, how read) when other words give it ("respectively")."""
     subject = fields.pop("subject", None) or s.subject(at, end=end, several=several)
     if subject is not None and isinstance(subject[0], Outside):
         s.last = []
         return Draft(kind, {"subject": str(subject[0])}, (at, at), [("place", subject[1])], str(subject[0]))
-    offence, untestable, offence_read = s.offence(at, end)
+    offence, untestable, offence_read = offence_given or s.offence(at, end)
     if untestable:
         s.last = []
         return Draft(kind, {}, (at, at), [(offence_read.split(":")[0], offence_read)], untestable)
@@ -1552,7 +1634,7 @@ def _figures(s: _Sentence) -> list[Draft]:
         nxt = figures[k + 1] if k + 1 < len(figures) else None
         joined = nxt is not None and re.fullmatch(r"\s*(?:and|or|to)\s*", s.text[m.end:nxt.start])
         percent = figure.percent or bool(joined and nxt.value.percent)
-        subject = pairs.get(m.start)
+        subject, offence_given = pairs.get(m.start, (None, None))
         before = s.text[max(0, m.start - 30):m.start]
         if re.match(r"(?:by|of)\s", m.text, re.IGNORECASE):
             before += m.text[:3]  # "a rise by more than 10,000": the preposition belongs to the change word
@@ -1601,10 +1683,23 @@ def _figures(s: _Sentence) -> list[Draft]:
             rf"\brates?\b[^.;]{{0,30}}(?:{per_thousand})", s.text[clause[0]:m.start], re.IGNORECASE)
         if not percent and (rates_here or ("." in m.text and abs(figure.quoted.value) < 100)):
             continue  # counts are whole numbers; a clause about rates per 1,000 holds rates
-        if percent:
-            draft = _change(s, m, subject, percent_from_next=not figure.percent)
+        if percent and _apposed(s, m, previous):
+            # "recorded 35,533 stalking offences - a 56 per cent increase on the previous year": the count's change
+            direction, how = _signed_direction(s, m)
+            if direction is None:
+                continue
+            draft = _alike(previous, m, "change", quoted_value=m.text, direction=direction)
+            draft.read[0] = ("figure", f"{m.value.quoted.describe()}; {how}; set beside the count before it, whose "
+                                       "place, offence and period it shares")
+        elif percent:
+            draft = _change(s, m, subject, percent_from_next=not figure.percent, offence=offence_given)
+        elif abs(figure.quoted.value) >= 50 and re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and any(
+                x.kind in ("offence", "untestable") and re.fullmatch(r"\s*\(\s*", s.text[x.end:m.start])
+                for x in s.mentions):
+            # "The number of public order offences (3,590) in Gwent were up 66 per cent": the count of that offence
+            draft = _count(s, m, subject)
         elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before):
-            draft = _count_change(s, m, subject)
+            draft = _count_change(s, m, subject, offence=offence_given)
         elif re.search(r"\(\s*$", before) and any(re.fullmatch(r"\s*\(\s*", s.text[p.end:m.start])
                                                    for p in s.of("period")):
             # "on the same period in 2007 (338 crimes)", "September 2007 (2,042)": the count for that period
@@ -1638,6 +1733,9 @@ def _figures(s: _Sentence) -> list[Draft]:
                                       or draft.fields.get("period") == previous.fields.get("period")):
                 draft.fields.pop("period", None)
                 draft.year_before = previous  # the baseline is the year before the count it follows
+            elif draft is not None and (draft.fields.get("period") or {}).get("end") and \
+                    not previous.fields.get("period") and not draft.fields["period"].get("months"):
+                _year_after(s, previous, draft)  # "37,054 crimes last year, up from 36,736 at the end of 2014"
         elif abs(figure.quoted.value) >= 50 and re.search(r"\b(?:up|down)\s+from\s*$", before) and any(
                 re.fullmatch(r"\s+", s.text[m.end:p.start]) for p in s.of("period")):
             # "down from 46,496 in 2007": the count of the year named, what the count before it is compared with
@@ -1697,6 +1795,22 @@ def _restated(s: _Sentence, m: Mention) -> Mention | None:
     return None
 
 
+def _apposed(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
+    """A % change set in apposition right after a count ("35,533 stalking and harassment offences - a 56 per cent
+    increase on the previous year", "3,250 fewer homes burgled - a drop of 17.4 per cent"): nothing new is named
+    between them, nor in the change's own words."""
+    if previous is None or previous.kind not in ("count", "count_change") or not isinstance(
+            previous.fields.get("subject"), str) or not previous.fields.get("offence") or previous.year_before:
+        return False
+    gap = s.text[previous.span[1]:m.start]
+    if not re.fullmatch(r"\s*[,(\u2013\u2014-]\s*(?:(?:an?|the)\s+)?(?:(?:rise|increase|drop|fall|reduction|decrease|"
+                        r"jump|change)\s+of\s+|(?:up|down)\s+)?(?:by\s+)?", gap, re.IGNORECASE):
+        return False
+    seg = s.segment(m.start, m.end)
+    return _nothing_new(s, previous, m) and not [x for x in s.mentions if x.kind in (
+        "offence", "untestable", "geo", "national", "own_force", "period") and m.end <= x.start < seg[1]]
+
+
 def _nothing_new(s: _Sentence, change: Draft, m: Mention) -> bool:
     """No other place or offence named between a change and a figure that may belong to it."""
     return not [x for x in s.mentions if x.kind in ("offence", "untestable", "geo", "national", "own_force")
@@ -1738,6 +1852,19 @@ def _from_to(s: _Sentence, first: Mention, second: Mention) -> bool:
     return bool(re.fullmatch(r"[^\d.;]{0,45}?\bto\s*", between))
 
 
+def _year_after(s: _Sentence, count: Draft, baseline: Draft) -> None:
+    """A count with no period of its own, compared with a count of a stated year ("37,054 crimes were recorded last
+    year, up from 36,736 at the end of 2014"): the 12 months a year after, when those were out by the document's
+    date (not a change over several years)."""
+    end = (pd.Timestamp(baseline.fields["period"]["end"]) + pd.offsets.MonthEnd(12)).normalize()
+    if not pd.Timestamp(s.ctx.date) - pd.DateOffset(months=15) <= end <= pd.Timestamp(s.ctx.date):
+        return
+    count.fields["period"] = {"end": end.date().isoformat()}
+    count.read = [r for r in count.read if r[0] != "period"] + [
+        ("period", f"the year after the count it is compared with ({periods.label(baseline.fields['period']['end'])}),"
+                   f" {periods.label(end)}")]
+
+
 def _baseline_of(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
     """A count given as what the count before it is compared with ("compared to 44,294 in the 12 months to June
     2011", "down from almost 4.8m a year before"): same offence and place, and a like size."""
@@ -1756,26 +1883,66 @@ def _baseline_of(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
     return earlier > 0 and 1 / 3 <= m.value.quoted.value / earlier <= 3
 
 
-def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple[str, str]]:
-    """"up 30 and 50 per cent in Northumbria and Durham respectively": each figure of a pair to its place."""
-    if "respectively" not in s.text.lower():
+def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple]:
+    """"up 30 and 50 per cent in Northumbria and Durham respectively", "burglary and robbery rose 5% and 10%
+    respectively": each figure of a list to its place or offence, as (subject, offence) with None for what the figure's
+    own words give. A list the sentence does not hold ("These figures showed rises of 21 and 31 per cent
+    respectively", of offences named in the sentence before) pairs with nothing: its figures are marked, not drafted.
+    """
+    if not re.search(r"\brespectively\b", s.text, re.IGNORECASE):
         return {}
-    out = {}
-    for a, b in zip(figures, figures[1:], strict=False):
-        if re.fullmatch(r"\s*and\s*", s.text[a.end:b.start]):
-            clause = s.clause(a.start)
-            places = [m for m in s.of("geo", clause) if _is_force(m.value)]
-            if len(places) > 2:  # "X had 14%, while Y and Z had 13%, A and B respectively": the pair listed together
-                pairs = [(p, q) for p, q in zip(places, places[1:], strict=False) if s._joined([p, q])]
-                places = list(pairs[-1]) if pairs else places
-            if len(places) != 2:
-                places = [m for m in s.of("geo") if _is_force(m.value)]
-                if len(places) != 2:
-                    continue
-            for figure, place in ((a, places[0]), (b, places[1])):
+    runs, run = [], []
+    for figure in figures:
+        if run and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*(?:(?:by|of|to)\s+)?",
+                                s.text[run[-1].end:figure.start]):
+            run.append(figure)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [figure]
+    if len(run) > 1:
+        runs.append(run)
+    out: dict[int, tuple] = {}
+    for run in runs:
+        places = _listed_before(s, [m for m in s.of("geo") if _is_force(m.value)], len(run), run[0].start) or \
+            _listed_before(s, [m for m in s.of("geo") if _is_force(m.value) and m.start > run[-1].end], len(run))
+        offences = _listed_before(s, [m for m in s.of("offence") + s.of("untestable") if m.value != GENERIC_TOTAL],
+                                  len(run), run[0].start)
+        if places:
+            for figure, place in zip(run, places, strict=True):
                 name = forces.by_code(place.value).name
-                out[figure.start] = (name, f"{place.text!r}: {name} (figures and places paired, 'respectively')")
+                out[figure.start] = ((name, f"{place.text!r}: {name} (figures and places paired, 'respectively')"),
+                                     None)
+        elif offences:
+            for figure, offence in zip(run, offences, strict=True):
+                how = f"{offence.text!r}: {offence.value} (figures and offences paired, 'respectively')"
+                given = (None, offence.value, how) if offence.kind == "untestable" else (offence.value, None, how)
+                out[figure.start] = (None, given)
+        else:
+            s.note(f"{s.text[run[0].start:run[-1].end]!r} ... 'respectively': the {len(run)} things the figures are "
+                   "paired with are not listed in the sentence, so they are not drafted")
+            for figure in run:
+                s.used.add(figure.start)
     return out
+
+
+def _listed_before(s: _Sentence, mentions: list[Mention], n: int, before: int | None = None) -> list[Mention]:
+    """The last ``n`` mentions listed together ("Northumbria and Durham", "burglary, robbery and theft"), before
+    ``before`` when given; [] when no such list of exactly ``n``."""
+    found = sorted((m for m in mentions if before is None or m.end <= before), key=lambda m: m.start)
+    runs, run = [], []
+    for m in found:
+        if run and s.text[run[-1].end:m.start].strip().lower() in ("and", ",", ", and", "&", "and the", "or"):
+            run.append(m)
+        else:
+            if run:
+                runs.append(run)
+            run = [m]
+    if run:
+        runs.append(run)
+    if before is not None:
+        runs = runs[-1:]
+    return next((r for r in runs if len(r) == n), [])
 
 
 def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
@@ -1812,7 +1979,7 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
     return found
 
 
-def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = False) -> Draft | None:
+def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = False, offence=None) -> Draft | None:
     direction, direction_read = _signed_direction(s, m)
     quoted = m.value.quoted
     fields = {"quoted_value": m.text + ("%" if percent_from_next else "")}
@@ -1820,7 +1987,7 @@ def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = Fa
         return None  # a percentage with no rise or fall: not a change we can read
     if direction:
         fields["direction"] = direction
-    draft = _base(s, m.start, "change", end=m.end, several="each", subject=subject, **fields)
+    draft = _base(s, m.start, "change", end=m.end, several="each", subject=subject, offence_given=offence, **fields)
     if draft is not None and draft.untestable is None:
         draft.read.insert(0, ("figure", f"{quoted.describe()}" + (f"; {direction_read}" if direction_read else "")))
     return _span(draft, m.start, m.end, s)
@@ -1833,7 +2000,7 @@ def _count(s: _Sentence, m: Mention, subject=None) -> Draft | None:
     return _span(draft, m.start, m.end, s)
 
 
-def _count_change(s: _Sentence, m: Mention, subject=None) -> Draft | None:
+def _count_change(s: _Sentence, m: Mention, subject=None, offence=None) -> Draft | None:
     after = s.text[m.end:m.end + 30].lower()
     if re.match(r"\s*(?:fewer|less)\b", after):
         direction, how = "decrease", "'fewer': a decrease"
@@ -1843,7 +2010,8 @@ def _count_change(s: _Sentence, m: Mention, subject=None) -> Draft | None:
         direction, how = s.direction(m.start)
     if direction is None:
         return None
-    draft = _base(s, m.start, "count_change", end=m.end, subject=subject, quoted_value=m.text, direction=direction)
+    draft = _base(s, m.start, "count_change", end=m.end, subject=subject, offence_given=offence, quoted_value=m.text,
+                  direction=direction)
     if draft is not None and draft.untestable is None:
         draft.read.insert(0, ("figure", f"{m.value.quoted.describe()}; {how}"))
     return _span(draft, m.start, m.end + len(after) - len(after.lstrip()) + 5, s)
@@ -1892,7 +2060,9 @@ _DIRECTION_OF = re.compile(r"\b(?:(?:a|an|the)\s+(?:\w+\s+)?(?P<dir>rise|increas
                            r"jump|spike|hike|cut|surge)|(?:\w+\s+)?(?P<dirs>rises|increases|falls|drops|reductions|"
                            r"decreases|declines|surges))\s+in\s+(?:the\s+number\s+of\s+|levels\s+of\s+)?"
                            r"(?:[\w-]+\s+and\s+)?$", re.IGNORECASE)
-_VERB = re.compile(r"^\s*(?:have|has|had)?\s*(?:also\s+|all\s+|both\s+)?(?:been\s+)?"
+_VERB = re.compile(r"^(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?:county|force\s+area|area|region|country|"
+                   r"(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+)?))?"  # "robberies across the county have also increased"
+                   r"\s*(?:have|has|had)?\s*(?:also\s+|all\s+|both\s+)?(?:been\s+)?"
                    r"(?P<dir>risen|rose|rising|increased|fallen|fell|"
                    r"falling|decreased|dropped|declined|gone\s+up|gone\s+down|went\s+up|went\s+down|"
                    r"(?:(?:is|are|was|were)\s+)(?:up|down)|seen\s+(?:an?\s+)?(?:\w+\s+)?(?:rises?|increases?|surges?|"
@@ -2449,6 +2619,10 @@ def _ranks(s: _Sentence) -> list[Draft]:
                 fields["within"] = geography.resolve(before[0].value).name
         elif named_scope is not None:  # "in the North West", "across England", "in Wales"
             fields["within"] = named_scope
+        doubt = _pool_doubt(s, match.end(), fields.get("within"))
+        if doubt:
+            s.note(doubt)
+            continue
         draft = _base(s, match.start(), "rank", subject=subject, **fields)
         if draft is not None and draft.untestable is None:
             where = {"region": "the force's region"}.get(fields.get("within"), fields.get("within", "the 43 forces"))
@@ -2460,8 +2634,12 @@ def _ranks(s: _Sentence) -> list[Draft]:
 
 
 _SCOPE_GAP = re.compile(r"(?:(?!\b(?:than|compared|while|whereas|but)\b)[\w\s,'-]){0,30}?\b(?:in|across|among|"
-                        r"throughout|of)\s+(?:the\s+)?(?:whole\s+of\s+)?(?:(?:police\s+)?forces\s+(?:in|of|across)\s+"
-                        r"(?:the\s+)?)?", re.IGNORECASE)
+                        r"amongst|throughout|of)\s+(?:the\s+)?(?:whole\s+of\s+)?(?:(?P<n>[\w-]+)\s+)??"
+                        r"(?:(?:police\s+)?(?:forces|force\s+areas)\s+(?:in|of|across)\s+(?:the\s+)?)?", re.IGNORECASE)
+# "out of the four police forces in Wales", "of the four Yorkshire forces", "among the 43 forces": the forces a rank is
+# among, with how many the words say there are
+_POOL = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:out\s+of|of|among|amongst)\s+(?:the\s+|all\s+)?(?:(?P<n>[\w-]+)\s+)?"
+                   r"(?:[\w-]+\s+){0,3}?(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", re.IGNORECASE)
 
 
 def _scope_after(s: _Sentence, at: int) -> str | None:
@@ -2477,6 +2655,23 @@ def _scope_after(s: _Sentence, at: int) -> str | None:
     if place.kind is geography.GeographyKind.NATIONAL:
         return None
     return place.name
+
+
+def _pool_doubt(s: _Sentence, at: int, within: str | None) -> str | None:
+    """Why the forces a rank is among are in doubt, or None: the words after it count the forces ("out of the four
+    police forces in Wales", "of the seven forces") and the pool read (``within``: a region, England, Wales; None for
+    all 43) does not hold that many."""
+    pool = _POOL.match(s.text[:s.clause(at)[1]], at)
+    if pool is None or not pool.group("n") or s.of("figure", (at, pool.start("n") - 1)):
+        return None
+    count = _count_word(pool.group("n"))
+    if within == "region":
+        return None
+    members = len(geography.resolve(within).members) if within else len(forces.TERRITORIAL_FORCES)
+    if count is None or count == members:
+        return None
+    return (f"{' '.join(pool.group(0).split())!r}: the words count {count} forces, and the forces read "
+            f"({within or 'all 43'}) are {members}, so the rank's pool is not pinned down and it is not drafted")
 
 
 def _superlative(s: _Sentence, match: re.Match) -> dict:
@@ -2647,8 +2842,12 @@ def _comparisons(s: _Sentence) -> list[Draft]:
         if size is not None:  # "30 per cent higher than the national average"
             s.used.add(size.start)
             if measure == "change" or rel in ("faster", "quicker", "slower"):
+                # "rose 8% - two per cent above the national average": the gap is in points, which no claim kind
+                # holds; the relation it states (a faster rise) is drafted without it
                 s.note(f"{size.text!r}: a difference between two changes ({match.group(0)!r}), which the claim "
-                       "kinds do not hold, so it is not drafted")
+                       "kinds do not hold, so only the relation is drafted")
+                if relation in ("faster_rise", "faster_fall") and rel not in ("slower", "less", "lower", "smaller"):
+                    out += _compare_each(s, match, **fields)
                 continue
             # "30 per cent higher than the national average": a ratio of 1.3, judged on the gap in percentage points
             if size.value.quoted.value <= 0 or rel in ("more", "less") and measure != "rate":
@@ -2685,10 +2884,21 @@ def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, **
         if subject is None or subject[0] == "England and Wales":
             return []
         subjects = [subject]
+    offence_given = None
+    if fields.get("measure", "change") == "change":
+        # "rose by 8% - two per cent above the national average with increases in stalking": the change compared
+        # is the figure before, and so is its offence
+        changes = [f for f in s.of("figure") if f.value.percent and f.end <= match.start() and f.start != start
+                   and f.start not in s.restating and not re.fullmatch(r"\s*", s.text[f.end:match.start()])]
+        if changes and not any(x.kind in ("offence", "untestable") and changes[-1].end <= x.start < match.start()
+                               for x in s.mentions):
+            offence_given = s.offence(changes[-1].start, changes[-1].end)
+            offence_given = offence_given if offence_given[0] or offence_given[1] else None
     out = []
     for subject in subjects:
         at = match.start() if start is None else start  # "30 per cent higher than ...": the gap's own words
-        draft = _base(s, at, "comparison", end=match.end() if start is not None else None, subject=subject, **fields)
+        draft = _base(s, at, "comparison", end=match.end() if start is not None else None, subject=subject,
+                      offence_given=offence_given, **fields)
         if draft is not None and draft.untestable is None:
             what = {"rate": "the rate per 1,000 of", "change": "the change in"}[fields.get("measure", "change")]
             relation = fields["relation"].replace("_", " ") + (f" {fields['quoted_value']}" if fields.get(

@@ -4,13 +4,15 @@ locations, and a reconciliation with the official Home Office quarterly counts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from peelstats import config
-from peelstats.analysis.revisions import edition_published
+from peelstats.analysis.results import Result
+from peelstats.ingest import vintage_order
 from peelstats.ingest.dataset import Dataset
 from peelstats.policeuk.archive import street_records
 from peelstats.policeuk.categories import CATEGORIES, category
@@ -41,7 +43,31 @@ def resolve_source(source: str | None, month: str) -> str:
     return "api"
 
 
-def local_records(force: str, month: str, source: str | None = None, client: PoliceUK | None = None) -> pd.DataFrame:
+@dataclass(frozen=True)
+class LocalRecords(Result):
+    """One force's police.uk records for one month, and where they came from (``api`` or an archive path)."""
+
+    force: str = ""
+    month: str = ""
+    source: str = ""
+
+    def title(self) -> str:
+        return f"{self.force}, {self.month}: police.uk records ({self.source})"
+
+
+@dataclass(frozen=True)
+class Reconciliation(Result):
+    """A police.uk month set beside the Home Office quarter that holds it."""
+
+    quarter: str | None = None
+    edition: str | None = None
+    note: str = ""
+
+    def title(self) -> str:
+        return f"police.uk against the Home Office quarter {self.quarter or '(none held)'}"
+
+
+def local_records(force: str, month: str, source: str | None = None, client: PoliceUK | None = None) -> LocalRecords:
     """One row per crime or ASB report: category (police.uk name), is_crime, latitude, longitude, place, outcome.
 
     ``place`` is the LSOA name from the archive, or the street name from the API (which gives no LSOA).
@@ -66,13 +92,11 @@ def local_records(force: str, month: str, source: str | None = None, client: Pol
             "place": rows["LSOA name"].replace("", None), "outcome": rows["Last outcome category"].replace("", None),
         })
     frame["is_crime"] = frame.category.map(lambda c: category(c).is_crime if category(c) else True)
-    frame = frame[RECORD_COLUMNS].reset_index(drop=True)
-    frame.attrs.update({"force": subject.name, "month": month, "source": where})
-    return frame
+    return LocalRecords(frame[RECORD_COLUMNS].reset_index(drop=True), subject.name, month, where)
 
 
-def category_mix(records: pd.DataFrame) -> pd.DataFrame:
-    counts = records.groupby(["category", "is_crime"]).size().rename("count").reset_index()
+def category_mix(records: LocalRecords) -> pd.DataFrame:
+    counts = records.table.groupby(["category", "is_crime"]).size().rename("count").reset_index()
     crimes = counts[counts.is_crime]["count"].sum()
     counts["share_of_crime_pct"] = np.where(counts.is_crime, counts["count"] / crimes * 100 if crimes else np.nan,
                                             np.nan)
@@ -80,27 +104,28 @@ def category_mix(records: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_values(["is_crime", "count"], ascending=[False, False]).reset_index(drop=True)
 
 
-def top_places(records: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    crimes = records[records.is_crime & records.place.notna()]
+def top_places(records: LocalRecords, n: int = 10) -> pd.DataFrame:
+    table = records.table
+    crimes = table[table.is_crime & table.place.notna()]
     return crimes.groupby("place").size().rename("crimes").sort_values(ascending=False).head(n).reset_index()
 
 
-def outcomes(records: pd.DataFrame) -> pd.DataFrame:
-    crimes = records[records.is_crime]
+def outcomes(records: LocalRecords) -> pd.DataFrame:
+    crimes = records.table[records.table.is_crime]
     table = crimes.outcome.fillna("(no outcome recorded)").value_counts().rename("crimes").reset_index()
     table["share_pct"] = table.crimes / table.crimes.sum() * 100 if len(table) else []
     return table
 
 
-def reconciliation(records: pd.DataFrame, data: Dataset) -> pd.DataFrame:
+def reconciliation(records: LocalRecords, data: Dataset) -> Reconciliation:
     """police.uk month (mapped categories) next to the Home Office quarter containing it, for the same force."""
-    force = forces.lookup(records.attrs["force"])
-    month = pd.Period(records.attrs["month"], freq="M")
+    force = forces.lookup(records.force)
+    month = pd.Period(records.month, freq="M")
     counts = data.counts
     quarter = counts[(counts.source == "prc-open-data") & (counts.geography_code == force.code)
                      & (counts.period_start <= month.start_time) & (counts.period_end >= month.end_time.normalize())]
     if quarter.edition.nunique() > 1:  # several vintages hold the quarter: the newest, never their sum
-        newest = max(quarter.edition.unique(), key=lambda e: (edition_published("prc-open-data", str(e)), str(e)))
+        newest = vintage_order.newest("prc-open-data", [str(e) for e in quarter.edition.unique()])
         quarter = quarter[quarter.edition == newest]
     official = quarter.groupby("offence", observed=True)["count"].sum()
     edition = str(quarter.edition.iloc[0]) if len(quarter) else None
@@ -118,6 +143,4 @@ def reconciliation(records: pd.DataFrame, data: Dataset) -> pd.DataFrame:
                      "quarter / 3": quarter_count / 3 if np.isfinite(quarter_count) else np.nan,
                      "police.uk as % of quarter / 3": month_count / (quarter_count / 3) * 100
                      if np.isfinite(quarter_count) and quarter_count > 0 else np.nan})
-    table = pd.DataFrame(rows)
-    table.attrs.update({"quarter": period, "edition": edition, "note": RECONCILIATION_NOTE})
-    return table
+    return Reconciliation(pd.DataFrame(rows), period, edition, RECONCILIATION_NOTE)

@@ -4,9 +4,9 @@ A renderer takes a claim's record (as :meth:`peelstats.claims.engine.Result.reco
 evidence table most useful for that kind, and optionally a chart. Adding a kind of claim means one model, one
 evaluator (:mod:`peelstats.claims.kinds`) and one renderer here.
 
-Evidence tables carry plain-English headers; ``frame.attrs["kinds"]`` says how
-:func:`peelstats.reporting.sections.styled` shows each column (counts, signed percentages, links...) and
-``frame.attrs["caption"]`` the source line.
+Evidence tables (:class:`Evidence`) carry plain-English headers, how
+:func:`peelstats.reporting.sections.styled` shows each column (counts, signed percentages, links...) and the
+source line.
 
 :func:`as_of` and :func:`timing_summary` say, from the records' own fields, whether each verdict rests on figures
 public on the document's date and, if not, what the latest figures published by then said.
@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from peelstats import formats
 from peelstats.reference import forces, periods
+from peelstats.reporting import labels
 
 EDITIONS_WHY = ("different editions of the same period: ONS revises earlier figures in later editions as forces "
                 "correct their records")
@@ -29,22 +30,31 @@ EDITIONS_WHY = ("different editions of the same period: ONS revises earlier figu
 
 @dataclass(frozen=True)
 class View:
-    evidence: Callable[[dict], pd.DataFrame]
+    evidence: Callable[[dict], Evidence]
     chart: Callable[[dict, object], object] | None = None
 
 
 def _source_caption(source, edition, prefix: str = "Source") -> str:
-    return f"{prefix}: {formats.source_link(source, edition)}." if source else ""
+    return f"{prefix}: {labels.source_link(source, edition)}." if source else ""
 
 
-def _with(frame: pd.DataFrame, kinds: dict | None = None, caption: str = "") -> pd.DataFrame:
-    frame.attrs["kinds"] = kinds or {}
-    if caption:
-        frame.attrs["caption"] = caption
-    return frame
+@dataclass(frozen=True)
+class Evidence:
+    """A claim's evidence table, how each of its columns is shown, and the line under it (its source)."""
+
+    frame: pd.DataFrame
+    kinds: dict = field(default_factory=dict)
+    caption: str = ""
+
+    def __len__(self) -> int:
+        return len(self.frame)
 
 
-def _comparators(record: dict) -> pd.DataFrame:
+def _with(frame: pd.DataFrame, kinds: dict | None = None, caption: str = "") -> Evidence:
+    return Evidence(frame, kinds or {}, caption)
+
+
+def _comparators(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     if record["verdict"] == "not comparable":
         return _not_comparable(record)
@@ -56,7 +66,7 @@ def _comparators(record: dict) -> pd.DataFrame:
                             "count": measure["count"], "baseline_count": measure["baseline_count"],
                             "change_pct": measure["change_pct"], "gap_pp": None}] if measure else []) + rows,
                          columns=["name", "definition", "count", "baseline_count", "change_pct", "gap_pp"])
-    frame["name"] = [formats.comparator_label(n, d) for n, d in zip(frame.name, frame.definition, strict=True)]
+    frame["name"] = [labels.comparator_label(n, d) for n, d in zip(frame.name, frame.definition, strict=True)]
     frame = frame.rename(columns={"name": "Area", "definition": "Definition", "count": "Count",
                                   "baseline_count": "A year earlier", "change_pct": "% change",
                                   "gap_pp": "Claim's area minus this one"})
@@ -64,7 +74,7 @@ def _comparators(record: dict) -> pd.DataFrame:
                          "Claim's area minus this one": "pp"}, _source_caption(record["source"], record["edition"]))
 
 
-def _not_comparable(record: dict) -> pd.DataFrame:
+def _not_comparable(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     counts = evidence.get("counts") or {}
     alternative = evidence.get("alternative") or {}
@@ -77,7 +87,7 @@ def _not_comparable(record: dict) -> pd.DataFrame:
                                  alternative.get("edition") or record["edition"]))
 
 
-def _earlier_years(record: dict) -> pd.DataFrame:
+def _earlier_years(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     if record["verdict"] == "not comparable":
         return _not_comparable(record)
@@ -92,9 +102,9 @@ def _earlier_years(record: dict) -> pd.DataFrame:
         frame = frame.drop(columns=["source", "edition"])
     elif len(editions) == 2 and len(frame) > 1:
         earlier, last = editions.iloc[0], frame.iloc[-1]
-        caption = (f"Earlier years from {formats.source_link(earlier.source, earlier.edition)}; "
+        caption = (f"Earlier years from {labels.source_link(earlier.source, earlier.edition)}; "
                    f"{html.escape(periods.label(last.period_end))} from "
-                   f"{formats.source_link(last.source, last.edition)}: {EDITIONS_WHY}, so each year is shown as "
+                   f"{labels.source_link(last.source, last.edition)}: {EDITIONS_WHY}, so each year is shown as "
                    "its edition publishes it.")
     frame = frame.rename(columns={"period_end": "Year ending", "change_pct": "% change",
                                   "comparable": "Comparable with a year earlier", "source": "Source",
@@ -103,11 +113,11 @@ def _earlier_years(record: dict) -> pd.DataFrame:
                          "Source": "source"}, caption)
 
 
-def _causal(record: dict) -> pd.DataFrame:
+def _causal(record: dict) -> Evidence:
     rows = (record.get("evidence") or {}).get("related_offences", [])
     frame = pd.DataFrame(rows)
     if frame.empty:
-        return frame
+        return Evidence(frame)
     caption = ""
     editions = frame[["source", "edition"]].drop_duplicates() if {"source", "edition"} <= set(frame) else None
     if editions is not None and len(editions) == 1:
@@ -123,12 +133,12 @@ def _causal(record: dict) -> pd.DataFrame:
                  caption)
 
 
-def _grade(record: dict) -> pd.DataFrame:
+def _grade(record: dict) -> Evidence:
     """The graded question across PEEL years (the whole history when the record does not name it)."""
     evidence = record.get("evidence") or {}
     frame = pd.DataFrame(evidence.get("history") or [])
     if frame.empty:
-        return frame
+        return Evidence(frame)
     claimed = evidence.get("grade") or {}
     if claimed.get("pillar") and claimed.get("question"):
         same = frame[(frame.pillar == claimed["pillar"]) & (frame.question == claimed["question"])]
@@ -139,10 +149,10 @@ def _grade(record: dict) -> pd.DataFrame:
     return _with(frame, {"PEEL year": "text", "Source": "link"})
 
 
-def _grade_comparison(record: dict) -> pd.DataFrame:
+def _grade_comparison(record: dict) -> Evidence:
     frame = pd.DataFrame((record.get("evidence") or {}).get("side_by_side", []))
     if frame.empty:
-        return frame
+        return Evidence(frame)
     names = [c for c in frame.columns if c not in ("pillar", "question", "same") and not c.endswith(" source")]
     order = ["pillar", "question"] + [x for n in names for x in (n, f"{n} source")] + ["same"]
     frame = frame[[c for c in order if c in frame.columns]].rename(columns={
@@ -150,10 +160,10 @@ def _grade_comparison(record: dict) -> pd.DataFrame:
     return _with(frame, {**{f"{n} source": "link" for n in names}, "Same grade": "yesno"})
 
 
-def _measure(record: dict) -> pd.DataFrame:
+def _measure(record: dict) -> Evidence:
     measure = (record.get("evidence") or {}).get("measure")
     if not measure:
-        return pd.DataFrame()
+        return Evidence(pd.DataFrame())
     frame = pd.DataFrame([{"Area": measure["geography"], "Definition": measure["definition"],
                            "Count": measure["count"], "A year earlier": measure["baseline_count"],
                            "Difference": measure["difference"], "% change": measure["change_pct"],
@@ -162,10 +172,10 @@ def _measure(record: dict) -> pd.DataFrame:
                          "% change": "pct"}, _source_caption(record["source"], record["edition"]))
 
 
-def _rate(record: dict) -> pd.DataFrame:
+def _rate(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     if "rate_per_1000" not in evidence:
-        return pd.DataFrame()
+        return Evidence(pd.DataFrame())
     per_1000 = evidence["rate_per_1000"]
     frame = pd.DataFrame([{"Area": record["subject"], "Rate per 1,000 population": per_1000,
                            "One offence for every": f"{1000 / per_1000:.1f} people" if per_1000 else None,
@@ -174,10 +184,10 @@ def _rate(record: dict) -> pd.DataFrame:
                  _source_caption(record["source"], record["edition"]))
 
 
-def _comparison(record: dict) -> pd.DataFrame:
+def _comparison(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     if not evidence.get("subject"):
-        return pd.DataFrame()
+        return Evidence(pd.DataFrame())
     rows = [{"Area": evidence["subject"]["name"], "Value": evidence["subject"]["value"]},
             {"Area": evidence["against"]["name"], "Value": evidence["against"]["value"]}]
     measure = evidence.get("measure")
@@ -186,7 +196,7 @@ def _comparison(record: dict) -> pd.DataFrame:
                  _source_caption(record["source"], record["edition"]))
 
 
-def _standings(record: dict) -> pd.DataFrame:
+def _standings(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     order = evidence.get("order") or []
     subjects = {s["force"] for s in evidence.get("standings", [])}
@@ -213,10 +223,10 @@ def order_words(evidence: dict) -> str:
             ("rate", True): "highest rate first", ("rate", False): "lowest rate first"}.get((measure, descending), "")
 
 
-def _force_count(record: dict) -> pd.DataFrame:
+def _force_count(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
     if "meeting" not in evidence:
-        return pd.DataFrame()
+        return Evidence(pd.DataFrame())
     frame = pd.DataFrame([{"Forces that did": ", ".join(evidence["meeting"]) or "none",
                            "Forces that did not": ", ".join(evidence["not_meeting"]) or "none",
                            "No % change published": ", ".join(evidence["without_change"]) or "none"}])
@@ -270,7 +280,7 @@ VIEWS: dict[str, View] = {
 }
 
 
-def evidence(record: dict) -> pd.DataFrame:
+def evidence(record: dict) -> Evidence:
     return VIEWS[str(record["kind"])].evidence(record)
 
 
@@ -392,7 +402,7 @@ def timing_summary(records: list[dict], document_date, latest: dict | None) -> s
             value = latest_figure(r, latest)
             if value is None:
                 continue
-            who = formats.comparator_name(r.get("comparator"), r.get("subject"))
+            who = labels.comparator_name(r.get("comparator"), r.get("subject"))
             shown = f"{who} {latest_text(r, latest)}"
             group = said.setdefault(str(r.get("offence") or "").lower(), [])
             if shown not in group:
@@ -408,14 +418,14 @@ def source_html(record: dict) -> str:
     """HTML: where a claim's figure comes from, linked: the source and edition; for two forces' grades compared,
     each force's source for the grades that differ (else for all)."""
     if record.get("source"):
-        return formats.source_link(record["source"], record.get("edition"))
+        return labels.source_link(record["source"], record.get("edition"))
     rows = (record.get("evidence") or {}).get("side_by_side") or []
     differing = [r for r in rows if r.get("same") is False] or rows
     links = []
     for row in differing:
         for key, url in row.items():
             if key.endswith(" source") and url:
-                shown = f"{html.escape(key[:-len(' source')])}: {formats.link(url, formats.url_text(url))}"
+                shown = f"{html.escape(key[:-len(' source')])}: {labels.link(url, labels.url_text(url))}"
                 if shown not in links:
                     links.append(shown)
     edition = html.escape(str(record.get("edition"))) if record.get("edition") else ""

@@ -31,7 +31,9 @@ from matplotlib.textpath import text_to_path
 from peelstats import formats
 from peelstats.analysis.comparators import National
 from peelstats.analysis.comparison import Comparison
+from peelstats.analysis.results import League, Trend
 from peelstats.reference import periods
+from peelstats.reporting import labels
 
 STYLE = "afcharts.afcharts"
 HIGHLIGHT, MUTED = get_af_colours("focus")
@@ -95,7 +97,7 @@ def _signed(value: float) -> str:
 
 def _source_text(source, edition) -> str:
     """'ONS Police Force Area data tables, YE Mar 2018 (v2, North Wales revised)': publisher and table, edition."""
-    return f"{formats.source_name(source)}, {edition}" if edition else formats.source_name(source)
+    return f"{labels.source_name(source)}, {edition}" if edition else labels.source_name(source)
 
 
 def _year_ticks(ax, ends: pd.Series) -> None:
@@ -149,12 +151,12 @@ def _label_line_ends(ax, x, items) -> None:
                     color=colour, fontweight="bold" if bold else "normal", fontsize=10, annotation_clip=False)
 
 
-def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison | None = None) -> Figure:
+def force_changes(league: League, highlight: str, comparison: Comparison | None = None) -> Figure:
     """Dot chart of every force's % change, the highlighted force labelled, national comparators as lines labelled
     above the chart (one label for lines that coincide)."""
-    frame = league.dropna(subset=["change_pct"]).sort_values("change_pct")
-    period = periods.label(league.attrs["period_end"])
-    offence = league.attrs["offence"]
+    frame = league.table.dropna(subset=["change_pct"]).sort_values("change_pct")
+    period = periods.label(league.period_end)
+    offence = league.offence
     subject = frame[frame.force == highlight]
     national = []
     if comparison is not None:
@@ -162,7 +164,7 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
             comparator = comparison.comparator(name)
             value = comparator.change_pct
             if value is not None and np.isfinite(value):
-                national.append((formats.comparator_label(name, comparator.definition), value))
+                national.append((labels.comparator_label(name, comparator.definition), value))
     label_rows = len(national)  # one line of text per comparator, above the chart
     height = max(6, 0.2 * len(frame) + 2) + 0.2 * label_rows
     with style.context(STYLE):
@@ -191,7 +193,7 @@ def force_changes(league: pd.DataFrame, highlight: str, comparison: Comparison |
                 f"{len(frame)} (1 = lowest change)" if len(subject) else offence)
         ax.set_title(f"{lead}\n{offence}, {period} vs a year earlier", loc="left", fontsize=12,
                      pad=6 + rows_height)
-        _caption(fig, f"Source: {_source_text(league.attrs['source'], league.attrs['edition'])}. Forces whose base "
+        _caption(fig, f"Source: {_source_text(league.source, league.edition)}. Forces whose base "
                       "is under 50 are not shown (ONS rule).")
     lowest, highest = (frame.iloc[0], frame.iloc[-1]) if len(frame) else (None, None)
     fig.description = (
@@ -271,9 +273,9 @@ def _extreme(trend: pd.DataFrame, column: str, highest: bool) -> str:
     return f"{_signed(row[column])} ({periods.short_label(row.period_end)})"
 
 
-def trend_chart(trend: pd.DataFrame) -> Figure:
+def trend_chart(result: Trend) -> Figure:
     """The force's year-on-year change against England and Wales and the median force, over time."""
-    force, offence = trend.attrs.get("force", ""), trend.attrs.get("offence", "")
+    force, offence, trend = result.force, result.offence, result.table
     ends = []
     if len(trend):
         last = trend.iloc[-1]
@@ -328,8 +330,10 @@ def trend_chart(trend: pd.DataFrame) -> Figure:
     return fig
 
 
-def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figure:
+def offence_small_multiples(results: dict[str, Trend], force: str) -> Figure:
     """One panel per offence group: the force's year-on-year change and England and Wales'."""
+    trends = {name: result.table for name, result in results.items()}
+    offences = {name: result.offence for name, result in results.items()}
     names = [name for name, frame in trends.items() if len(frame)]
     cols = 3
     rows = max(1, math.ceil(len(names) / cols))
@@ -350,7 +354,7 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
                 ax.scatter(broken.period_end, broken.force_change_pct.fillna(0), marker="x", color="black")
             last = frame.iloc[-1]
             value = _signed(last.force_change_pct) if np.isfinite(last.force_change_pct) else "n/a"
-            ax.set_title(f"{frame.attrs.get('offence', name)}: {value}", loc="left", fontsize=10)
+            ax.set_title(f"{offences[name]}: {value}", loc="left", fontsize=10)
             ax.set_ylabel("% change", fontsize=8)
             ax.tick_params(labelsize=8)
         for ax in list(axes.flat)[len(names):]:
@@ -371,7 +375,7 @@ def offence_small_multiples(trends: dict[str, pd.DataFrame], force: str) -> Figu
     for name in names:
         last = trends[name].iloc[-1]
         rank = f", rank {int(last['rank'])} of {int(last.n_forces)}" if pd.notna(last.get("rank")) else ""
-        latest.append(f"{trends[name].attrs.get('offence', name)} {_signed(last.force_change_pct)}{rank} "
+        latest.append(f"{offences[name]} {_signed(last.force_change_pct)}{rank} "
                       f"(England and Wales {_signed(last.england_and_wales_change_pct)})")
     fig.description = (
         f"{len(names)} small line charts, one per offence group, of {force}'s year-on-year % change and England "

@@ -13,7 +13,7 @@ from pathlib import Path
 from peelstats import __version__, formats
 from peelstats.ingest.build_record import read_build_info
 from peelstats.reference import periods
-from peelstats.reporting import claim_views
+from peelstats.reporting import claim_views, labels
 
 
 def _read_json(path: Path):
@@ -91,7 +91,7 @@ def _headline(comparison: dict) -> str:
             f"{esc(formats.page_pct(comparison.get('force_change_pct')))} ({esc(str(comparison.get('period', '')))} "
             f"against {esc(str(comparison.get('baseline_period', '')))}); England and Wales "
             f"{esc(formats.page_pct(comparison.get('england_and_wales_change_pct')))}{ranked}. Source: "
-            f"{formats.source_link(comparison.get('source'), comparison.get('edition'))}.")
+            f"{labels.source_link(comparison.get('source'), comparison.get('edition'))}.")
 
 
 def _verdicts(claims: list[dict], document: dict, latest: dict | None) -> str:
@@ -101,10 +101,10 @@ def _verdicts(claims: list[dict], document: dict, latest: dict | None) -> str:
     out = []
     if document:
         recipient = f"to {esc(document['recipient'])}" if document.get("recipient") else ""
-        author = formats.known_author(document)
+        author = labels.known_author(document)
         byline = " ".join(p for p in (esc(author) if author else "", recipient) if p)
         byline = f"{byline[:1].upper()}{byline[1:]}, " if byline else "Dated "
-        title = formats.link(document.get("url"), document.get("title", "")) if document.get("url") \
+        title = labels.link(document.get("url"), document.get("title", "")) if document.get("url") \
             else esc(document.get("title", ""))
         out.append(f"<h2>The document</h2><p class='document'><strong>{title}</strong><br>"
                    f"{byline}{esc(formats.long_date(date))}.</p>")
@@ -119,12 +119,12 @@ def _verdicts(claims: list[dict], document: dict, latest: dict | None) -> str:
         if c.get("period_end"):
             measured += f" ({periods.label(c['period_end'])})"
         source = claim_views.source_html(c)
-        why = formats.readable(c.get("reason") or "")
+        why = labels.readable(c.get("reason") or "")
         rows.append(
             f"<tr><td><p class='quote'>&ldquo;{esc(str(c.get('quote', '')))}&rdquo;</p>"
             f"<span class='id'>{esc(str(c.get('id', '')))}</span>"
             + (f"<details><summary>Why</summary><p>{esc(formats.minus(why))}</p></details>" if why else "")
-            + f"</td><td>{formats.verdict_badge(c.get('verdict', ''))}</td><td>{esc(measured)}</td>"
+            + f"</td><td>{labels.verdict_badge(c.get('verdict', ''))}</td><td>{esc(measured)}</td>"
             f"<td>{esc(timing['public'])}</td><td>{esc(timing['then'])}</td><td>{source}</td></tr>")
     out.append("<table><thead><tr><th style='width:30%'>Claim</th><th>Verdict</th><th style='width:12%'>Measured"
                f"</th><th style='width:14%'>Public on {esc(on)}?</th><th style='width:13%'>Latest published on "
@@ -168,7 +168,7 @@ def _data() -> str:
     rows = []
     for key, digest in sorted(inputs.items()):
         source, _, name = str(key).partition("/")
-        rows.append(f"<tr><td>{formats.source_link(source) if name else ''}</td><td>{esc(name or source)}</td>"
+        rows.append(f"<tr><td>{labels.source_link(source) if name else ''}</td><td>{esc(name or source)}</td>"
                     f"<td><code>{esc(str(digest)[:12])}</code></td></tr>")
     return ("<h2>Data</h2><details><summary>The published files behind these figures, with checksums</summary>"
             "<table><thead><tr><th>Source</th><th>File</th><th>SHA-256 (first 12 characters)</th></tr></thead>"

@@ -14,12 +14,14 @@ import pandas as pd
 
 from peelstats import formats
 from peelstats.analysis.comparison import Comparison
+from peelstats.analysis.results import League, Trend, Vintages
 from peelstats.analysis.trends import trend
 from peelstats.errors import PeelstatsError
-from peelstats.output import to_json
+from peelstats.output import records, to_json
 from peelstats.reference import breaks as brk
 from peelstats.reference import forces, grades, periods
 from peelstats.reference import offences as off
+from peelstats.reporting import labels
 
 # Offence groups shown in the small multiples and the offence table
 GROUPS = (off.TOTAL, off.VIOLENCE, off.SEXUAL, off.ROBBERY, off.THEFT, off.BURGLARY, off.VEHICLE,
@@ -127,13 +129,13 @@ def _formatter(kind: str, decimals: int):
         "rate": _numeric(lambda v: minus(f"{float(v):,.{decimals}f}")),
         "number": _numeric(lambda v: minus(f"{float(v):,.{decimals}f}")),
         "yesno": formats.yes_no,
-        "link": lambda v: formats.link(plain(v), formats.url_text(plain(v))),
-        "source": lambda v: formats.source_link(plain(v)),
-        "badge": lambda v: formats.verdict_badge(plain(v)),
+        "link": lambda v: labels.link(plain(v), labels.url_text(plain(v))),
+        "source": lambda v: labels.source_link(plain(v)),
+        "badge": lambda v: labels.verdict_badge(plain(v)),
         "period": lambda v: periods.short_label(plain(v) if isinstance(v, str) else v),
         "date": lambda v: formats.long_date(plain(v) if isinstance(v, str) else v),
         "month": lambda v: formats.month_year(plain(v)),
-        "text": lambda v: minus(formats.readable(v) if isinstance(v, str) else str(v)),
+        "text": lambda v: minus(labels.readable(v) if isinstance(v, str) else str(v)),
     }[kind]
 
 
@@ -147,13 +149,16 @@ def styled(frame: pd.DataFrame, *, percents=(), counts=(), decimals=1, kinds: di
     addresses and sources as links, blanks for missing.
 
     How each column is shown comes from ``kinds`` (column -> pct, pp, share, count, signed_count, rate, number,
-    yesno, link, source, badge, period, date, month, text), then ``frame.attrs["kinds"]``, then ``percents`` and
-    ``counts``, else it is inferred from the values and the header. ``caption`` (safe HTML, e.g. the source)
-    goes under the table; default ``frame.attrs["caption"]``. Cells and headers are HTML-escaped: unlike
-    ``DataFrame.to_html``, a Styler writes text raw by default.
+    yesno, link, source, badge, period, date, month, text), then an Evidence table's own ``kinds``, then
+    ``percents`` and ``counts``, else it is inferred from the values and the header. ``caption`` (safe HTML, e.g.
+    the source) goes under the table; default the Evidence table's ``caption``. Cells and headers are
+    HTML-escaped: unlike ``DataFrame.to_html``, a Styler writes text raw by default.
     """
-    chosen = {**{c: "pct" for c in percents}, **{c: "count" for c in counts}, **frame.attrs.get("kinds", {}),
-              **(kinds or {})}
+    if hasattr(frame, "kinds"):  # a claim's Evidence, or a table built here: its own kinds and caption
+        kinds = {**frame.kinds, **(kinds or {})}
+        caption = caption if caption is not None else (frame.caption or None)
+        frame = frame.frame
+    chosen = {**{c: "pct" for c in percents}, **{c: "count" for c in counts}, **(kinds or {})}
     shown = {column: chosen.get(column) or _infer(frame[column], column) for column in frame.columns}
     styler = frame.style.hide(axis="index") \
         .format({c: _formatter(k, decimals) for c, k in shown.items()}, na_rep="", escape="html") \
@@ -172,13 +177,12 @@ def styled(frame: pd.DataFrame, *, percents=(), counts=(), decimals=1, kinds: di
                                                              ("padding-top", "4px")]}])
     if numeric:
         styler = styler.set_table_styles(numeric, overwrite=False)
-    caption = caption if caption is not None else frame.attrs.get("caption")
     return styler.set_caption(caption) if caption else styler
 
 
 def source_caption(source, edition=None, prefix: str = "Source") -> str:
     """HTML: 'Source: <linked name>, <edition>.'"""
-    return f"{prefix}: {formats.source_link(source, edition)}."
+    return f"{prefix}: {labels.source_link(source, edition)}."
 
 
 def _single_source(frame: pd.DataFrame, source: str = "source", edition: str = "edition") -> tuple | None:
@@ -192,7 +196,7 @@ def _single_source(frame: pd.DataFrame, source: str = "source", edition: str = "
 def comparators_table(result: Comparison):
     """The force and every comparator."""
     table = result.table()
-    table["area"] = [formats.comparator_label(a, d) for a, d in zip(table.area, table.definition, strict=True)]
+    table["area"] = [labels.comparator_label(a, d) for a, d in zip(table.area, table.definition, strict=True)]
     table = table.rename(columns={"area": "Area", "definition": "Definition", "count": "Count",
                                            "baseline_count": "A year earlier", "change_pct": "% change",
                                            "gap_pp": "Force minus comparator"})
@@ -208,9 +212,9 @@ def similar_forces_table(result: Comparison):
                   kinds={"Rate per 1,000 population": "rate", "% change": "pct"})
 
 
-def trend_table(history: pd.DataFrame):
+def trend_table(history: Trend):
     """Year by year: the force's change, England and Wales', the median force's and the force's rank."""
-    table = history[["period_end", "force_count", "force_change_pct", "england_and_wales_change_pct",
+    table = history.table[["period_end", "force_count", "force_change_pct", "england_and_wales_change_pct",
                      "median_force_change_pct", "rank", "n_forces", "comparable", "source", "edition"]].copy()
     table = table.rename(columns={"period_end": "Year ending", "force_count": "Count",
                                   "force_change_pct": "Force % change",
@@ -227,14 +231,14 @@ def trend_table(history: pd.DataFrame):
     return styled(table, kinds=kinds)
 
 
-def vintages_table(revisions: pd.DataFrame):
-    table = revisions[["source", "edition", "figure", "published", "force_count", "force_count_revision",
+def vintages_table(revisions: Vintages):
+    table = revisions.table[["source", "edition", "figure", "published", "force_count", "force_count_revision",
                        "england_and_wales_count", "england_and_wales_count_revision"]].rename(columns={
         "source": "Source", "edition": "Edition", "figure": "Figure", "published": "First published (approx.)",
         "force_count": "Force", "force_count_revision": "Force, revised by",
         "england_and_wales_count": "England and Wales",
         "england_and_wales_count_revision": "England and Wales, revised by"})
-    force = revisions.attrs.get("force")
+    force = revisions.force
     if force:
         table = table.rename(columns={"Force": force, "Force, revised by": f"{force}, revised by"})
     signed = [c for c in table.columns if c.endswith("revised by")]
@@ -244,9 +248,9 @@ def vintages_table(revisions: pd.DataFrame):
                   caption="Revised by: the difference from the first published figure.")
 
 
-def rates_table(league: pd.DataFrame, force: str, n: int = 5):
+def rates_table(league: League, force: str, n: int = 5):
     """The force and its neighbours in the league ordered by rate per 1,000 (position 1 = highest rate)."""
-    by_rate = league.sort_values("rate_per_1000", ascending=False).reset_index(drop=True)
+    by_rate = league.table.sort_values("rate_per_1000", ascending=False).reset_index(drop=True)
     by_rate.insert(0, "Position", by_rate.index + 1)
     position = by_rate.index[by_rate.force == force]
     i = position[0] if len(position) else 0
@@ -257,24 +261,25 @@ def rates_table(league: pd.DataFrame, force: str, n: int = 5):
                                  "Rate per 1,000 population": "rate"})
 
 
-def population_markdown(league: pd.DataFrame) -> str:
-    years = sorted({f"{int(y)}" for y in league.population_mid_year.dropna()}) if "population_mid_year" in league \
+def population_markdown(league: League) -> str:
+    table = league.table
+    years = sorted({f"{int(y)}" for y in table.population_mid_year.dropna()}) if "population_mid_year" in table \
         else []
-    note = escape(league.attrs.get("population", ""))
+    note = escape(league.population)
     return f"Population: {note}." if note else ("Population: mid-" + ", mid-".join(years) + "." if years else "")
 
 
 def caveats_markdown(result: Comparison) -> str:
     esc = escape
-    lines = [f"- {esc(formats.readable(c))}" for c in result.caveats]
+    lines = [f"- {esc(labels.readable(c))}" for c in result.caveats]
     for entry in result.breaks:
         lines.append(f"- **Series break ({esc(entry['id'])}, effective {esc(formats.long_date(entry['effective']))})"
                      f"**: {esc(entry['explanation'])}")
     if not result.breaks:
         lines.append(f"- No series break lies between {esc(periods.label(result.baseline_end))} and "
                      f"{esc(periods.label(result.period_end))} for {esc(result.offence.lower())}.")
-    lines.append(f"- Source: {formats.source_markdown(result.source, result.edition)}."
-                 + (f" Most similar forces: {esc(formats.readable(result.similar_method))}"
+    lines.append(f"- Source: {labels.source_markdown(result.source, result.edition)}."
+                 + (f" Most similar forces: {esc(labels.readable(result.similar_method))}"
                     if result.similar_method else ""))
     return "\n".join(lines)
 
@@ -289,7 +294,7 @@ def edition_name(source, edition) -> str:
     from peelstats.analysis.revisions import edition_published
 
     published = formats.month_year(edition_published(str(source), str(edition)))
-    return (f"{formats.source_markdown(source, edition)}"
+    return (f"{labels.source_markdown(source, edition)}"
             + (f" (published {escape(published)})" if published else ""))
 
 
@@ -297,11 +302,11 @@ EDITIONS_WHY = ("different editions of the same period: ONS revises earlier figu
                 "correct their records.")
 
 
-def trend_editions_note(result: Comparison, history: pd.DataFrame) -> str:
+def trend_editions_note(result: Comparison, history: Trend) -> str:
     """One line, when the trend's last row and the headline give the same period different figures: why."""
-    if history.empty or not result.comparable:
+    if history.table.empty or not result.comparable:
         return ""
-    last = history.iloc[-1]
+    last = history.table.iloc[-1]
     if pd.Timestamp(last.period_end) != pd.Timestamp(result.period_end) or (
             last.source, last.edition) == (result.source, result.edition):
         return ""
@@ -325,28 +330,37 @@ def trend_editions_note(result: Comparison, history: pd.DataFrame) -> str:
             f"the headline {edition_name(result.source, result.edition)}; {EDITIONS_WHY}")
 
 
-def comparison_payload(result: Comparison, league: pd.DataFrame, trend_table: pd.DataFrame,
-                       vintage_table: pd.DataFrame) -> dict:
-    return {
-        "comparison": result.to_dict(),
-        "league": league.to_dict("records"),
-        "trend": trend_table.to_dict("records"),
-        "vintages": vintage_table.to_dict("records"),
-    }
+def comparison_payload(result: Comparison, league: League, history: Trend, revisions: Vintages) -> dict:
+    return {"comparison": result.to_dict(), "league": records(league.table), "trend": records(history.table),
+            "vintages": records(revisions.table)}
 
 
 # -------------------------------------------------------------------------------------- offence trends
 
 
-def offence_trends(force: str, period_end, data=None) -> dict[str, pd.DataFrame]:
+def offence_trends(force: str, period_end, data=None) -> dict[str, Trend]:
     """Year-on-year trend (same month each year) for every offence group."""
     return {name: trend(force, name, period_end=period_end, data=data) for name in GROUPS}
 
 
-def offence_change_table(trends: dict[str, pd.DataFrame], previous_years: int = 3) -> pd.DataFrame:
+@dataclass(frozen=True)
+class OffenceChanges:
+    """Per offence: this year's change against the previous years'; the source and year when every row shares
+    them (said once, under the table)."""
+
+    frame: pd.DataFrame
+    source: tuple[str, str] | None = None
+    period_end: pd.Timestamp | None = None
+
+    def to_dict(self, orient: str = "records") -> list[dict]:
+        return self.frame.to_dict(orient)
+
+
+def offence_change_table(trends: dict[str, Trend], previous_years: int = 3) -> OffenceChanges:
     """Per offence: this year's change, the previous years', E&W this year, and any break crossed."""
     rows = []
-    for name, frame in trends.items():
+    for name, result in trends.items():
+        frame = result.table
         if frame.empty:
             continue
         last = frame.iloc[-1]
@@ -360,23 +374,21 @@ def offence_change_table(trends: dict[str, pd.DataFrame], previous_years: int = 
         row["Comparable with a year earlier"] = bool(last.comparable)
         row["Series breaks"] = last.breaks or ""
         rows.append(row)
-    table = pd.DataFrame(rows)
-    sources = {(f.iloc[-1].source, f.iloc[-1].edition) for f in trends.values() if len(f)}
-    if len(sources) == 1:
-        table.attrs["source"] = next(iter(sources))
-    ends = {f.iloc[-1].period_end for f in trends.values() if len(f)}
-    if len(ends) == 1:
-        table.attrs["period_end"] = next(iter(ends))
-    return table
+    lasts = [t.table.iloc[-1] for t in trends.values() if len(t)]
+    sources = {(last.source, last.edition) for last in lasts}
+    ends = {last.period_end for last in lasts}
+    return OffenceChanges(pd.DataFrame(rows), next(iter(sources)) if len(sources) == 1 else None,
+                          next(iter(ends)) if len(ends) == 1 else None)
 
 
-def offence_change_styled(table: pd.DataFrame):
+def offence_change_styled(changes: OffenceChanges):
     """The offence table, its columns that say one thing for every row (the year, no break) said once below it."""
+    table = changes.frame
     percents = [c for c in table.columns if "% change" in c]
-    source = table.attrs.get("source")
+    source = changes.source
     notes = []
     if len(table) and table["Year ending"].nunique() == 1:
-        end = table.attrs.get("period_end")
+        end = changes.period_end
         year = periods.label(end) if end is not None else table["Year ending"].iloc[0]
         notes.append(f"Every row: {escape(year)}.")
         table = table.drop(columns=["Year ending"])
@@ -388,12 +400,13 @@ def offence_change_styled(table: pd.DataFrame):
     return styled(table, percents=percents, counts=("Count",), caption=" ".join(notes) if notes else None)
 
 
-def offence_editions_note(trends: dict[str, pd.DataFrame], force: str, data=None) -> str:
+def offence_editions_note(trends: dict[str, Trend], force: str, data=None) -> str:
     """One line, when the headline edition of the period gives an offence a different change: which and why."""
     from peelstats.analysis.comparison import compare
 
     differences, editions = [], set()
-    for name, frame in trends.items():
+    for name, result in trends.items():
+        frame = result.table
         if frame.empty:
             continue
         last = frame.iloc[-1]
@@ -415,10 +428,10 @@ def offence_editions_note(trends: dict[str, pd.DataFrame], force: str, data=None
             f"{edition_name(headline_source, headline_edition)}; {EDITIONS_WHY}")
 
 
-def breaks_markdown(trends: dict[str, pd.DataFrame]) -> str:
+def breaks_markdown(trends: dict[str, Trend]) -> str:
     seen = {}
-    for frame in trends.values():
-        for ids in frame.breaks:
+    for result in trends.values():
+        for ids in result.table.breaks:
             for break_id in filter(None, str(ids).split(", ")):
                 seen[break_id] = next(b for b in brk.BREAKS if b.id == break_id)
     if not seen:
@@ -559,7 +572,7 @@ def document_markdown(document) -> str:
     """The claim file's document: title as a heading, then author (when known), recipient and date."""
     esc = escape
     recipient = f"to {esc(document['recipient'])}" if document.get("recipient") else ""
-    author = formats.known_author(document)
+    author = labels.known_author(document)
     byline = " ".join(p for p in (esc(author) if author else "", recipient) if p)
     date = esc(formats.long_date(document["date"]))
     return f"## {esc(document['title'])}\n\n" + (f"{byline[:1].upper()}{byline[1:]}, {date}." if byline else
@@ -569,10 +582,10 @@ def document_markdown(document) -> str:
 def definition_text(record) -> str:
     """The claim's definition without the source and edition at its end (they are named once, under the
     evidence)."""
-    definition = formats.readable(record.get("definition") or "")
+    definition = labels.readable(record.get("definition") or "")
     source, edition = record.get("source"), record.get("edition")
     if source and edition:
-        for tail in (f"; {formats.source_name(source)}, {edition}", f"; {source}, {edition}"):
+        for tail in (f"; {labels.source_name(source)}, {edition}", f"; {source}, {edition}"):
             definition = definition.removesuffix(tail)
     return definition
 
@@ -587,10 +600,10 @@ def claim_heading(record, *, source: bool = True) -> str:
     esc = escape
     shown = ""
     if source and (record.get("source") or record.get("edition")):
-        shown = "  \n*Source:* " + (formats.source_markdown(record["source"], record["edition"]) if record["source"]
+        shown = "  \n*Source:* " + (labels.source_markdown(record["source"], record["edition"]) if record["source"]
                                    else esc(record["edition"]))
     return (f'### <span id="{claim_anchor(record)}"></span>{esc(record["id"])}: {esc(record["verdict"].upper())}'
-            f"\n\n> {esc(record['quote'])}\n\n{esc(formats.readable(record['reason']))}\n\n"
+            f"\n\n> {esc(record['quote'])}\n\n{esc(labels.readable(record['reason']))}\n\n"
             f"*How the words were read:* {esc(record['reading'] or 'n/a')}  \n"
             f"*Definition:* {esc(definition_text(record) or 'n/a')}{shown}")
 
@@ -623,7 +636,7 @@ def claim_sections(records, data=None) -> list:
                 chart = claim_chart(record, data)
             except PeelstatsError as error:  # e.g. no year-earlier figures to chart: said, not a failed page
                 chart = None
-                out.append(Markdown(f"*Chart:* none ({escape(formats.readable(str(error)))})"))
+                out.append(Markdown(f"*Chart:* none ({escape(labels.readable(str(error)))})"))
             if chart is not None:
                 out.append(chart)
                 if key is not None:
@@ -646,7 +659,7 @@ def candidates_table(record):
         "public_on_document_date": "Public on the document's date"})
     frame["Measured"] = frame["Measured"].map(lambda v: formats.measured_figure({**record, "measured": v,
                                                                                 "measured_text": None}))
-    frame["Meaning"] = frame["Meaning"].map(lambda v: formats.comparator_name(v, record.get("subject")))
+    frame["Meaning"] = frame["Meaning"].map(lambda v: labels.comparator_name(v, record.get("subject")))
     return styled(frame, kinds={"Year ending": "period", "Source": "source", "First published": "date",
                                 "Public on the document's date": "yesno", "Measured": "text"})
 
@@ -809,8 +822,8 @@ def outcomes_view(table: pd.DataFrame):
                   kinds={"Crimes": "count", "Share of crimes": "share"})
 
 
-def reconciliation_view(table: pd.DataFrame):
-    frame = table.rename(columns={"quarter / 3": "A third of the quarter",
+def reconciliation_view(reconciled):
+    frame = reconciled.table.rename(columns={"quarter / 3": "A third of the quarter",
                                   "police.uk as % of quarter / 3": "police.uk month as % of a third of the quarter"})
     return styled(frame, kinds={"police.uk month": "count", "Home Office quarter": "count",
                                 "A third of the quarter": "count",
