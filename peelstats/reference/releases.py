@@ -14,10 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from peelstats.ingest.dataset import Dataset
+if TYPE_CHECKING:  # the dataset is read, never imported: the registries sit below the ingest layer
+    from peelstats.ingest.dataset import Dataset
+
 from peelstats.reference import periods
 
 ESTIMATED = ("estimated from ONS's quarterly pattern (third Thursday of the fourth month after a March or June "
