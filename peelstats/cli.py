@@ -18,6 +18,7 @@ import pandas as pd
 from peelstats import __version__, config, formats
 from peelstats.errors import InputFileError, PeelstatsError, UsageError
 from peelstats.ingest import sources
+from peelstats.ingest.sources.base import SourceId
 from peelstats.output import FORMATS, render
 from peelstats.reporting import labels
 
@@ -169,7 +170,7 @@ def editions_table(full: bool) -> pd.DataFrame:
     manifest = cache.read_manifest()
     rows = []
     for e in ons_editions.editions():
-        path = cache.path_for("ons-pfa-tables", e.filename)
+        path = cache.path_for(SourceId.ONS_PFA_TABLES, e.filename)
         entry = manifest.get(cache.key(path))
         cached = bool(entry) and path.is_file()
         actual = entry["sha256"] if cached else None
@@ -602,7 +603,7 @@ def build_parser() -> argparse.ArgumentParser:
                        + ("; 'all' for every period" if name == "league" else ""))
         if baseline:
             p.add_argument("--baseline", type=_period_end, help="baseline period end (default: one year earlier)")
-            p.add_argument("--source", choices=["ons-pfa-tables", "rec-crime-pfa"],
+            p.add_argument("--source", choices=[SourceId.ONS_PFA_TABLES.value, SourceId.REC_CRIME_PFA.value],
                            help="force a source (default: newest ONS edition, else the long series)")
         return p
 

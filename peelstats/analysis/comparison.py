@@ -28,6 +28,7 @@ from peelstats.output import to_json
 from peelstats.reference import breaks as brk
 from peelstats.reference import forces, geography, periods
 from peelstats.reference import offences as off
+from peelstats.reference.breaks import Severity
 
 __all__ = ["Comparator", "Comparison", "compare", "available_periods", "comparable_periods", "latest_period",
            "select"]
@@ -165,7 +166,7 @@ class Comparison:
             counts = f"{_count(self.force_count)} vs {base.lower()} {_count(self.force_baseline_count)}"
             return (f"NOT COMPARABLE: {self.force} {self.offence.lower()} {periods.label(self.period_end)} "
                     f"({counts} in {periods.label(self.baseline_end)}): "
-                    + " ".join(b["explanation"] for b in self.breaks if b["severity"] == "not_comparable"))
+                    + " ".join(b["explanation"] for b in self.breaks if b["severity"] == Severity.NOT_COMPARABLE))
         if self.force_change_pct is None and self.england_and_wales_change_pct is None and not self.suppressed:
             return (f"{self.force}: {self.offence.lower()} {_count(self.force_count)} in "
                     f"{periods.label(self.period_end)} (no change: {periods.label(self.baseline_end)} is not in the "
@@ -259,7 +260,7 @@ def compare(
                                                                                           with_baseline=True)
     base = periods.to_timestamp(baseline) if baseline is not None else periods.year_earlier(period)
     found = brk.breaks_between(offence, base, period)
-    blocking = [b for b in found if b.severity == "not_comparable"]
+    blocking = [b for b in found if b.blocks]
     if blocking:
         return _not_comparable(data, subject, offence, period, base, source, found, blocking)
     chosen = select(data, offence, period, base, source, subject.code, counts_only=period_end is not None)

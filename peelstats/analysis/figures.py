@@ -123,7 +123,7 @@ class Figures:
 
     @property
     def blocking_breaks(self) -> list[brk.SeriesBreak]:
-        return [b for b in self.breaks if b.severity == "not_comparable"]
+        return [b for b in self.breaks if b.blocks]
 
     @cached_property
     def gaps(self) -> list[gaps.DataGap]:

@@ -28,13 +28,14 @@ import pandas as pd
 from peelstats.errors import PeriodNotAvailableError
 from peelstats.ingest import vintage_order
 from peelstats.ingest.dataset import Dataset
+from peelstats.ingest.sources.base import SourceId
 from peelstats.reference import forces, periods
 from peelstats.reference import offences as off
 
 log = logging.getLogger(__name__)
 
-ONS = "ons-pfa-tables"
-LONG_SERIES = "rec-crime-pfa"
+ONS = SourceId.ONS_PFA_TABLES
+LONG_SERIES = SourceId.REC_CRIME_PFA
 PANEL_SOURCES = (ONS, LONG_SERIES)
 
 FORCE_CODES = tuple(f.code for f in forces.TERRITORIAL_FORCES)

@@ -18,10 +18,11 @@ from peelstats.analysis.results import CrossCheck, Vintages
 from peelstats.errors import PeriodNotAvailableError
 from peelstats.ingest import sources
 from peelstats.ingest.dataset import Dataset, load
+from peelstats.ingest.sources.base import SourceId
 from peelstats.reference import forces, periods
 from peelstats.reference import offences as off
 
-OPEN_DATA = "prc-open-data"
+OPEN_DATA = SourceId.PRC_OPEN_DATA
 
 
 def edition_published(source: str, edition: str) -> str:

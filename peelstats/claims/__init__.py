@@ -9,8 +9,22 @@
 Bundled claim files live in ``bundled/``.
 """
 
-from peelstats.claims.claim_file import ClaimFileError, load_claim_file
-from peelstats.claims.evaluation import Evaluation, evaluate
-from peelstats.claims.verdict import VERDICTS, Verdict
+from __future__ import annotations
 
-__all__ = ["VERDICTS", "ClaimFileError", "Evaluation", "Verdict", "evaluate", "load_claim_file"]
+import importlib
+
+from peelstats.claims.kind import Kind
+from peelstats.claims.verdict import VERDICTS, Verdict
+from peelstats.errors import ClaimFileError
+
+__all__ = ["VERDICTS", "ClaimFileError", "Evaluation", "Kind", "Verdict", "evaluate", "load_claim_file"]
+
+# The engine loads when first used: a notebook that only shows verdicts does not pay for it.
+_LAZY = {"Evaluation": "peelstats.claims.evaluation", "evaluate": "peelstats.claims.evaluation",
+         "load_claim_file": "peelstats.claims.claim_file"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'peelstats.claims' has no attribute {name!r}")

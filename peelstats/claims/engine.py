@@ -146,7 +146,7 @@ class Context:
     def _load(self, offence: str, candidate: Candidate, need_baseline: bool) -> Figures | str:
         try:
             # across a classification break there is no like-for-like baseline: the reader says so
-            blocked = any(b.severity == "not_comparable"
+            blocked = any(b.blocks
                           for b in brk.breaks_between(offence, candidate.baseline_end, candidate.period_end))
             if not need_baseline or blocked:
                 panel = get_panel(self.data, candidate.source, offence)

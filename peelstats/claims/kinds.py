@@ -18,7 +18,7 @@ from peelstats.analysis import comparators as cmp
 from peelstats.analysis.comparators import National
 from peelstats.analysis.figures import Figures, figures
 from peelstats.analysis.figures import Measure as Measured
-from peelstats.analysis.panel import FORCE_CODES
+from peelstats.analysis.panel import FORCE_CODES, LONG_SERIES
 from peelstats.claims.engine import Candidate, Context, Reading
 from peelstats.claims.judge import Judgement, Tolerance, judge
 from peelstats.claims.model import (
@@ -131,7 +131,7 @@ def _not_comparable(ctx: Context, claim, fig: Figures, geo: Geography) -> Readin
     if predecessor:
         try:
             before = figures(ctx.data, predecessor, fig.baseline_end, periods.year_earlier(fig.baseline_end),
-                             source="rec-crime-pfa").measure(geo)
+                             source=LONG_SERIES).measure(geo)
             evidence["counts"].update(baseline=before.count, baseline_offence=predecessor)
         except PeelstatsError:
             pass

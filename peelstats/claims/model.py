@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 
 from peelstats.analysis.comparators import National
 from peelstats.analysis.panel import PANEL_SOURCES
+from peelstats.claims.kind import Kind
 from peelstats.claims.words import SIZES, Quantifier, Quoted, parse_quoted, quantifier
 from peelstats.errors import PeelstatsError
 from peelstats.reference import forces, geography, grades, periods
@@ -38,21 +39,6 @@ from peelstats.reference import offences as off
 SCHEMA_V1 = "peelstats-claims/1"
 SCHEMA_V2 = "peelstats-claims/2"
 SCHEMAS = (SCHEMA_V1, SCHEMA_V2)
-
-
-class Kind(StrEnum):
-    CHANGE = "change"
-    DIRECTION = "direction"
-    EARLIER_YEARS = "earlier_years"
-    CAUSAL = "causal"
-    GRADE = "grade"
-    GRADE_COMPARISON = "grade_comparison"
-    COUNT = "count"
-    COUNT_CHANGE = "count_change"
-    COMPARISON = "comparison"
-    RANK = "rank"
-    FORCE_COUNT = "count_of_forces"
-    RATE = "rate"
 
 
 V1_KINDS = (Kind.CHANGE, Kind.DIRECTION, Kind.EARLIER_YEARS, Kind.CAUSAL, Kind.GRADE, Kind.GRADE_COMPARISON)

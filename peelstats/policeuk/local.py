@@ -14,6 +14,7 @@ from peelstats import config
 from peelstats.analysis.results import Result
 from peelstats.ingest import vintage_order
 from peelstats.ingest.dataset import Dataset
+from peelstats.ingest.sources.base import SourceId
 from peelstats.policeuk.archive import street_records
 from peelstats.policeuk.categories import CATEGORIES, category
 from peelstats.policeuk.client import PoliceUK, force_slug, month_text
@@ -122,10 +123,10 @@ def reconciliation(records: LocalRecords, data: Dataset) -> Reconciliation:
     force = forces.lookup(records.force)
     month = pd.Period(records.month, freq="M")
     counts = data.counts
-    quarter = counts[(counts.source == "prc-open-data") & (counts.geography_code == force.code)
+    quarter = counts[(counts.source == SourceId.PRC_OPEN_DATA) & (counts.geography_code == force.code)
                      & (counts.period_start <= month.start_time) & (counts.period_end >= month.end_time.normalize())]
     if quarter.edition.nunique() > 1:  # several vintages hold the quarter: the newest, never their sum
-        newest = vintage_order.newest("prc-open-data", [str(e) for e in quarter.edition.unique()])
+        newest = vintage_order.newest(SourceId.PRC_OPEN_DATA, [str(e) for e in quarter.edition.unique()])
         quarter = quarter[quarter.edition == newest]
     official = quarter.groupby("offence", observed=True)["count"].sum()
     edition = str(quarter.edition.iloc[0]) if len(quarter) else None

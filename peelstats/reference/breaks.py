@@ -17,11 +17,19 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 import pandas as pd
 
 from peelstats.reference import offences as off
 from peelstats.reference import periods
+
+
+class Severity(StrEnum):
+    """What a break means for a change across it."""
+
+    NOT_COMPARABLE = "not_comparable"  # never presented as like for like
+    CAUTION = "caution"  # comparable, with a caveat
 
 
 @dataclass(frozen=True)
@@ -30,9 +38,14 @@ class SeriesBreak:
     effective: date
     offences: tuple[str, ...]
     explanation: str
-    severity: str  # "not_comparable" or "caution"
+    severity: Severity
     comparable_offence: str | None = None
     source: str = ""
+
+    @property
+    def blocks(self) -> bool:
+        """A change across this break is not like for like."""
+        return self.severity is Severity.NOT_COMPARABLE
 
     def applies_to(self, offence: str) -> bool:
         name = off.canonical(offence)
@@ -45,7 +58,7 @@ class SeriesBreak:
         return {
             "id": self.id,
             "effective": self.effective.isoformat(),
-            "severity": self.severity,
+            "severity": str(self.severity),
             "explanation": self.explanation,
             "comparable_offence": self.comparable_offence,
         }
@@ -72,7 +85,7 @@ BREAKS: tuple[SeriesBreak, ...] = (
         "From April 2017 domestic/non-domestic burglary were replaced by residential/non-residential "
         "(business and community) burglary; residential includes sheds and garages within a dwelling's "
         "boundary, so the sub-categories are not comparable over time. Only total burglary is.",
-        "not_comparable",
+        Severity.NOT_COMPARABLE,
         comparable_offence=off.BURGLARY,
         source="ONS PFA tables, YE March 2018, Table P1 footnote 6 and Table P2 footnote 5",
     ),
@@ -83,7 +96,7 @@ BREAKS: tuple[SeriesBreak, ...] = (
         "From the year ending June 2017 tables, stalking and harassment and death or serious injury by unlawful "
         "driving were moved out of violence with/without injury into sub-categories of their own. Back-cast "
         "series (ONS P2, rec-crime-pfa) are consistent; figures taken from earlier tables are not.",
-        "caution",
+        Severity.CAUTION,
         comparable_offence=off.VIOLENCE,
         source="ONS PFA tables, YE March 2018, Table P1 footnote 5",
     ),
@@ -95,7 +108,7 @@ BREAKS: tuple[SeriesBreak, ...] = (
         "falls as its own fraud recording stops, and national totals take in the national fraud bodies' counts "
         "instead (a change across the transfer leaves the bodies out of both years, like for like). Totals "
         "including fraud are computable on each side, but part of the change is the transfer, not crime.",
-        "caution",
+        Severity.CAUTION,
         comparable_offence=off.TOTAL,
         source="ONS User Guide to Crime Statistics; ONS PFA tables footnote on fraud",
     ),
@@ -106,7 +119,7 @@ BREAKS: tuple[SeriesBreak, ...] = (
         "Fraud recording moved from local forces to Action Fraud (completed by April 2013); force-level fraud "
         "falls to zero and fraud is recorded nationally only from the year ending March 2014. Total recorded "
         "crime is published excluding fraud for this reason.",
-        "not_comparable",
+        Severity.NOT_COMPARABLE,
         comparable_offence=None,
         source="ONS PFA tables footnote on fraud; ONS User Guide to Crime Statistics",
     ),

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from peelstats import formats
+from peelstats.claims.kind import Kind
+from peelstats.claims.verdict import Verdict
 from peelstats.reference import forces, periods
 from peelstats.reporting import labels
 
@@ -56,7 +58,7 @@ def _with(frame: pd.DataFrame, kinds: dict | None = None, caption: str = "") -> 
 
 def _comparators(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
-    if record["verdict"] == "not comparable":
+    if record["verdict"] == Verdict.NOT_COMPARABLE:
         return _not_comparable(record)
     rows = evidence.get("comparators") or []
     measure = evidence.get("measure")
@@ -89,7 +91,7 @@ def _not_comparable(record: dict) -> Evidence:
 
 def _earlier_years(record: dict) -> Evidence:
     evidence = record.get("evidence") or {}
-    if record["verdict"] == "not comparable":
+    if record["verdict"] == Verdict.NOT_COMPARABLE:
         return _not_comparable(record)
     rows = [*evidence.get("previous_years", []),
             {"period_end": record["period_end"], "change_pct": evidence.get("this_year"), "comparable": True,
@@ -241,8 +243,8 @@ def _league_chart(record: dict, data) -> object | None:
 
     subject = forces.try_lookup(record.get("subject") or "")
     force = subject.name if subject is not None and subject.territorial else record.get("force")
-    if not record.get("period_end") or not record.get("offence") or not force or record["verdict"] in (
-            "not testable with these data",):
+    if not record.get("period_end") or not record.get("offence") or not force or \
+            record["verdict"] == Verdict.NOT_TESTABLE:
         return None
     result = compare(force, record["offence"], record["period_end"], source=record["source"], data=data)
     if not result.comparable:
@@ -257,42 +259,41 @@ def _trend_chart(record: dict, data) -> object | None:
     from peelstats.analysis.trends import trend
     from peelstats.reporting import plots
 
-    if not record.get("period_end") or record["verdict"] == "not comparable" or not record.get("force"):
+    if not record.get("period_end") or record["verdict"] == Verdict.NOT_COMPARABLE or not record.get("force"):
         return None
     return plots.trend_chart(trend(record["force"], record["offence"], period_end=record["period_end"], data=data))
 
 
-# Keyed by the kinds' names (peelstats.claims.model.Kind's values): importing the claims engine for its enum
-# cost a notebook half a second. tests/test_presentation.py checks every kind has a renderer.
-VIEWS: dict[str, View] = {
-    "change": View(_comparators, _league_chart),
-    "direction": View(_comparators, _league_chart),
-    "earlier_years": View(_earlier_years, _trend_chart),
-    "causal": View(_causal, _league_chart),
-    "grade": View(_grade),
-    "grade_comparison": View(_grade_comparison),
-    "count": View(_measure),
-    "count_change": View(_measure),
-    "comparison": View(_comparison, _league_chart),
-    "rank": View(_standings, _league_chart),
-    "count_of_forces": View(_force_count, _league_chart),
-    "rate": View(_rate),
+# One renderer per kind (tests/test_presentation.py checks every kind has one).
+VIEWS: dict[Kind, View] = {
+    Kind.CHANGE: View(_comparators, _league_chart),
+    Kind.DIRECTION: View(_comparators, _league_chart),
+    Kind.EARLIER_YEARS: View(_earlier_years, _trend_chart),
+    Kind.CAUSAL: View(_causal, _league_chart),
+    Kind.GRADE: View(_grade),
+    Kind.GRADE_COMPARISON: View(_grade_comparison),
+    Kind.COUNT: View(_measure),
+    Kind.COUNT_CHANGE: View(_measure),
+    Kind.COMPARISON: View(_comparison, _league_chart),
+    Kind.RANK: View(_standings, _league_chart),
+    Kind.FORCE_COUNT: View(_force_count, _league_chart),
+    Kind.RATE: View(_rate),
 }
 
 
 def evidence(record: dict) -> Evidence:
-    return VIEWS[str(record["kind"])].evidence(record)
+    return VIEWS[Kind(record["kind"])].evidence(record)
 
 
 def chart(record: dict, data=None):
-    view = VIEWS[str(record["kind"])]
+    view = VIEWS[Kind(record["kind"])]
     return view.chart(record, data) if view.chart else None
 
 
 def chart_key(record: dict) -> tuple | None:
     """What a claim's chart shows (kind of chart, force highlighted, offence, year, source): two claims with the
     same key have the same chart, so the claims page draws it once. None for claims without a chart."""
-    view = VIEWS[str(record["kind"])]
+    view = VIEWS[Kind(record["kind"])]
     if view.chart is None or not record.get("period_end"):
         return None
     if view.chart is _league_chart:
@@ -369,9 +370,9 @@ def as_of(record: dict, document_date, latest: dict | None, label=periods.short_
         period = label(latest["period_end"])
         if shown is not None:
             then = f"{shown} ({period})"
-        elif record.get("verdict") == "not comparable":
+        elif record.get("verdict") == Verdict.NOT_COMPARABLE:
             then = f"No comparable figure ({period})"
-        elif record.get("verdict") == "not testable with these data":
+        elif record.get("verdict") == Verdict.NOT_TESTABLE:
             then = f"Not testable ({period})"
         else:
             then = f"No figure ({period})"

@@ -8,6 +8,7 @@ from html import escape
 from urllib.parse import urlparse
 
 from peelstats.analysis.comparators import National
+from peelstats.claims.verdict import Verdict
 
 # ------------------------------------------------------------------------------------------ sources and links
 
@@ -98,11 +99,11 @@ DARK_TEXT = "#0B0C0C"
 LIGHT_TEXT = "#FFFFFF"
 # Analysis Function accessible palette; each background with the text colour that reaches WCAG AA (4.5:1).
 VERDICT_COLOURS: dict[str, tuple[str, str]] = {
-    "supported": ("#28A197", DARK_TEXT),
-    "partly supported": ("#F46A25", DARK_TEXT),
-    "not supported": ("#801650", LIGHT_TEXT),
-    "not comparable": ("#3D3D3D", LIGHT_TEXT),
-    "not testable with these data": ("#12436D", LIGHT_TEXT),
+    Verdict.SUPPORTED: ("#28A197", DARK_TEXT),
+    Verdict.PARTLY: ("#F46A25", DARK_TEXT),
+    Verdict.NOT_SUPPORTED: ("#801650", LIGHT_TEXT),
+    Verdict.NOT_COMPARABLE: ("#3D3D3D", LIGHT_TEXT),
+    Verdict.NOT_TESTABLE: ("#12436D", LIGHT_TEXT),
 }
 OTHER_VERDICT = ("#3D3D3D", LIGHT_TEXT)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from peelstats.errors import UnknownSourceError
 from peelstats.ingest.sources import ons_pfa_tables, ons_release_calendar, population, prc_open_data, rec_crime_pfa
-from peelstats.ingest.sources.base import RemoteFile, Source, mirror_url
+from peelstats.ingest.sources.base import RemoteFile, Source, SourceId, mirror_url
 
 REGISTRY: dict[str, Source] = {
     s.id: s for s in (ons_pfa_tables.SOURCE, rec_crime_pfa.SOURCE, prc_open_data.SOURCE, population.SOURCE,
@@ -23,4 +23,4 @@ def get(source_id: str) -> Source:
         raise UnknownSourceError(source_id, list(REGISTRY)) from None
 
 
-__all__ = ["REGISTRY", "RemoteFile", "Source", "get", "mirror_url"]
+__all__ = ["REGISTRY", "RemoteFile", "Source", "SourceId", "get", "mirror_url"]

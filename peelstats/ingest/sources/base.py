@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from urllib.parse import quote
 
@@ -11,6 +12,16 @@ import pandas as pd
 import requests
 
 OGL = "Open Government Licence v3.0"
+
+
+class SourceId(StrEnum):
+    """Every source's identifier, defined once (the cache's folder names and the dataset's ``source`` column)."""
+
+    ONS_PFA_TABLES = "ons-pfa-tables"
+    REC_CRIME_PFA = "rec-crime-pfa"
+    PRC_OPEN_DATA = "prc-open-data"
+    POPULATION = "population"
+    ONS_RELEASE_CALENDAR = "ons-release-calendar"
 
 ParsedTables = dict[str, pd.DataFrame]  # table name (see peelstats.ingest.schema) -> rows
 

@@ -37,14 +37,14 @@ import pandas as pd
 
 from peelstats.errors import LayoutError
 from peelstats.ingest.sources import completeness, ons_editions
-from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source
+from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source, SourceId
 from peelstats.ingest.spreadsheet import cell_text, column_letter, find_sheet, open_workbook, sheet_rows
 from peelstats.reference import forces, periods
 from peelstats.reference import offences as off
 
 log = logging.getLogger(__name__)
 
-SOURCE_ID = "ons-pfa-tables"
+SOURCE_ID = SourceId.ONS_PFA_TABLES
 DATASET_PATH = ons_editions.DATASET_PATH
 LANDING_PAGE = ons_editions.LANDING_PAGE
 

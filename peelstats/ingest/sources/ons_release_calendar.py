@@ -14,12 +14,12 @@ from pathlib import Path
 import pandas as pd
 
 from peelstats.errors import LayoutError, PeelstatsError
-from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source
+from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source, SourceId
 from peelstats.reference import periods
 
 log = logging.getLogger(__name__)
 
-SOURCE_ID = "ons-release-calendar"
+SOURCE_ID = SourceId.ONS_RELEASE_CALENDAR
 COLUMNS = ["period_end", "publication_date", "title", "source_url"]
 COMPILED_COLUMNS = ["period_ye", "bulletin_release_date", "evidence_url", "note"]
 

@@ -17,12 +17,12 @@ import pandas as pd
 
 from peelstats.errors import LayoutError
 from peelstats.ingest.sources import completeness
-from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source
+from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source, SourceId
 from peelstats.reference import forces
 
 log = logging.getLogger(__name__)
 
-SOURCE_ID = "population"
+SOURCE_ID = SourceId.POPULATION
 POPM_COMMIT = "b120ec9d8aca769887f347e450d366841c7af672"
 
 

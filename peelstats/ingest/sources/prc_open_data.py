@@ -27,14 +27,14 @@ import requests
 from peelstats.errors import DownloadError, LayoutError
 from peelstats.ingest.download import check_format
 from peelstats.ingest.sources import completeness
-from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source
+from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source, SourceId
 from peelstats.ingest.spreadsheet import cell_text, open_workbook, sheet_rows
 from peelstats.reference import forces, periods
 from peelstats.reference import offences as off
 
 log = logging.getLogger(__name__)
 
-SOURCE_ID = "prc-open-data"
+SOURCE_ID = SourceId.PRC_OPEN_DATA
 CONTENT_API_URL = ("https://www.gov.uk/api/content/government/statistical-data-sets/"
                    "police-recorded-crime-and-outcomes-open-data-tables")
 LANDING_PAGE = ("https://www.gov.uk/government/statistical-data-sets/"

@@ -17,11 +17,11 @@ import pandas as pd
 
 from peelstats.errors import LayoutError
 from peelstats.ingest.sources import completeness
-from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source
+from peelstats.ingest.sources.base import ParsedTables, RemoteFile, Source, SourceId
 from peelstats.reference import forces, periods
 from peelstats.reference import offences as off
 
-SOURCE_ID = "rec-crime-pfa"
+SOURCE_ID = SourceId.REC_CRIME_PFA
 COLUMNS = ["12 months ending", "PFA", "Region", "Offence", "Rolling year total number of offences"]
 # The fraud bodies' rows carry the body's name as the offence.
 _FRAUD_BODY_OFFENCES = {"action fraud", "cifas", "uk finance", "financial fraud action uk"}
