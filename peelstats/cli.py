@@ -243,11 +243,11 @@ def _breaks(args: argparse.Namespace) -> int:
     if args.offence is not None and not args.offence.strip():
         raise UsageError("the offence is empty: name one (`peelstats breaks` alone lists every break)")
     if args.offence:
-        from peelstats.reference.periods import parse_period_end
+        from peelstats.reference.periods import label
 
-        if parse_period_end(args.baseline) >= parse_period_end(args.period_end):
-            raise UsageError(f"the baseline ({args.baseline}) must come before the period end "
-                                 f"({args.period_end})")
+        if args.baseline >= args.period_end:  # both read into period ends at the edge
+            raise UsageError(f"the baseline ({label(args.baseline)}) must come before the period end "
+                             f"({label(args.period_end)})")
         found = breaks_between(args.offence, args.baseline, args.period_end)
         frame = pd.DataFrame([b.as_dict() for b in found],
                              columns=["id", "effective", "severity", "explanation", "comparable_offence"])
@@ -509,9 +509,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _period_end(text: str) -> str | None:
-    """A period end read at the edge, so a bad one is refused before any data is loaded; 'latest' is the default
-    (None)."""
+def _period_end(text: str):
+    """A period end read at the edge into the one period type (a bad one is refused before any data is loaded);
+    'latest' is the default (None)."""
     from peelstats.reference.periods import parse_period_end
 
     if text.strip().lower() == "latest":
@@ -520,18 +520,17 @@ def _period_end(text: str) -> str | None:
         raise argparse.ArgumentTypeError("'all' is for `league --period-end all` only; give a period end such as "
                                          "2018-03-31, or leave it out for the latest")
     try:
-        parse_period_end(text)
+        return parse_period_end(text)
     except PeelstatsError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-    return text
 
 
-def _period_end_or_all(text: str) -> str | None:
+def _period_end_or_all(text: str):
     """``league``: a period end, or 'all' for every period."""
     return "all" if text.strip().lower() == "all" else _period_end(text)
 
 
-def _given_period_end(text: str) -> str:
+def _given_period_end(text: str):
     """A period end that must be stated (no 'latest')."""
     if text.strip().lower() == "latest":
         raise argparse.ArgumentTypeError("give the period end itself, e.g. 2018-03-31")

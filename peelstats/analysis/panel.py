@@ -62,26 +62,25 @@ class Panel:
     # recorded fraud themselves; see _derive_aggregates). None: always.
     fraud_bodies_counted: np.ndarray | None = None
 
-    def bodies_counted(self, period_end) -> bool:
+    def bodies_counted(self, period_end: periods.PeriodEnd) -> bool:
         if self.fraud_bodies_counted is None or not self.has(period_end):
             return True
         return bool(self.fraud_bodies_counted[self.row(period_end)])
 
-    def row(self, period_end) -> int:
-        stamp = periods.to_timestamp(period_end)
+    def row(self, period_end: periods.PeriodEnd) -> int:
         try:
-            return self.periods.get_loc(stamp)
+            return self.periods.get_loc(period_end)
         except KeyError:
             raise PeriodNotAvailableError(
-                f"{periods.label(stamp)} is not in {self.source} for {self.offence}; available: "
+                f"{periods.label(period_end)} is not in {self.source} for {self.offence}; available: "
                 f"{describe_periods(self.periods)}"
             ) from None
 
     def column(self, code: str) -> int:
         return self.codes.index(code)
 
-    def has(self, period_end) -> bool:
-        return periods.to_timestamp(period_end) in self.periods
+    def has(self, period_end: periods.PeriodEnd) -> bool:
+        return period_end in self.periods
 
     @property
     def force_columns(self) -> np.ndarray:

@@ -38,9 +38,9 @@ def population_by_year(data: Dataset) -> pd.DataFrame:
     return data.cache[key]
 
 
-def nearest_mid_year(period_end) -> int:
+def nearest_mid_year(period_end: periods.PeriodEnd) -> int:
     """The 30 June nearest the middle of the 12 months ending ``period_end``."""
-    middle = periods.to_timestamp(period_end) - pd.Timedelta(days=182)
+    middle = period_end - pd.Timedelta(days=182)
     candidates = [middle.year - 1, middle.year, middle.year + 1]
     return min(candidates, key=lambda y: abs((pd.Timestamp(year=y, month=6, day=30) - middle).days))
 

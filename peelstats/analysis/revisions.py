@@ -55,7 +55,7 @@ def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dat
         r = ons.row(period)
         rows.append(_vintage(ONS, ons.editions[r], "published count (Table P1)", ons.counts[r][i], ons.counts[r][n]))
         rows += _set_aside(data, subject.code, offence, period, ons.editions[r])
-    later = periods.to_timestamp(period) + pd.DateOffset(years=1)
+    later = period + pd.DateOffset(years=1)
     later = periods.month_end(later.year, later.month)
     if ons.has(later):
         r = ons.row(later)

@@ -30,16 +30,15 @@ def available_periods(data: Dataset, offence: str) -> pd.DatetimeIndex:
     return get_panel(data, ONS, offence).periods.union(get_panel(data, LONG_SERIES, offence).periods)
 
 
-def select(data: Dataset, offence: str, period_end, baseline_end, source: str | None,
-           force_code: str | None = None, *, counts_only: bool = False) -> Selection:
+def select(data: Dataset, offence: str, period_end: periods.PeriodEnd, baseline_end: periods.PeriodEnd,
+           source: str | None, force_code: str | None = None, *, counts_only: bool = False) -> Selection:
     """Pick the source/edition: same-vintage year-earlier figures first, the long series for other baselines.
 
     A source is passed over when it has no baseline for ``force_code`` (e.g. ONS shows '-' for a base under
     50) and another source has one. ``counts_only``: where no source has a baseline for the period, the counts
     alone (with ``Selection.counts_only`` saying why there are no changes) instead of an error.
     """
-    period = periods.to_timestamp(period_end)
-    baseline = periods.to_timestamp(baseline_end)
+    period, baseline = period_end, baseline_end
     if baseline >= period:
         raise UsageError(f"The baseline ({periods.label(baseline)}) must be before the period "
                              f"({periods.label(period)}).")

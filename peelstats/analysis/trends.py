@@ -54,12 +54,13 @@ def trend(
     if frame.empty:
         return Trend(frame, subject.name, offence, every)
     if period_end is not None:
-        frame = frame[frame.period_end <= periods.to_timestamp(period_end)]
+        period_end = periods.to_timestamp(period_end)  # read once, here
+        frame = frame[frame.period_end <= period_end]
         if frame.empty:
             raise PeriodNotAvailableError(f"No {offence.lower()} change for {subject.name} ends by "
                                           f"{periods.label(period_end)}; the data start later")
     if every == "year":
-        wanted = month or (periods.to_timestamp(period_end).month if period_end is not None
+        wanted = month or (period_end.month if period_end is not None
                            else frame.period_end.max().month)
         held = sorted(set(frame.period_end.dt.month))
         frame = frame[frame.period_end.dt.month == wanted]

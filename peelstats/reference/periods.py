@@ -110,10 +110,16 @@ _FORMS = (
 )
 
 
-def to_timestamp(value) -> pd.Timestamp:
-    """Alias of :func:`parse_period_end` (every period in peelstats ends on a month end)."""
+PeriodEnd = pd.Timestamp
+"""The one period type: the last day of a rolling year (or quarter), a normalised month-end ``pd.Timestamp``.
+Text is read into it once, where it comes in (the command line, a claim file, a notebook parameter, a public
+function of the library); inner layers (panels, the choice of source, the figures) take only this type."""
+
+
+def to_timestamp(value) -> PeriodEnd:
+    """A period end from text or a date (:func:`parse_period_end`), at the edge; a PeriodEnd is returned as it is."""
     if isinstance(value, pd.Timestamp) and value.is_month_end and value == value.normalize():
-        return value  # the common internal case, kept fast
+        return value
     return parse_period_end(value)
 
 
