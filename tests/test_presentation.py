@@ -309,7 +309,7 @@ def test_index_says_a_grade_is_not_a_figure_and_when_the_latest_figures_give_non
                      latest_public={"period_end": "2017-12-31", "measured": None})
     page = _index(tmp_path, [grade, alliance, burglary, causal], {"document": DOCUMENT, "latest_public": LATEST})
     table = page[page.index("<table"):page.index("</table>")]
-    rows = {re.search(r"class='id'>([^<]+)<", row).group(1): row for row in table.split("<tr>")[2:]}
+    rows = {re.search(r"class=[\"']id[\"']>([^<]+)<", row).group(1): row for row in table.split("<tr>")[2:]}
     for claim in ("peel-2016", "peel-alliance"):
         assert "Not a figure: a PEEL grade" in visible_text(rows[claim])  # no blank cells for a grade
     assert "No comparable figure (year ending December 2017)" in visible_text(rows["burglary"])
@@ -439,7 +439,7 @@ def test_real_index_shows_the_letter_and_its_timing(letter_report):
                   "4 June 2018"):
         assert shown in text
     table = page[page.index("<table"):page.index("</table>")]
-    rows = {re.search(r"class='id'>([^<]+)<", row).group(1): visible_text(row)
+    rows = {re.search(r"class=[\"']id[\"']>([^<]+)<", row).group(1): visible_text(row)
             for row in table.split("<tr>")[2:]}
     for claim, then in (("national-12", "+15.3%"), ("force-5", "+9.5%")):
         assert "supported" in rows[claim]

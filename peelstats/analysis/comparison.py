@@ -144,6 +144,7 @@ class Comparison:
             "similar_method": self.similar_method,
             "caveats": self.caveats,
             "alternative": self.alternative.to_dict() if self.alternative else None,
+            "headline": self.headline(),
             **self.extra,
         }
 

@@ -9,6 +9,7 @@ hashes, parameters, notebook versions) so an unchanged report can be skipped.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import inspect
 import json
@@ -94,20 +95,20 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def parameters_for(name: str, force: str, period_end: str, claims: Path | None, folder: Path,
+def parameters_for(source: Path, force: str, period_end: str, claims: Path | None, folder: Path,
                    policeuk_source: str | None = None) -> dict:
-    common = {"results_dir": str(folder)}
-    if name == "policeuk_local":
-        return {**common, "force": force, "month": period_end[:7], "source": policeuk_source}
-    if name == "force_vs_national":
-        return {**common, "force": force, "period_end": period_end}
-    if name == "offence_trends":
-        return {**common, "force": force, "period_end": period_end}
-    if name == "peel_grades":
-        return {**common, "force": force}
-    if name == "letter_claims":
-        return {**common, "claim_file": str(claims), "evaluated": str(folder / "claims.json")}
-    return {**common, "force": force, "period_end": period_end}
+    """The values a notebook is given: those of the report's values that its ``parameters`` cell declares (read
+    by papermill from the notebook itself, so a notebook's parameters are stated in one place)."""
+    values = {"results_dir": str(folder), "force": force, "period_end": period_end, "month": period_end[:7],
+              "source": policeuk_source, "claim_file": str(claims) if claims else None,
+              "evaluated": str(folder / "claims.json")}
+    declared = _declared(source, source.stat().st_mtime)
+    return {name: value for name, value in values.items() if name in declared}
+
+
+@functools.lru_cache(maxsize=32)
+def _declared(source: Path, modified: float) -> frozenset[str]:
+    return frozenset(papermill.inspect_notebook(str(source)))
 
 
 def signature(force: str, period_end: str, names: list[str], claims: Path | None, source: Path) -> str:
@@ -179,7 +180,7 @@ def report(
         return run
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
     jobs = [(name, source / f"{name}.ipynb", folder,
-             parameters_for(name, subject.name, period, claim_path, folder, policeuk_source),
+             parameters_for(source / f"{name}.ipynb", subject.name, period, claim_path, folder, policeuk_source),
              page_title(name, subject.name, period)) for name in names]
     waits = {}
     if "letter_claims" in names:  # evaluated here, once, while the kernels start; the notebook shows the verdicts
