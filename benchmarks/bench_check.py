@@ -11,6 +11,9 @@ reader drafts from them, annotated independently of the reader's code):
 * tests/check_holdout2.yaml, the second held-out corpus: new sentences annotated after the audit fixes, before the
   reader was first run on them (its first score is in docs/claims.md), and used since for fixing (by failure class);
 * tests/check_holdout3.yaml, the third held-out corpus: new sentences annotated after the fixes the second prompted,
+  before the reader was first run on them (its first score is in docs/claims.md), and used since for fixing (by
+  failure class, with invented test sentences);
+* tests/check_holdout4.yaml, the fourth held-out corpus: new sentences annotated after the fixes the third prompted,
   before the reader was first run on them, and not used for fixing;
 
 it prints
@@ -32,7 +35,7 @@ from common import build_dataset, mirror_or_exit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from check_gold import HOLDOUT, HOLDOUT2, HOLDOUT3, corpus, score  # noqa: E402
+from check_gold import HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, corpus, score  # noqa: E402
 
 from peelstats.ingest.dataset import load  # noqa: E402
 
@@ -44,7 +47,8 @@ def main() -> int:
         score(data, corpus()[:3])  # warm the panels
         results = {name: (sentences, score(data, sentences)) for name, sentences in
                    (("development", corpus()), ("held-out", corpus(HOLDOUT)),
-                    ("second held-out", corpus(HOLDOUT2)), ("third held-out", corpus(HOLDOUT3)))}
+                    ("second held-out", corpus(HOLDOUT2)), ("third held-out", corpus(HOLDOUT3)),
+                    ("fourth held-out", corpus(HOLDOUT4)))}
     for name, (sentences, result) in results.items():
         articles = len({s["article"] for s in sentences})
         print(f"{name} corpus: {result.sentences} sentences from {articles} articles; "

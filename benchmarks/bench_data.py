@@ -53,7 +53,7 @@ def main() -> int:
         fetch_s = timed(lambda: fetch(cache=cache, mirror=mirror, refresh=True), 1)[0]
         files = [path for _, path, _ in cached_files(cache)]
         size = sum(p.stat().st_size for p in files)
-        cold = timed(lambda: build(cache=cache, out_dir=root / "processed", force=True), 3)
+        cold = timed(lambda: build(cache=cache, out_dir=root / "processed", refresh=True), 3)
         skip = timed(lambda: build(cache=cache, out_dir=root / "processed"), 3)
         warm = timed(lambda: load(root / "processed", fresh=True), 10)
         naive = timed(lambda: naive_load(files), 2)

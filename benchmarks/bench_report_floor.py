@@ -75,7 +75,7 @@ def floor(notebooks: list[Path], out: Path) -> float:
 
 def full_report(out: Path) -> float:
     started = time.perf_counter()
-    run = reporting.report(out=out, rerun=True, progress=False)
+    run = reporting.report(out=out, refresh=True, progress=False)
     if run.failed:
         raise SystemExit(f"the report failed: {[(n.name, n.error) for n in run.failed]}")
     return time.perf_counter() - started

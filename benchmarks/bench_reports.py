@@ -45,7 +45,7 @@ def main() -> int:
                                                 "notebooks": ["force_vs_national"],
                                                 "out": str(root / f"batch-{workers}")}))
             start = time.perf_counter()
-            summary = run_batch(schedule, workers=workers, rerun=True, progress=False)
+            summary = run_batch(schedule, workers=workers, refresh=True, progress=False)
             timings[workers] = time.perf_counter() - start
             assert (summary.status == "ok").all(), summary[summary.status != "ok"]
     print(f"machine: {os.cpu_count()} cores")

@@ -198,7 +198,7 @@ def _estimated_month(period_end: str | None) -> str:
 def _build(args: argparse.Namespace) -> int:
     from peelstats.ingest.build import build
 
-    report = build(force=args.force, strict=args.strict)
+    report = build(refresh=args.refresh, strict=args.strict)
     state = "unchanged, skipped" if report.skipped else f"built in {report.seconds:.1f}s"
     print(f"Tidy dataset in {report.out_dir} ({state}):")
     for table, rows in report.rows.items():
@@ -412,7 +412,7 @@ def _check(args: argparse.Namespace) -> int:
     if not result.date_given and args.format != "table":
         print(f"peelstats check: no --date given: read as of today ({result.date.isoformat()})", file=sys.stderr)
     if args.format == "json":
-        print(to_json([{k: v for k, v in r.items() if k != "measured_text"} for r in result.records]))
+        print(to_json(result.records))
     elif args.format == "yaml":
         print(result.yaml(), end="")
     else:
@@ -446,7 +446,7 @@ def _terminal_width() -> int:
 def _report(args: argparse.Namespace) -> int:
     from peelstats.reporting.report import document_title, report, report_from_text
 
-    options = {"notebooks": args.notebooks, "rerun": not args.skip_unchanged, "policeuk_source": args.policeuk_source}
+    options = {"notebooks": args.notebooks, "refresh": args.refresh, "policeuk_source": args.policeuk_source}
     if args.text:
         if args.claims:
             raise UsageError("give --text (claims drafted from a document) or --claims (a claim file), not both")
@@ -471,7 +471,7 @@ def _report(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from peelstats.reporting.batch import FAILED_STATUSES, run_batch
 
-    summary = run_batch(args.schedule, workers=args.workers, rerun=args.force, scheduler=args.scheduler)
+    summary = run_batch(args.schedule, workers=args.workers, refresh=args.refresh, scheduler=args.scheduler)
     _emit(summary, args.format)
     failed = summary[summary.status.isin(FAILED_STATUSES)]
     counts = summary.status.value_counts().to_dict()
@@ -581,7 +581,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "fetched)")
     p.add_argument("--discover", action="store_true", help="look on ONS's dataset pages for new editions")
     p = sub.add_parser("build", help="parse raw files into the tidy parquet dataset")
-    p.add_argument("--force", action="store_true", help="rebuild even if the raw files are unchanged")
+    p.add_argument("--refresh", action="store_true", help="build again even if the raw files are unchanged")
+    p.add_argument("--force", dest="refresh", action="store_true", help=argparse.SUPPRESS)  # its name before 0.2
     p.add_argument("--strict", action="store_true", help="refuse to build when a registered file was not fetched")
     with_format(sub.add_parser("doctor", help="is the data whole? files verified, parsed, complete; what to run"))
     p = with_format(sub.add_parser("forces", help="the force registry"))
@@ -643,7 +644,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: reports/)")
     p.add_argument("--notebooks", nargs="+", help="which notebooks (default: all but policeuk_local)")
     p.add_argument("--policeuk-source", help="for policeuk_local: 'api' or a street CSV/folder/zip")
-    p.add_argument("--skip-unchanged", action="store_true", help="skip when inputs are unchanged since the last run")
+    p.add_argument("--refresh", action="store_true", help="run again even if nothing changed since the last run")
+    p.add_argument("--skip-unchanged", action="store_true", help=argparse.SUPPRESS)  # before 0.2: now the default
 
     p = sub.add_parser("policeuk", help="data.police.uk: archive counts and API crimes (local texture only)")
     police = p.add_subparsers(dest="policeuk_command", required=True, metavar="SUBCOMMAND")
@@ -664,7 +666,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                  "invalid"))
     p.add_argument("schedule", help="schedule YAML (see schedules/)")
     p.add_argument("--workers", type=int, default=1, help="parallel processes (default 1)")
-    p.add_argument("--force", action="store_true", help="re-run reports whose inputs have not changed")
+    p.add_argument("--refresh", action="store_true", help="run again the reports whose inputs have not changed")
+    p.add_argument("--force", dest="refresh", action="store_true", help=argparse.SUPPRESS)  # its name before 0.2
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run the reports on a Dask cluster: its scheduler's address, e.g. tcp://host:8786 "
                         "(pip install 'peelstats[cluster]')")

@@ -106,7 +106,7 @@ def test_the_build_falls_back_to_the_newest_version_that_parses(world, monkeypat
     monkeypatch.setitem(registry.REGISTRY, "rec-crime-pfa",
                         type(rec_crime_pfa.SOURCE)(**{**rec_crime_pfa.SOURCE.__dict__,
                                                       "parser": parser_that_refuses_551}))
-    build(cache=cache, out_dir=processed, force=True)
+    build(cache=cache, out_dir=processed, refresh=True)
     assert robbery_2018(processed) == 550
     assert REC in read_build_info(processed)["versions_used"]
 
@@ -170,7 +170,7 @@ def test_leftovers_of_a_killed_download_and_build_are_removed(world):
         orphan.write_bytes(b"half")
     assert len(cache.orphans()) == 2
     fetch(["rec-crime-pfa"], refresh=True, cache=cache, mirror=str(mirror))
-    build(cache=cache, out_dir=processed, force=True)
+    build(cache=cache, out_dir=processed, refresh=True)
     assert not any(o.exists() for o in orphans)
 
 
@@ -226,7 +226,7 @@ def test_a_read_only_cache_serves_what_it_holds_and_says_what_it_cannot_do(world
     with pytest.raises(ReadOnlyCacheError, match="read-only"):
         fetch(["rec-crime-pfa"], refresh=True, cache=cache, mirror=str(mirror))
     with pytest.raises(ReadOnlyCacheError, match="read-only"):
-        build(cache=cache, out_dir=processed, force=True)
+        build(cache=cache, out_dir=processed, refresh=True)
 
 
 # ------------------------------------------------------------------------------------------ doctor

@@ -39,7 +39,7 @@ def test_default_report_is_the_letter(real_data, tmp_path, monkeypatch):
     grades = json.loads((folder / "peel_grades.json").read_text())
     assert grades["alliance_partner"] == "Warwickshire"
     assert "<img" in (folder / "force_vs_national.html").read_text()  # charts rendered into the page
-    again = report(out=tmp_path, rerun=False)
+    again = report(out=tmp_path)
     assert again.skipped
 
 
@@ -92,7 +92,7 @@ def test_batch_isolates_failures_and_skips_unchanged(real_data, tmp_path, monkey
     assert ok == {"force": "West Mercia", "period_end": "2018-03-31"}
     again = run_batch(path, workers=1, progress=False).set_index("force")
     assert again.status.to_dict() == {"West Mercia": "skipped", "Warwickshire": "failed", "City of London": "skipped"}
-    forced = run_batch(path, workers=1, rerun=True, progress=False).set_index("force")
+    forced = run_batch(path, workers=1, refresh=True, progress=False).set_index("force")
     assert forced.loc["West Mercia", "status"] == "ok"
     assert cli.main(["batch", str(path), "--workers", "2"]) == 1  # any failure: non-zero exit
     assert "3 reports" in capsys.readouterr().err

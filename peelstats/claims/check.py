@@ -31,7 +31,7 @@ from peelstats.reference import forces, periods, releases
 
 _CLAIM = TypeAdapter(AnyClaim)
 RECORD_FIELDS = ("sentence", "span", "id", "kind", "subject", "offence", "quoted", "verdict", "measured",
-                 "period_end", "baseline_end", "comparator", "source", "edition", "published",
+                 "measured_text", "period_end", "baseline_end", "comparator", "source", "edition", "published",
                  "public_on_document_date", "reason", "read")
 
 

@@ -219,6 +219,10 @@ _PERIOD_PATTERNS = (
     re.compile(r"(?:in|during|for)\s+the\s+(?P<prior>(?:previous|preceding|prior)\s+(?:year|12\s+months)(?:['\u2019]s\s+"
                r"(?:[\w-]+\s+){0,2}?(?:report|figures|statistics|data|release|bulletin|publication))?)"
                r"(?!['\u2019])", re.IGNORECASE),
+    # "During this period, the force recorded...", "in the same period": the period stated before
+    re.compile(r"(?:in|during|over|for|across|within)\s+(?P<thatperiod>(?:the\s+same|this|that|the\s+said)\s+(?:period|time|"
+               r"(?:12|twelve)[\s-]+months?(?:\s+period)?))(?!\s+(?:last|a\s+year|the\s+year|in|of|between|from|to|"
+               r"ending|ended|up|a\s+decade)\b)", re.IGNORECASE),
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
                rf"(?:to|ending|ended|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
@@ -328,7 +332,8 @@ _ALL_EXCEPT = re.compile(r"all\s+(?:the\s+)?(?:police\s+)?forces\s+(?:in\s+engla
                          r"(?:except|apart\s+from|bar|but)\s+", re.IGNORECASE)
 _ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:(?:police\s+)?forces?(?:\s+areas)?\s+|"
                           r"(?=(?:in|across)\s))(?:(?:in|across)\s+[\w\s]+?\s+)?to\s+"
-                          r"(?:record|see|show|report|have|register|post|suffer)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
+                          r"(?:record|see|show|report|have|register|post|suffer)\s+(?:a|an)\s+(?P<dir>\w+)",
+                          re.IGNORECASE)
 _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>our\s+region|the\s+region|"
                          r"england\s+and\s+wales|the\s+country|wales|england|(?:the\s+)?[\w\s]+?)\s+)?to\s+"
                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
@@ -596,6 +601,7 @@ def _sentences(text: str) -> list[tuple[int, str, int]]:
     return out
 
 
+_RELATIVE_GAP = re.compile(r"['\"\u2019\u201d]?\s*(?:figures|statistics|numbers|offences|crimes|cases)?[\s,]*")
 _WITH_CHANGES = re.compile(r"with\s+(?:\w+\s+)?(?:rises|increases|falls|drops|reductions|decreases|jumps)\s+in\b",
                            re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|"
@@ -641,6 +647,9 @@ class Context:
     previous_direction: str | None = None
     question: str | None = None  # the last PEEL question named
     latest_period: str | None = None  # the latest 12 months published on the date: "last year", "this year"
+    forces_named: set = field(default_factory=set)  # every force the text has named as a place so far
+    last_subjects: frozenset = frozenset()  # the places of the last sentence with claims, however far back
+    previous_period: str | None = None  # the one 12 months the sentence before stated (or carried) for its figures
 
     @property
     def own_force(self) -> forces.Force | None:
@@ -797,8 +806,8 @@ class _Sentence:
                                 if m.kind in ("offence", "untestable")):
             # "down 23 per cent - against a 15 per cent reduction Wales-wide": a figure the words set against another
             # is about something else (another place or year), and its own words do not say what
-            self.note(f"{text[compared.start():max(end, position + 12)].strip()!r}: a figure set against another, whose "
-                      "own words do not name its place, so it is not given the sentence's place")
+            self.note(f"{text[compared.start():max(end, position + 12)].strip()!r}: a figure set against another, "
+                      "whose own words do not name its place, so it is not given the sentence's place")
             return None
         # 4. the clause, then (if it has one clause) the sentence, when they name one place only
         everywhere = [m for m in places if not _is_scope(text, m)]
@@ -825,15 +834,23 @@ class _Sentence:
             return ("England and Wales", f"no place named, and {national_size[0].text!r} is larger than any force's "
                                          "count: England and Wales")
         if self.ctx.force is not None:
-            others = [m for m in places if m.kind in ("geo", "national", "outside") and m.value != self.ctx.force.code]
+            others = [m for m in places if m.kind in ("geo", "outside") and m.value != self.ctx.force.code
+                      and not _is_scope(text, m)]
             if others:
-                # "Official figures for all police forces across England and Wales show a 0.2% fall": the sentence
-                # names another place (if only as a scope), so the force given is too weak a cue for this figure
+                # "Crime in Kent rose 5%, while burglary fell 3%" with --force Surrey: the sentence is about another
+                # place, so the force given is too weak a cue for this figure
                 self.note(f"{others[0].text!r} is named, and the figure's own words name no place, so it is not "
                           f"taken to be about the force given ({self.ctx.force.name})")
                 return None
             return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
-        if not places and self.ctx.text_force is None:
+        only = self.ctx.forces_named and len(self.ctx.forces_named) == 1 and forces.by_code(
+            next(iter(self.ctx.forces_named)))
+        if only and not places and not unknown and (not self.ctx.last_subjects or only.name in self.ctx.last_subjects):
+            # a document about one force: "Crime in Gwent rose 14 per cent (15 per cent nationally). Robberies rose
+            # 29 per cent." (the sentence before is about the force, if also about England and Wales beside it)
+            return only.name, f"no place named: {only.name}, the one force the text names, a subject of the " \
+                              "sentence before"
+        if not places and self.ctx.text_force is None and not self.ctx.forces_named:
             if unknown:
                 self.note(f"{unknown[0].text!r}: a name the reader does not know, so the figure is not assumed to be "
                           "about England and Wales")
@@ -990,10 +1007,9 @@ class _Sentence:
 
     def _offence_before(self, clause: tuple[int, int]) -> Mention | None:
         """The offence a relative clause refers to ("stalking and harassment, which saw a 47 per cent increase"):
-        named just before the clause."""
+        named just before the clause ("“violence against a person” figures, which show ...")."""
         return next((m for m in self.mentions if m.kind in ("offence", "untestable") and m.end <= clause[0]
-                     and re.fullmatch(r"['\"\u2019\u201d]?\s*(?:figures|statistics|numbers|offences|crimes|cases)?[\s,]*",
-                                      self.text[m.end:clause[0]])), None)  # "“violence against a person” figures, which"
+                     and _RELATIVE_GAP.fullmatch(self.text[m.end:clause[0]])), None)
 
     def _frame_only(self, position: int) -> bool:
         """No offence named, and the words before the figure name nothing else either ("Gwent saw a 15% fall",
@@ -1076,6 +1092,10 @@ class _Sentence:
         if position is not None and len(found) > 1:
             after = [m for m in found if m.start >= position]
             found = [min(after, key=lambda m: m.start)] if after else [max(found, key=lambda m: m.end)]
+        if not found and self.ctx.previous_period and not self.of("period"):
+            # "Crime in Gwent rose 14% in the year to September 2017. Robberies rose 29%.": the period stated before
+            return {"end": self.ctx.previous_period}, (f"no period named: {periods.label(self.ctx.previous_period)}, "
+                                                       "the period of the sentence before")
         if not found:
             return {}, "no period named: every period in the year before the document is tried"
         if found[0].value.get("following") or found[0].value.get("after"):
@@ -1279,6 +1299,12 @@ def _period_of(mention: Mention, ctx: Context) -> tuple[dict, str]:
     text = mention.text
     if groups.get("following") or groups.get("after"):  # read against the period before it (_Sentence._following)
         return {}, f"{text!r}: no year named before it, so every period in the year before is tried"
+    if groups.get("thatperiod"):  # "during this period": the period the sentence before stated
+        if ctx.previous_period:
+            return {"end": ctx.previous_period}, (f"{text!r}: the period of the sentence before, "
+                                                  f"{periods.label(ctx.previous_period)}")
+        return {}, (f"{text!r}: a period stated before, which the text read does not give, so every period in the "
+                    "year before is tried")
     if groups.get("prior") or groups.get("sameto"):  # read against the figures' own period (_Sentence._read)
         return {}, f"{text!r}: relative to the figures' own period, which the words do not name"
     if re.search(r"quarter|three months", text, re.IGNORECASE) and not groups.get("from"):
@@ -1450,14 +1476,42 @@ def _remember(s: _Sentence, ctx: Context, drafts: list[Draft] | None = None) -> 
     else:
         ctx.previous_offence = ctx.previous_subject = ctx.previous_direction = None
     named = {m.value for m in s.of("geo") if _is_force(m.value)}
+    ctx.forces_named |= {m.value for m in s.of("geo") if _is_force(m.value) and not _is_scope(s.text, m)}
     if len(named) == 1:
         ctx.text_force = forces.by_code(named.pop())
+    subjects = {str(d.fields.get("subject")) for d in drafts or [] if d.untestable is None and d.kind in (
+        "change", "count", "count_change", "direction", "rate", "rank", "comparison")}
+    if subjects:
+        ctx.last_subjects = frozenset(subjects)
+    ctx.previous_period = _stated_period(s, ctx, drafts or [])
     year = _PEEL_YEAR.search(s.text)
     if year:
         ctx.peel_year = year.group("year")
     for question, phrases in press_words()["grades"]["questions"].items():
         if question != "overall" and _phrase_pattern(phrases).search(s.text):
             ctx.question = question
+
+
+def _stated_period(s: _Sentence, ctx: Context, drafts: list[Draft]) -> str | None:
+    """The one 12 months a sentence gives its figures, which the next sentence may carry when it names none: the one
+    its drafts share, else the one its words state (not a baseline, a record's year or part of a year)."""
+    ends = {str(d.fields["period"]["end"]) for d in drafts if (d.fields.get("period") or {}).get("end")
+            and not d.fields["period"].get("months") and not d.fields["period"].get("baseline")
+            and d.year_before is None and not any(d is x.year_before for x in drafts)}
+    if ends or any(d.kind for d in drafts):
+        return ends.pop() if len(ends) == 1 and all(
+            (d.fields.get("period") or {}).get("end") or d.untestable for d in drafts) else None
+    for m in s.of("period"):
+        before = s.text[max(0, m.start - 60):m.start]
+        if _part_year(m, ctx) or _BASELINE_WORDS.search(before[-30:]) or _BASELINE_FIGURE.search(before[-40:]) or \
+                _SINCE_RECORD.search(s.text[max(0, m.start - 90):m.start]) or re.search(
+                    r"(?:compare[sd]?\s+(?:with|to)|\bfrom|\bthan|\bagainst)\s+(?:the\s+)?[\d,.]+\s*(?:[a-z]+\s+){0,3}$",
+                    before, re.IGNORECASE) or any(m.value.get(k) for k in ("prior", "sameyear", "sameyear2", "sameto")):
+            continue
+        end = _read_period(m, ctx)[0].get("end")
+        if end:
+            ends.add(str(end))
+    return ends.pop() if len(ends) == 1 else None
 
 
 def _base(s: _Sentence, at: int, kind: str, end: int | None = None, several: str = "combined",

@@ -51,9 +51,9 @@ class BuildReport:
     changed_since_fetch: list[str] = field(default_factory=list)  # raw files edited after they were fetched
 
 
-def build(*, force: bool = False, strict: bool = False, cache: RawCache | None = None,
+def build(*, refresh: bool = False, strict: bool = False, cache: RawCache | None = None,
           out_dir: Path | None = None) -> BuildReport:
-    """Parse every cached raw file into the tidy tables, unless the inputs are unchanged.
+    """Parse every cached raw file into the tidy tables, unless the inputs are unchanged (``refresh``: even then).
 
     ``strict``: refuse to build when a registered file is missing from the raw cache (a failed or
     interrupted fetch), instead of building from what is there with a warning.
@@ -86,7 +86,7 @@ def build(*, force: bool = False, strict: bool = False, cache: RawCache | None =
         if is_writable(out_dir):
             _remove_orphans(out_dir)  # even when the build is skipped: a killed build's leftovers go now
         previous = read_build_info(out_dir)
-        if not force and previous and previous.get("signature") == signature and tables_readable(out_dir):
+        if not refresh and previous and previous.get("signature") == signature and tables_readable(out_dir):
             log.info("Raw files unchanged since the last build; nothing to do")
             return BuildReport(True, time.perf_counter() - started, previous["rows"], inputs, out_dir, missing,
                                changed)

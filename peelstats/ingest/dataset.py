@@ -56,7 +56,7 @@ def _rebuild(folder: Path) -> None:
     cache = RawCache(beside) if beside.is_dir() else RawCache()
     log.warning("The tidy dataset in %s is damaged; rebuilding it from the raw files in %s", folder, cache.root)
     try:
-        build(force=True, cache=cache, out_dir=folder)
+        build(refresh=True, cache=cache, out_dir=folder)
     except DataNotBuiltError as error:
         raise DataNotBuiltError(f"The tidy dataset in {folder} is damaged and cannot be rebuilt: {error}") from None
 

@@ -10,7 +10,7 @@ Schedule (YAML)::
 
 Each report runs in its own process and writes its own log (``<report folder>/run.log``); one that fails is
 reported with its error and log and does not stop the others. Reports whose inputs have not changed are
-skipped unless ``rerun`` is set.
+skipped unless ``refresh`` is set.
 
 The summary has one row per report, its ``status`` one of (:data:`STATUSES`):
 
@@ -197,7 +197,7 @@ def _applied(env: WorkerEnvironment) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _run_one(force: str, schedule: Schedule, rerun: bool, env: WorkerEnvironment) -> dict:
+def _run_one(force: str, schedule: Schedule, refresh: bool, env: WorkerEnvironment) -> dict:
     """One report in a worker (a local process or a Dask worker), in the environment ``env``; never raises."""
     started = time.perf_counter()
     logger = logging.getLogger()
@@ -213,7 +213,7 @@ def _run_one(force: str, schedule: Schedule, rerun: bool, env: WorkerEnvironment
             logger.addHandler(handler)
             logger.setLevel(logging.INFO)
             run = report(force, schedule.period_end, claims=schedule.claims, use_claims=schedule.claims is not None,
-                         out=schedule.out, notebooks=list(schedule.notebooks), rerun=rerun, progress=False)
+                         out=schedule.out, notebooks=list(schedule.notebooks), refresh=refresh, progress=False)
             log_path = run.folder / "run.log"
             errors = "; ".join(f"{n.name}: {n.error}" for n in run.failed)
             return {"force": force, "status": "skipped" if run.skipped else ("failed" if run.failed else "ok"),
@@ -303,7 +303,7 @@ def _wait_for_a_worker(client: Client, address: str) -> None:
                              f"workers with `dask worker {address} --nthreads 1`") from None
 
 
-def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, rerun: bool = False, progress: bool = True,
+def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, refresh: bool = False, progress: bool = True,
               executor: Executor | None = None, scheduler: str | None = None) -> pd.DataFrame:
     """Run every report in the schedule; one summary row per force.
 
@@ -339,7 +339,7 @@ def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, rerun: bool 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if own else executor
     rows = []
     try:
-        futures = {pool.submit(_run_one, force, portable, rerun, env): force for force in schedule.forces}
+        futures = {pool.submit(_run_one, force, portable, refresh, env): force for force in schedule.forces}
         # disable=None: no bar when the output is not a terminal (a log file, a pipe, a cluster job)
         with tqdm(total=len(futures), desc="reports", unit="report", disable=None if progress else True) as bar:
             for future in as_completed(futures):

@@ -132,7 +132,7 @@ def report(
     use_claims: bool = True,
     out: str | Path | None = None,
     notebooks: list[str] | None = None,
-    rerun: bool = True,
+    refresh: bool = False,
     kernel_name: str = KERNEL,
     policeuk_source: str | None = None,
     progress: bool = True,
@@ -141,7 +141,8 @@ def report(
 
     Defaults reproduce the flagship case: West Mercia, year ending March 2018, the bundled letter claims.
     The claims notebook runs when a claim file is given, or by default for the force the default claim file
-    is about. ``rerun=False`` skips a report whose inputs have not changed since its last run. The optional
+    is about. A report whose inputs have not changed since its last run (data, notebooks, claim file, peelstats) is
+    skipped; ``refresh`` runs it again all the same. The optional
     ``policeuk_local`` notebook reads ``policeuk_source`` (``api`` or an archive path; default: the mirror's
     police.uk folder, else the API) for the period's last month.
     """
@@ -174,7 +175,7 @@ def report(
     stamp = signature(subject.name, period, names, claim_path, source)
     previous = _read_json(folder / "run.json")
     outputs_exist = all((folder / f"{n}.html").is_file() for n in names) and run.index.is_file()
-    if not rerun and previous.get("signature") == stamp and outputs_exist and not previous.get("failed"):
+    if not refresh and previous.get("signature") == stamp and outputs_exist and not previous.get("failed"):
         run.skipped = True
         run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
         return run
