@@ -32,6 +32,7 @@ report: data            ## the main job: the evidence report for the West Mercia
 
 lint: dev
 	$(BIN)/ruff check peelstats tests benchmarks
+	$(BIN)/mypy
 
 test: dev lint          ## lint, then every test (the slowest listed at the end)
 	$(BIN)/python -m pytest --durations=15

@@ -48,15 +48,16 @@ def _emit(frame: pd.DataFrame, fmt: str) -> None:
 @command("sources")
 def _sources(args: argparse.Namespace) -> int:
     from peelstats.ingest.cache import RawCache
+    from peelstats.ingest.sources.base import RemoteFile
 
     cache = RawCache()
     rows = []
     manifest = cache.read_manifest()
     seen = set()
     for source in sources.REGISTRY.values():
-        listed = {f.filename: f for f in source.files()}
-        for key, entry in manifest.items():
-            if entry.get("source") == source.id and key.split("/", 1)[1] not in listed:
+        listed: dict[str, RemoteFile | None] = {f.filename: f for f in source.files()}
+        for key, recorded in manifest.items():
+            if recorded.get("source") == source.id and key.split("/", 1)[1] not in listed:
                 listed[key.split("/", 1)[1]] = None  # a file resolved at fetch time (e.g. the current ODS)
         for filename, remote in listed.items():
             path = cache.path_for(source.id, filename)
@@ -66,7 +67,7 @@ def _sources(args: argparse.Namespace) -> int:
                 "source": source.id,
                 "publisher": source.publisher,
                 "file": filename,
-                "edition": entry["edition"] if entry else remote.edition,
+                "edition": entry["edition"] if entry else remote.edition if remote else None,
                 "cached": bool(entry) and path.is_file(),
                 "bytes": entry["bytes"] if entry else None,
                 "sha256": (entry["sha256"] if args.format != "table" else entry["sha256"][:16] + "…")
@@ -172,8 +173,8 @@ def editions_table(full: bool) -> pd.DataFrame:
     for e in ons_editions.editions():
         path = cache.path_for(SourceId.ONS_PFA_TABLES, e.filename)
         entry = manifest.get(cache.key(path))
-        cached = bool(entry) and path.is_file()
-        actual = entry["sha256"] if cached else None
+        actual = entry["sha256"] if entry is not None and path.is_file() else None
+        cached = actual is not None
         rows.append({
             "period_end": e.period_end, "edition": e.label, "file": e.filename, "tables": e.tables or "(any)",
             "origin": e.origin, "published": e.published or _estimated_month(e.period_end), "cached": cached,

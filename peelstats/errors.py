@@ -58,7 +58,11 @@ class UnexpectedContentError(DownloadError):
 
 
 class TruncatedDownloadError(DownloadError):
-    """The body ended before the advertised Content-Length."""
+    """The body ended before the advertised Content-Length (``stalled``: because the server stopped sending)."""
+
+    def __init__(self, message: str, *, stalled: bool = False):
+        super().__init__(message)
+        self.stalled = stalled
 
 
 class ConnectionFailedError(DownloadError):

@@ -11,6 +11,7 @@ import json
 import math
 import textwrap
 from datetime import date, datetime
+from datetime import time as dt_time
 
 import pandas as pd
 
@@ -50,8 +51,8 @@ def _plain(value, whole: bool = False):
         return _plain(value.to_dict(), whole)  # a result type (a comparison, a league table...)
     if isinstance(value, float) and math.isnan(value):
         return None
-    if isinstance(value, pd.Timestamp | datetime):
-        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, datetime):  # pd.Timestamp is a datetime
+        return value.date().isoformat() if value.time() == dt_time() else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if hasattr(value, "item") and not isinstance(value, pd.DataFrame | pd.Series):

@@ -24,9 +24,10 @@ def texts(fig) -> str:
 
 def assert_accessible(fig, *, force: str):
     axes = [ax for ax in fig.axes if ax.get_visible()]
-    title = fig._suptitle.get_text() if fig._suptitle else axes[0].get_title(loc="left")
+    title = fig.get_suptitle() or axes[0].get_title(loc="left")
     assert title and force in title
-    assert any(ax.get_xlabel() or fig.supxlabel for ax in axes) and any(ax.get_ylabel() for ax in axes)
+    assert fig.get_supxlabel() or any(ax.get_xlabel() for ax in axes)
+    assert any(ax.get_ylabel() for ax in axes)
     assert "Source: ONS / Home Office Recorded crime data at Police Force Area level" in texts(fig)
     assert "test vintage" in texts(fig) and "rec-crime-pfa" not in texts(fig)
 

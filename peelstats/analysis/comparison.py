@@ -356,9 +356,9 @@ def _data_caveats(fig: Figures, subject: forces.Force, chosen: Selection) -> lis
             out.append(f"{gap.force} supplied no data for {gap.months_label}, so it has no figure for "
                        f"{periods.label(period)} against {periods.label(base)} ({gap.source}).")
     if taken_out:
-        known = [f"{g.force} supplied no data for {g.months_label}" for g in fig.gaps if g.force_code in taken_out]
+        said = [f"{g.force} supplied no data for {g.months_label}" for g in fig.gaps if g.force_code in taken_out]
         out.append(f"{_names(taken_out)} {'has' if len(taken_out) == 1 else 'have'} a figure in one year only "
-                   f"({'; '.join(known) or 'not in the other edition'}): taken out of both years of every total, "
+                   f"({'; '.join(said) or 'not in the other edition'}): taken out of both years of every total, "
                    "sum, mean, median and ranking, so they cover the same forces.")
     no_count = [panel.codes[c] for c in fcols if not np.isfinite(current[c]) and panel.codes[c] not in taken_out]
     if no_count:

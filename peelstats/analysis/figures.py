@@ -144,7 +144,7 @@ class Figures:
             if geo.kind is GeographyKind.FORCE or geo.kind is GeographyKind.BTP:
                 self._measures[key] = self._single(geo)
             elif geo.published_code and not self.panel.national_derived:
-                self._measures[key] = self._published(geo)
+                self._measures[key] = self._published(geo, geo.published_code)
             else:
                 self._measures[key] = self._summed(geo)
         return self._measures[key]
@@ -165,8 +165,8 @@ class Figures:
         return Measure(geo, _finite(now), _finite(before), _finite(cmp.pct_change(now, before)), geo.name,
                        notes=tuple(notes), suppressed=suppressed)
 
-    def _published(self, geo: Geography) -> Measure:
-        now, before = self._pair(geo.published_code)
+    def _published(self, geo: Geography, code: str) -> Measure:
+        now, before = self._pair(code)
         missing = [forces.by_code(c).name for c in geo.members if not np.isfinite(self._pair(c)[0])]
         adjusted = [forces.by_code(c).name for c in geo.members if c in self.taken_out]
         notes = []
@@ -304,11 +304,11 @@ class Figures:
         if meaning is National.REST_OF_ENGLAND_AND_WALES:
             whole = self.measure(geography.national(True))
             own = self.measure(geography.of_force(force)) if force is not None else None
-            if own is None or None in (whole.count, own.count):
+            if force is None or own is None or whole.count is None or own.count is None:
                 return Measure(geography.national(True), None, None, None,
                                "England and Wales minus the force (needs the force's figures)")
             count = whole.count - own.count
-            base = (None if None in (whole.baseline_count, own.baseline_count)
+            base = (None if whole.baseline_count is None or own.baseline_count is None
                     else whole.baseline_count - own.baseline_count)
             return Measure(geography.national(True), count, base,
                            None if base is None else _finite(cmp.pct_change(count, base)),

@@ -296,7 +296,7 @@ def _derive_aggregates(current: np.ndarray, codes: tuple[str, ...],
     members: dict[str, list[int]] = {}
     for i, force in enumerate(forces.TERRITORIAL_FORCES):
         country = forces.ENGLAND_CODE if force.country == "England" else forces.WALES_CODE
-        for code in {force.region_code, country}:  # Wales is both a "region" and a country in ONS tables
+        for code in {force.region_code or country, country}:  # Wales is both a "region" and a country in ONS tables
             members.setdefault(code, []).append(i)
     for code, columns in members.items():
         if code in codes:

@@ -149,7 +149,7 @@ class RawCache:
     def is_cached(self, path: Path) -> bool:
         """True when the file exists and still has the sha256 the manifest recorded."""
         entry = self.entry(path)
-        return bool(entry) and path.is_file() and sha256_of(path) == entry["sha256"]
+        return entry is not None and path.is_file() and sha256_of(path) == entry["sha256"]
 
     def record(self, path: Path, **fields) -> dict:
         """Write the active copy's entry, keeping the lists of earlier versions and rejected downloads."""
@@ -219,7 +219,7 @@ class RawCache:
 
     def orphans(self) -> list[Path]:
         """Temporary files anywhere in the cache whose download is not running now."""
-        found = []
+        found: list[Path] = []
         if not self.root.is_dir():
             return found
         for part in sorted(self.root.rglob(".*.part")) + sorted(self.root.glob(f"*/{INCOMING}/*")):
@@ -234,7 +234,7 @@ class RawCache:
     def unexpected_files(self, manifest: dict[str, dict] | None = None) -> list[Path]:
         """Files in source folders that the manifest does not list (copied in by hand, or left by a crash)."""
         manifest = self.read_manifest() if manifest is None else manifest
-        out = []
+        out: list[Path] = []
         if not self.root.is_dir():
             return out
         for folder in sorted(p for p in self.root.iterdir() if p.is_dir()):

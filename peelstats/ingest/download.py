@@ -157,8 +157,9 @@ def download(
             log.info("Download of %s failed (%s); retry %d of %d in %.1fs",  # the final outcome is what is said
                         url, error, attempt, policy.attempts - 1, wait)
             time.sleep(wait)
-    if getattr(last_error, "stalled", False):
+    if isinstance(last_error, TruncatedDownloadError) and last_error.stalled:
         raise StalledDownloadError(str(last_error)) from last_error
+    assert last_error is not None  # policy.attempts >= 1, and every attempt that did not return set it
     raise last_error
 
 
@@ -166,7 +167,7 @@ def download(
 _UNRESOLVED_HOSTS: set[str] = set()
 
 
-def _unresolved(error: BaseException) -> bool:
+def _unresolved(error: BaseException | None) -> bool:
     while error is not None:
         if isinstance(error, urllib3.exceptions.NameResolutionError):
             return True
@@ -233,10 +234,9 @@ def _body(response: requests.Response, url: str, expected: int | None, started: 
                     f"one file is {policy.deadline_seconds:g} s)")
             yield chunk
     except urllib3.exceptions.ReadTimeoutError as error:
-        truncated = TruncatedDownloadError(
-            f"{url}: stalled, received {received:,}{promised} bytes, then nothing for {policy.read_timeout:g} s")
-        truncated.stalled = True
-        raise truncated from error
+        raise TruncatedDownloadError(
+            f"{url}: stalled, received {received:,}{promised} bytes, then nothing for {policy.read_timeout:g} s",
+            stalled=True) from error
     except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError, OSError) as error:
         raise TruncatedDownloadError(
             f"{url}: download truncated, received {received:,}{promised} bytes (connection closed early)"

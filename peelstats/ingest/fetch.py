@@ -138,48 +138,48 @@ def fetch_file(
         if cache.writable:
             cache.remove_orphans(dest)
         entry = cache.entry(dest)
-        verified = cache.is_cached(dest)
-        if verified and not refresh:
-            log.info("%s: cached (%s)", remote.filename, entry["sha256"][:12])
-            return _outcome(remote, dest, "cached", entry)
-        if entry and dest.is_file() and not verified:
+        verified = entry if entry is not None and cache.is_cached(dest) else None  # the verified copy's entry
+        if verified is not None and not refresh:
+            log.info("%s: cached (%s)", remote.filename, verified["sha256"][:12])
+            return _outcome(remote, dest, "cached", verified)
+        if entry and dest.is_file() and verified is None:
             log.warning("%s no longer has the sha256 recorded when it was fetched (edited or damaged); fetching "
                         "it again", dest)
-        cache.require_writable(f"{remote.filename} is {'to be refreshed' if verified else 'not cached yet'}")
+        cache.require_writable(f"{remote.filename} is {'not cached yet' if verified is None else 'to be refreshed'}")
         incoming = cache.incoming_path(remote.source_id, remote.filename)
         try:
             url, result = _download_first(addresses, incoming, remote, session, policy)
         except ConnectionFailedError as error:
-            if verified:
-                log.warning("%s; using the cached copy fetched at %s", error, entry["fetched_at"])
-                return _outcome(remote, dest, "offline-cache", entry)
+            if verified is not None:
+                log.warning("%s; using the cached copy fetched at %s", error, verified["fetched_at"])
+                return _outcome(remote, dest, "offline-cache", verified)
             hint = (f"check that the mirror ({mirror}) is reachable" if mirror else
                     f"set {config.MIRROR_ENV} to a folder or URL laid out like shared/data to work offline")
             raise OfflineError(f"{error}. No cached copy of {remote.filename}; {hint}.") from error
         except DownloadError as error:
             hint = f" ({remote.note})" if remote.note else ""
-            if verified:
-                log.warning("%s%s; kept the verified copy fetched at %s", error, hint, entry["fetched_at"])
-                return _outcome(remote, dest, "kept", entry)
+            if verified is not None:
+                log.warning("%s%s; kept the verified copy fetched at %s", error, hint, verified["fetched_at"])
+                return _outcome(remote, dest, "kept", verified)
             raise type(error)(f"{error}{hint}") from error
         problem, parsed = _problem(remote, incoming, result.sha256)
         if problem:
             aside = cache.set_aside(incoming, REJECTED, result.sha256, problem)
             rejected = [*(entry or {}).get(REJECTED, []), aside]
-            if verified:
-                cache.record(dest, **{**entry, REJECTED: rejected})  # the verified copy's entry, unchanged
+            if verified is not None:
+                cache.record(dest, **{**verified, REJECTED: rejected})  # the verified copy's entry, unchanged
                 log.warning("%s: the new download (sha256 %s...) was refused: %s. Kept the verified copy fetched "
                             "at %s; the refused file is at %s", remote.filename, result.sha256[:12], problem,
-                            entry["fetched_at"], cache.root / aside["path"])
-                return _outcome(remote, dest, "kept", entry)
+                            verified["fetched_at"], cache.root / aside["path"])
+                return _outcome(remote, dest, "kept", verified)
             raise RefusedDownloadError(f"{remote.filename} from {url} was refused: {problem}. It is kept at "
                                 f"{cache.root / aside['path']} for inspection; nothing else is cached.")
         versions = list((entry or {}).get(VERSIONS, []))
-        if verified and entry["sha256"] != result.sha256:
-            versions.append({**cache.set_aside(dest, VERSIONS, entry["sha256"]), "edition": entry.get("edition"),
-                             "fetched_at": entry.get("fetched_at")})
+        if verified is not None and verified["sha256"] != result.sha256:
+            versions.append({**cache.set_aside(dest, VERSIONS, verified["sha256"]), "edition": verified.get("edition"),
+                             "fetched_at": verified.get("fetched_at")})
             log.warning("%s changed at its source (sha256 %s... -> %s...): a revision. The earlier copy is kept "
-                        "in %s", remote.filename, entry["sha256"][:12], result.sha256[:12], VERSIONS)
+                        "in %s", remote.filename, verified["sha256"][:12], result.sha256[:12], VERSIONS)
         os.replace(incoming, dest)
         if remote.known_sha256 and result.sha256 != remote.known_sha256:
             log.warning("%s differs from the registered copy of edition %r (sha256 %s...): the publisher may "

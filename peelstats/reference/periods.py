@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TypeAlias
 
 import pandas as pd
 
@@ -110,7 +111,7 @@ _FORMS = (
 )
 
 
-PeriodEnd = pd.Timestamp
+PeriodEnd: TypeAlias = pd.Timestamp
 """The one period type: the last day of a rolling year (or quarter), a normalised month-end ``pd.Timestamp``.
 Text is read into it once, where it comes in (the command line, a claim file, a notebook parameter, a public
 function of the library); inner layers (panels, the choice of source, the figures) take only this type."""

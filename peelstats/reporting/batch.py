@@ -93,16 +93,16 @@ def load_schedule(path: str | Path) -> Schedule:
     if chosen == "all":
         names = tuple(f.name for f in forces.TERRITORIAL_FORCES)
     elif isinstance(chosen, list) and chosen:
-        found, invalid = [], []
+        found: list[str] = []
+        invalid: list[tuple[str, str]] = []
         for entry in chosen:  # every entry checked first: one bad name does not stop the good ones
+            if not str(entry).strip():
+                invalid.append((str(entry), "an empty force name"))
+                continue
             try:
-                found.append(forces.lookup(str(entry)).name if str(entry).strip() else None)
+                found.append(forces.lookup(str(entry)).name)
             except KeyError as error:
                 invalid.append((str(entry), str(error)))
-                continue
-            if found[-1] is None:
-                found.pop()
-                invalid.append((str(entry), "an empty force name"))
         names = tuple(dict.fromkeys(found))
         if not names:
             raise ScheduleError(f"{path}: field 'forces' names no force the data hold: "
@@ -121,8 +121,8 @@ def load_schedule(path: str | Path) -> Schedule:
     for field in ("out", "claims"):
         if raw.get(field) is not None and not isinstance(raw[field], str):
             raise ScheduleError(f"{path}: field {field!r} must be a folder or file path, not {raw[field]!r}")
-    invalid = tuple(invalid) if isinstance(chosen, list) else ()
-    return Schedule(path, period, names, notebooks, raw.get("out"), raw.get("claims"), invalid)
+    not_run = tuple(invalid) if isinstance(chosen, list) else ()
+    return Schedule(path, period, names, notebooks, raw.get("out"), raw.get("claims"), not_run)
 
 
 @dataclass(frozen=True)
@@ -336,7 +336,8 @@ def run_batch(schedule: Schedule | str | Path, *, workers: int = 1, refresh: boo
         _wait_for_a_worker(client, scheduler)
         executor = client.get_executor(pure=False)  # every submission runs: no result reused by key
     own = executor is None
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if own else executor
+    pool: Executor = (ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) if executor is None
+                      else executor)
     rows = []
     try:
         futures = {pool.submit(_run_one, force, portable, refresh, env): force for force in schedule.forces}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -203,7 +204,9 @@ def _standings(record: dict) -> Evidence:
     order = evidence.get("order") or []
     subjects = {s["force"] for s in evidence.get("standings", [])}
     shown = [s for s in order if s["position"] is not None and (s["position"] <= 5 or s["force"] in subjects)]
-    fmt = {"change": formats.page_pct, "count": formats.count, "rate": formats.rate}.get(evidence.get("measure"), str)
+    formatters: dict[str, Callable[[Any], str]] = {"change": formats.page_pct, "count": formats.count,
+                                                   "rate": formats.rate}
+    fmt = formatters.get(str(evidence.get("measure")), str)
     position = f"Position ({order_words(evidence)})" if order_words(evidence) else "Position"
     frame = pd.DataFrame([{position: formats.ordinal(s["position"]), "Force": s["force"], "Value": fmt(s["value"]),
                            "Claimed": "Yes" if s["force"] in subjects else ""} for s in shown])

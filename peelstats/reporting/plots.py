@@ -38,8 +38,6 @@ from peelstats.reporting import labels
 STYLE = "afcharts.afcharts"
 HIGHLIGHT, MUTED = get_af_colours("focus")
 CATEGORICAL = get_af_colours("categorical")
-# SVG text as text (not paths), and stable ids and no date, so the same chart gives the same file
-SVG_SETTINGS = {"svg.fonttype": "none", "svg.hashsalt": "peelstats"}
 
 
 class Chart(Figure):
@@ -50,13 +48,15 @@ class Chart(Figure):
     def alt_text(self) -> str:
         if self.description:
             return self.description
-        titles = [self._suptitle.get_text()] if self._suptitle else []
+        titles = [self.get_suptitle()] if self.get_suptitle() else []
         titles += [ax.get_title(loc="left") for ax in self.axes if ax.get_visible() and ax.get_title(loc="left")]
         return " ".join(t.replace("\n", " ") for t in titles[:1]) or "chart"
 
     def svg(self) -> str:
         buffer = io.BytesIO()
-        with matplotlib.rc_context(SVG_SETTINGS):  # the layout is fixed: no second, measuring pass ("tight")
+        # SVG text as text (not paths), and stable ids and no date, so the same chart gives the same file; the
+        # layout is fixed: no second, measuring pass ("tight")
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "peelstats"}):
             self.savefig(buffer, format="svg", metadata={"Date": None})
         return buffer.getvalue().decode("utf-8")
 
@@ -195,15 +195,15 @@ def force_changes(league: League, highlight: str, comparison: Comparison | None 
                      pad=6 + rows_height)
         _caption(fig, f"Source: {_source_text(league.source, league.edition)}. Forces whose base "
                       "is under 50 are not shown (ONS rule).")
-    lowest, highest = (frame.iloc[0], frame.iloc[-1]) if len(frame) else (None, None)
+    ends = (f"Lowest: {frame.iloc[0].force} {_signed(frame.iloc[0].change_pct)}; highest: {frame.iloc[-1].force} "
+            f"{_signed(frame.iloc[-1].change_pct)}." if len(frame) else "")
     fig.description = (
         f"Dot chart of the % change in {offence.lower()}, {period} against a year earlier, for each of the "
         f"{len(frame)} forces shown, sorted by change. "
         + (f"{highlight}: {_signed(subject.change_pct.iloc[0])}, rank {int(subject['rank'].iloc[0])} of "
            f"{len(frame)} (1 = lowest change). " if len(subject) else f"{highlight} is not shown. ")
         + "".join(f"{name}: {_signed(value)}. " for name, value in national)
-        + (f"Lowest: {lowest.force} {_signed(lowest.change_pct)}; highest: {highest.force} "
-           f"{_signed(highest.change_pct)}." if lowest is not None else ""))
+        + ends)
     return fig
 
 
@@ -252,8 +252,8 @@ def _label_verticals(ax, lines: list[tuple[str, float]]) -> float:
     height_points = box.height * fig.get_figheight() * 72
     for i in order:
         members = groups[i]
-        lines = len(members)
-        centre = top + LINE_HEIGHT * lines / 2 + 2
+        rows = len(members)
+        centre = top + LINE_HEIGHT * rows / 2 + 2
         y = 1 + centre / height_points
         x = float(np.mean([v for _, v in members]))
         ax.plot([x, x], [1, y], transform=transform, color="#3D3D3D", linewidth=1, clip_on=False, zorder=1)
@@ -261,7 +261,7 @@ def _label_verticals(ax, lines: list[tuple[str, float]]) -> float:
                     textcoords="offset points", ha="right" if leftwards else "left", va="center",
                     fontsize=LABEL_SIZE, color="#0B0C0C", annotation_clip=False, linespacing=1.2,
                     gid="comparator-label")
-        top += LINE_HEIGHT * lines + 4
+        top += LINE_HEIGHT * rows + 4
     return top
 
 

@@ -184,7 +184,7 @@ def report(
              parameters_for(source / f"{name}.ipynb", subject.name, period, claim_path, folder, policeuk_source),
              page_title(name, subject.name, period)) for name in names]
     waits = {}
-    if "letter_claims" in names:  # evaluated here, once, while the kernels start; the notebook shows the verdicts
+    if "letter_claims" in names and claim_path is not None:  # evaluated here, once, while the kernels start
         waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
     run.notebooks = run_notebooks(jobs, kernel_name, progress=progress, waits=waits)
     write_index(run)
@@ -363,7 +363,7 @@ def run_notebooks(jobs: list[tuple], kernel_name: str, *, progress: bool = False
     done: queue.Queue = queue.Queue()
     kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
 
-    def work():
+    def work() -> None:
         taken: list = []
         try:
             _run_queue(waiting, kernel_name, done.put, kernels, taken, waits or {})

@@ -170,6 +170,7 @@ def _remote_files(attachments: list[_Attachment], page_date: date | None) -> lis
     for item in attachments:
         stem, ext = item.name.rsplit(".", 1)
         stamp = _stamp_date(stem)
+        when: date | None
         coverage, period_end = _coverage(stem)
         where = f" ({coverage})" if coverage else f" ({stem})"
         if stamp:
