@@ -289,14 +289,13 @@ CASES = [
          'crimes recorded per 1,000 people.'
          ),
         [
-            # Dyfed-Powys: 21,671 total recorded crime (excluding fraud) offences in year ending June 2016 for a
-            # population of 516,000 (mid-2016 estimate (nearest the middle of the period)): 42.0 per 1,000, against
-            # the quoted '42.5'.
-            ('rate', 'Dyfed-Powys', 'Total recorded crime (excluding fraud)', '42.5', '2016-06-30', S),
-            # Ranked by total recorded crime (excluding fraud) rate (lowest rate first) among the 4 forces of Wales:
-            # Dyfed-Powys 42.0 per 1,000 is 1st of 4; the first three: Dyfed-Powys 42.0 per 1,000, North Wales 57.3
-            # per 1,000, Gwent 64.8 per 1,000.
-            ('rank', 'Dyfed-Powys', 'Total recorded crime (excluding fraud)', 'position 1', '2016-06-30', S),
+            # Year ending September 2016 was published on 19 January 2017, the day before. Dyfed-Powys: 22,159
+            # total recorded crime (excluding fraud) offences in year ending September 2016 for a population of
+            # 516,000 (mid-2016 estimate): 42.9 per 1,000, against the quoted '42.5'.
+            ('rate', 'Dyfed-Powys', 'Total recorded crime (excluding fraud)', '42.5', '2016-09-30', S),
+            # "of any of police force in Wales and England": among the 43 forces, Dyfed-Powys 42.9 per 1,000 is 1st
+            # of 43; the first three: Dyfed-Powys 42.9, North Yorkshire 45.6, Devon and Cornwall 46.0 per 1,000.
+            ('rank', 'Dyfed-Powys', 'Total recorded crime (excluding fraud)', 'position 1', '2016-09-30', S),
         ]),
     Case(
         'https://www.pressreader.com/uk/western-mail/20170120/281711204354216',
@@ -306,30 +305,23 @@ CASES = [
          'Devon and Cornwall (46.5).'
          ),
         [
-            # Reproduced only by figures first published on 26 January 2017 (estimated), after the document's date (20
-            # January 2017); on 20 January 2017 the latest published period was year ending June 2016, which gives
-            # 91.5 per 1,000. West Yorkshire: 220,158 total recorded crime (excluding fraud) offences in year ending
-            # September 2016 for a
+            # West Yorkshire: 220,158 offences in year ending September 2016 (published 19 January 2017) for a
+            # population of 2,295,000: 95.9 per 1,000, against the quoted '96.6'.
             ('rate', 'West Yorkshire', 'Total recorded crime (excluding fraud)', '96.6', '2016-09-30', S),
-            # North Yorkshire: 37,130 total recorded crime (excluding fraud) offences in year ending June 2016 for a
-            # population of 816,500 (mid-2016 estimate (nearest the middle of the period)): 45.5 per 1,000, against
-            # the quoted '46'.
-            ('rate', 'North Yorkshire', 'Total recorded crime (excluding fraud)', '46', '2016-06-30', S),
-            # Reproduced only by figures first published on 27 April 2017 (estimated), after the document's date (20
-            # January 2017); on 20 January 2017 the latest published period was year ending June 2016, which gives
-            # 44.5 per 1,000. Devon and Cornwall: 81,588 total recorded crime (excluding fraud) offences in year
-            # ending December 2016 for a
-            ('rate', 'Devon and Cornwall', 'Total recorded crime (excluding fraud)', '46.5', '2016-12-31', S),
+            # North Yorkshire: 37,259 total recorded crime (excluding fraud) offences in year ending September 2016
+            # for a population of 816,500 (mid-2016 estimate): 45.6 per 1,000, against the quoted '46'.
+            ('rate', 'North Yorkshire', 'Total recorded crime (excluding fraud)', '46', '2016-09-30', S),
+            # Devon and Cornwall: 79,663 offences in year ending September 2016 for a population of 1,733,000:
+            # 46.0 per 1,000, against the quoted '46.5'.
+            ('rate', 'Devon and Cornwall', 'Total recorded crime (excluding fraud)', '46.5', '2016-09-30', S),
             # Judged on the period of the 96.6 per 1,000 it is set beside (year ending September 2016): ranked by total
             # recorded crime (excluding fraud) rate (highest rate first) among the 43 forces of England and Wales: West
             # Yorkshire 95.9 per 1,000 is 2nd of 43; the first three: City of London 738.1 per 1,000, West Yorkshire
             # 95.9 per 1,000, Cleveland 88.0 per 1,000.
             ('rank', 'West Yorkshire', 'Total recorded crime (excluding fraud)', 'position 1', '2016-09-30', P),
             # Ranked by total recorded crime (excluding fraud) rate (lowest rate first) among the 39 forces of
-            # England: North Yorkshire 45.5 per 1,000 is 2nd of 39; Devon and Cornwall 44.5 per 1,000 is 1st of 39;
-            # the first three: Devon and Cornwall 44.5 per 1,000, North Yorkshire 45.5 per 1,000, Gloucestershire 47.4
-            # per 1,000.
-            ('rank', 'North Yorkshire and Devon and Cornwall', 'Total recorded crime (excluding fraud)', 'in the top 2', '2016-06-30', S),
+            # England: North Yorkshire 45.6 per 1,000 is 1st of 39; Devon and Cornwall 46.0 per 1,000 is 2nd of 39.
+            ('rank', 'North Yorkshire and Devon and Cornwall', 'Total recorded crime (excluding fraud)', 'in the top 2', '2016-09-30', S),
         ]),
     Case(
         'https://www.merseysidepcc.info/36/section.aspx/35/pcc_responds_to_latest_crime_statistics',

@@ -73,9 +73,9 @@ def _denominator(data: Dataset, panel: Panel, row: int) -> Denominator:
         return Denominator(np.full(len(codes), np.nan), None, "no population data")
     year = min(table.index, key=lambda y: (abs(y - wanted), -y))
     values = table.loc[year].reindex(codes).to_numpy(dtype=float)
-    note = f"mid-{year} estimate (nearest the middle of the period)"
+    note = f"mid-{year} estimate, the nearest to the middle of the period"
     if year != wanted:
-        note = f"mid-{year} estimate (mid-{wanted} is not in the data; nearest available)"
+        note = f"mid-{year} estimate, the nearest available (mid-{wanted} is not in the data)"
     return Denominator(values, int(year), edition_note + note)
 
 

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal, overload
 
 from pydantic import (
     AfterValidator,
@@ -36,9 +36,10 @@ from peelstats.errors import PeelstatsError
 from peelstats.reference import forces, geography, grades, periods
 from peelstats.reference import offences as off
 
-SCHEMA_V1 = "peelstats-claims/1"
-SCHEMA_V2 = "peelstats-claims/2"
-SCHEMAS = (SCHEMA_V1, SCHEMA_V2)
+SCHEMA_V1: Final = "peelstats-claims/1"
+SCHEMA_V2: Final = "peelstats-claims/2"
+SchemaVersion = Literal["peelstats-claims/1", "peelstats-claims/2"]
+SCHEMAS: tuple[SchemaVersion, ...] = (SCHEMA_V1, SCHEMA_V2)
 
 
 V1_KINDS = (Kind.CHANGE, Kind.DIRECTION, Kind.EARLIER_YEARS, Kind.CAUSAL, Kind.GRADE, Kind.GRADE_COMPARISON)
@@ -177,23 +178,28 @@ class Document(Strict):
             raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
 
 
+def _panel_sources() -> list[str]:
+    """The panel sources in their default order (a fresh list each time; ``SourceId`` members are text)."""
+    return list(PANEL_SOURCES)
+
+
 class Defaults(Strict):
     """Tolerances and choices; each is documented in docs/claims.md."""
 
-    tolerance_pp: float = Field(1.0, gt=0)
-    partly_tolerance_pp: float = Field(3.0, gt=0)
-    count_tolerance_pct: float = Field(1.0, gt=0)
-    approx_tolerance_pct: float = Field(5.0, gt=0)
-    partly_count_tolerance_pct: float = Field(10.0, gt=0)
-    rate_tolerance_pct: float = Field(2.0, gt=0)
-    verbal_tolerance_pct: float = Field(10.0, gt=0)
-    ratio_tolerance_pct: float = Field(10.0, gt=0)
-    no_change_max_pp: float = Field(0.5, gt=0)
-    slight_max_pp: float = Field(5.0, gt=0)
-    large_min_pp: float = Field(10.0, gt=0)
-    rank_partly_positions: int = Field(1, ge=0)
-    sources: list[SourceId] = Field(default_factory=lambda: list(PANEL_SOURCES), min_length=1)
-    candidate_window_months: int = Field(12, ge=1, le=60)
+    tolerance_pp: float = Field(default=1.0, gt=0)
+    partly_tolerance_pp: float = Field(default=3.0, gt=0)
+    count_tolerance_pct: float = Field(default=1.0, gt=0)
+    approx_tolerance_pct: float = Field(default=5.0, gt=0)
+    partly_count_tolerance_pct: float = Field(default=10.0, gt=0)
+    rate_tolerance_pct: float = Field(default=2.0, gt=0)
+    verbal_tolerance_pct: float = Field(default=10.0, gt=0)
+    ratio_tolerance_pct: float = Field(default=10.0, gt=0)
+    no_change_max_pp: float = Field(default=0.5, gt=0)
+    slight_max_pp: float = Field(default=5.0, gt=0)
+    large_min_pp: float = Field(default=10.0, gt=0)
+    rank_partly_positions: int = Field(default=1, ge=0)
+    sources: list[SourceId] = Field(default_factory=_panel_sources, min_length=1)
+    candidate_window_months: int = Field(default=12, ge=1, le=60)
 
     _as_list = field_validator("sources", mode="before")(classmethod(lambda cls, v: _as_list(v)))
 
@@ -202,8 +208,8 @@ class Period(Strict):
     end: PeriodEnd | None = None
     baseline: PeriodEnd | None = None
     same_as: ClaimId | None = None
-    years_earlier: int = Field(0, ge=0, le=20)  # with same_as: that claim's period, this many years before
-    months: int = Field(12, ge=1, le=12)  # a stated length other than 12 months cannot be tested
+    years_earlier: int = Field(default=0, ge=0, le=20)  # with same_as: that claim's period, this many years before
+    months: int = Field(default=12, ge=1, le=12)  # a stated length other than 12 months cannot be tested
     source: SourceId | None = None
     edition: str | None = None
 
@@ -245,10 +251,10 @@ class Claim(Strict):
     period: Period = Field(default_factory=Period)
     note: str = ""  # the analyst's comment: how the claim was read
     # overrides of the file's defaults
-    tolerance_pp: float | None = Field(None, gt=0)
-    partly_tolerance_pp: float | None = Field(None, gt=0)
-    count_tolerance_pct: float | None = Field(None, gt=0)
-    approx_tolerance_pct: float | None = Field(None, gt=0)
+    tolerance_pp: float | None = Field(default=None, gt=0)
+    partly_tolerance_pp: float | None = Field(default=None, gt=0)
+    count_tolerance_pct: float | None = Field(default=None, gt=0)
+    approx_tolerance_pct: float | None = Field(default=None, gt=0)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -282,7 +288,7 @@ Subject = Annotated[geography.Geography, PlainSerializer(lambda g: g.name)]
 
 
 class _WithSubject(Claim):
-    subject: Subject = Field(default="force", validate_default=True)  # type: ignore[assignment]
+    subject: Subject = Field(default="force", validate_default=True)
 
     @field_validator("subject", mode="before")
     @classmethod
@@ -407,7 +413,7 @@ class ComparisonClaim(_WithSubject):
 
     kind: Literal[Kind.COMPARISON] = Kind.COMPARISON
     offence: OffenceName
-    against: Subject = Field(default="national", validate_default=True)  # type: ignore[assignment]
+    against: Subject = Field(default="national", validate_default=True)
     measure: Measure = Measure.CHANGE
     relation: Relation
     quoted_value: QuotedFigure | None = None  # the ratio, for relation 'ratio' ("double" = 2)
@@ -447,8 +453,8 @@ class RankClaim(_WithSubject):
     offence: OffenceName
     measure: Measure = Measure.CHANGE
     order: Order
-    position: int | None = Field(None, ge=1)
-    top: int | None = Field(None, ge=1)  # "one of the N", "among the ten"
+    position: int | None = Field(default=None, ge=1)
+    top: int | None = Field(default=None, ge=1)  # "one of the N", "among the ten"
     within: Scope = None
     behind: list[ForceRef] | None = None  # "second only to X": X is first; "only A and B had more": A and B lead
 
@@ -482,7 +488,7 @@ class ForceCountClaim(Claim):
     offence: OffenceName
     direction: Direction
     within: Scope = None
-    quoted_count: int | None = Field(None, ge=0)
+    quoted_count: int | None = Field(default=None, ge=0)
     quantifier: QuantifierRef | None = None
     exceptions: list[ForceRef] | None = None  # "all except X and Y"
     members: list[ForceRef] = Field(default_factory=list)  # forces the claim places among those counted
@@ -530,7 +536,7 @@ class ClaimFile(Strict):
     """A parsed claim file: the document, the defaults, the selection groups and the claims."""
 
     path: Path
-    schema_version: Literal["peelstats-claims/1", "peelstats-claims/2"]
+    schema_version: SchemaVersion
     document: Document
     defaults: Defaults
     selection: list[SelectionGroup]
@@ -548,10 +554,17 @@ def _signed(quoted: Quoted, sign: int) -> Quoted:
                   quoted.one_in)
 
 
-def figure(claim) -> Quoted | None:
-    """The claim's quoted figure with its quantifier: a separate ``quantifier`` field overrides words in the value."""
-    quoted = getattr(claim, "quoted_value", None)
-    override = getattr(claim, "quantifier", None)
+@overload
+def figure(claim: CountClaim | CountChangeClaim | RateClaim) -> Quoted: ...
+@overload
+def figure(claim: ChangeClaim | ComparisonClaim) -> Quoted | None: ...
+def figure(claim: ChangeClaim | ComparisonClaim | CountClaim | CountChangeClaim | RateClaim) -> Quoted | None:
+    """The claim's quoted figure with its quantifier: a separate ``quantifier`` field overrides words in the value.
+
+    Counts, changes in counts and rates always quote a figure; a change may give a size instead, and a comparison
+    quotes one only for a ratio."""
+    quoted = claim.quoted_value
+    override = claim.quantifier
     if quoted is None or override is None:
         return quoted
     return Quoted(quoted.value, override, quoted.text, quoted.verbal, quoted.percent, quoted.one_in)

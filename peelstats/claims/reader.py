@@ -301,6 +301,17 @@ _AMONG_OFFENCES_AFTER = re.compile(r"[^.;]{0,15}?\b(?:was|were|came|being)\s+(?:
 _OF_ANY_OFFENCE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:of|among|across)\s+(?:any|all|the)?\s*(?:other\s+)?"
                              r"(?:crime|offence)s?\s+(?:types?|categor(?:y|ies)|groups?)|\s*(?:\w+\s+){0,3}?"
                              r"(?:crime|offence)\s+(?:types?|categor(?:y|ies))\b", re.IGNORECASE)
+# "one of the biggest", "among the highest", "on of the largest" (a typo): one among several, not one place
+_OF_THE_SUPERLATIVE = re.compile(r"(?:(?:^|\s)\w{1,5}\s+of|\bamong(?:st)?)\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+                                 re.IGNORECASE)
+# "the highest number in nine years", "the lowest level on record", "the biggest rise for a decade": over time
+_OVER_TIME = re.compile(r"(?:[\w\s-]{0,30}?\s)?(?:(?:in|for|over|within)\s+(?:(?:more\s+than|over|almost|nearly|"
+                        r"at\s+least|the\s+(?:last|past))\s+)?(?:[\w-]+\s+)?(?:years|decades?)\b"
+                        r"(?!\s+(?:to|ending|ended|up)\b)|on\s+record\b|ever\b|in\s+(?:recent\s+)?(?:memory|history)\b)",
+                        re.IGNORECASE)
+# words that rank among forces without naming a pool after the superlative: "of any force", "league table"
+_AMONG_FORCES = re.compile(r"\b(?:any|every|all|other)\s+(?:other\s+)?(?:police\s+)?(?:forces?|force\s+areas?|"
+                           r"constabular(?:y|ies))\b|\bleague\s+table|\banywhere\b|\bnationally\b", re.IGNORECASE)
 _SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+behind|second\s+to)\s+(?:the\s+)?",
                           re.IGNORECASE)
 _COMPARE_HEAD = (
@@ -457,7 +468,25 @@ def _mentions(text: str) -> list[Mention]:
             continue  # "over five years", "a 15-year low": a length of time, not a figure
         if figure is not None:
             found.append(Mention("figure", m.start(), m.end(), _figure_text(m), figure))
-    return sorted(_qualified(_drop_overlaps(_merge_nouns(found, text)), text), key=lambda x: x.start)
+    return sorted(_negated(_qualified(_drop_overlaps(_merge_nouns(found, text)), text), text), key=lambda x: x.start)
+
+
+# "these figures do not include fraud", "excluding fraud offences": an offence word the words deny (not "apart from
+# sexual offences, which rose": an exception, which the words go on to speak of)
+_NEGATION = re.compile(r"(?:(?:\bnot|n['\u2019]t|\bnever|\bno\s+longer)\s+(?:(?:\w+ly)\s+)?(?:include[sd]?|including|"
+                       r"count(?:s|ed|ing)?|cover(?:s|ed|ing)?|incorporat(?:e|es|ed|ing)|contain(?:s|ed|ing)?|"
+                       r"mean(?:s|t)?|relate[sd]?\s+to|about)|\bwithout|\bexclud(?:e|es|ed|ing)|"
+                       r"\bleaving\s+(?:out|aside)|\bset\s+aside|"
+                       r"\bnothing\s+to\s+do\s+with)\s+(?:(?:the|any|a|an|all|of)\s+)*[\u201c\u2018'\"]?$",
+                       re.IGNORECASE)
+
+
+def _negated(found: list[Mention], text: str) -> list[Mention]:
+    """Offence words the words deny ("these figures do not include fraud", "excluding fraud offences"): not what a
+    figure is about, so they are kept as ``negated`` mentions, which no reading takes as an offence."""
+    return [Mention("negated", m.start, m.end, m.text, m.value)
+            if m.kind in ("offence", "untestable") and _NEGATION.search(text[max(0, m.start - 50):m.start]) else m
+            for m in found]
 
 
 _NOUN = re.compile(r"\s+(?:offences?|crimes?|incidents?|cases|offending)\b", re.IGNORECASE)
@@ -689,6 +718,9 @@ class _Sentence:
         self.read: list[tuple[str, str]] = []
         self.notes: list[str] = []
         self._unknown: list[Name] | None = None
+        for m in self.of("negated"):
+            self.note(f"{m.text!r}: an offence the words deny ({text[max(0, m.start - 25):m.end].strip()!r}), so no "
+                      "figure is read as about it")
 
     def of(self, kind: str, within: tuple[int, int] | None = None) -> list[Mention]:
         found = [m for m in self.mentions if m.kind == kind]
@@ -1428,7 +1460,7 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
     drafts += [d for d in _directions(s) if not _covered(d, drafts)]
     drafts += _causal(s)
     drafts += _sizes(s, drafts)
-    drafts = [one for d in drafts for one in _each(d)]
+    drafts = _one_reading(s, [one for d in drafts for one in _each(d)])
     not_recognised = list(s.notes)
     for m in s.of("figure"):
         if m.start not in s.used and not _trivial(m, text):
@@ -1440,6 +1472,42 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
             not_recognised.append(f"{m.text!r}: {m.value}, which these data do not hold")
     _remember(s, ctx, drafts)
     return drafts, not_recognised
+
+
+_SAME_CLAIM = {"rank": ("subject", "offence", "measure", "within"), "comparison": ("subject", "offence", "measure",
+                                                                                 "against"),
+               "count_of_forces": ("offence", "direction", "members", "within")}
+
+
+_SAID = {"rank": ("position", "top", "order"), "comparison": ("relation", "quoted_value"),
+         "count_of_forces": ("quoted_count", "exceptions")}  # what two readings of one claim must agree on
+
+
+def _one_reading(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
+    """One claim read twice from two phrasings ("the second biggest drop ... - second only to Northamptonshire") is
+    one claim; two readings that disagree (a second and a third place for one force) are neither: listed, not
+    drafted."""
+    out: list[Draft] = []
+    for draft in drafts:
+        keys = _SAME_CLAIM.get(draft.kind or "")
+        twin = next((d for d in out if keys and d.kind == draft.kind and d.untestable is None
+                     and draft.untestable is None and all(d.fields.get(k) == draft.fields.get(k) for k in keys)), None)
+        if twin is None:
+            out.append(draft)
+            continue
+        said = _SAID.get(draft.kind or "", ())
+        if all(twin.fields.get(k) == draft.fields.get(k) for k in said):
+            twin.span = (min(twin.span[0], draft.span[0]), max(twin.span[1], draft.span[1]))
+            twin.read.append(("restated", f"{s.text[draft.span[0]:draft.span[1]]!r}: the same claim, said again"))
+            for k, v in draft.fields.items():
+                twin.fields.setdefault(k, v)  # "behind Northamptonshire", "a decrease": what one phrasing adds
+            continue
+        s.note(f"{s.text[twin.span[0]:twin.span[1]]!r} and {s.text[draft.span[0]:draft.span[1]]!r}: two readings of "
+               f"one {draft.kind} that disagree, so neither is drafted")
+        out.remove(twin)
+        twin.kind = None  # marks the pair as dropped, so a third reading is not kept either
+        out.append(Draft(None, twin.fields, twin.span, untestable=None))
+    return [d for d in out if d.kind is not None]
 
 
 def _each(draft: Draft) -> list[Draft]:
@@ -2543,10 +2611,13 @@ def _ranks(s: _Sentence) -> list[Draft]:
         what = (match.group("what") or "").lower()
         sup = match.group("sup").lower()
         clause = s.clause(match.start())
-        if _SECOND_ONLY.search(s.text[clause[0]:clause[1]]) or re.search(r"\bone\s+of\s+(?:the\s+)?$",
-                                                                         s.text[max(0, match.start() - 12):
-                                                                                match.start() + 4], re.I):
-            continue  # "second only to X" is read on its own; "one of the biggest" gives no place
+        if _SECOND_ONLY.search(s.text[clause[0]:clause[1]]):
+            continue  # "second only to X" is read on its own
+        if _OF_THE_SUPERLATIVE.search(s.text[:match.start("sup")]):
+            # "one of the biggest rises", "among the highest", and the typo "on of the largest": no one place
+            s.note(f"{s.text[max(0, match.start() - 12):match.end()].strip()!r}: one among several, not one place, "
+                   "so it is not drafted as a rank")
+            continue
         following = s.text[match.end():match.end() + 40]
         if re.match(r"[\w\s]{0,25}?(?:number\s+of\s+)?(?:crime\s+)?victims", following, re.I):
             continue  # "the 11th lowest number of crime victims": not in these data
@@ -2561,7 +2632,9 @@ def _ranks(s: _Sentence) -> list[Draft]:
             continue
         per_person = re.match(r"[\w\s]{0,40}?(?:per\s+(?:1,000|1000|thousand)|crime\s+rate)",
                               s.text[match.end():match.end() + 60], re.I)
-        scoped = re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across)\s+england|in\s+(?:the\s+)?country|"
+        scoped = re.search(r"of\s+the\s+(?:43|forty-three)|(?:in|across|throughout|within)\s+(?:the\s+)?"
+                           r"(?:whole\s+of\s+)?"
+                           r"(?:england|wales)|in\s+(?:the\s+)?country|"
                            r"nationally|in\s+wales|in\s+the\s+uk|of\s+(?:all\s+)?(?:the\s+)?forces|"
                            r"of\s+any\s+(?:police\s+)?force", s.text[match.end():match.end() + 60], re.I)
         ranked_word = sup in ("worst", "safest") and match.group("ordinal")  # "the fifth safest", "fourth worst"
@@ -2570,6 +2643,11 @@ def _ranks(s: _Sentence) -> list[Draft]:
             continue
         if _RECORD_SINCE.match(s.text, match.end()):
             continue  # "the highest level since 2011": a comparison with the past, not a rank
+        over_time = _OVER_TIME.match(s.text, match.end())
+        if over_time:  # "the highest number in nine years", "the lowest level on record": a record, not a rank
+            s.note(f"{s.text[match.start():over_time.end()].strip()!r}: a record over time, not a place among forces, "
+                   "so it is not drafted as a rank")
+            continue
         falling = re.search(r"drop|fall|reduction|decrease", what)
         changing = re.search(r"rise|increase|jump|hike|drop|fall|reduction|decrease", what)
         # "one crime for every 8.6 people ..., the third-highest in the country": a rank of the rate before it
@@ -2587,6 +2665,13 @@ def _ranks(s: _Sentence) -> list[Draft]:
         elif sup == "worst":
             measure, order = "count", "highest"  # "placing the county fourth worst" for robberies
         elif re.search(r"number|level|figure|volume", what):
+            measure, order = "count", "lowest" if sup in ("lowest", "smallest") else "highest"
+        elif not what and (bare := _bare_measure(s, clause, match.start())) is None:
+            # "it is the lowest amongst the forces in Wales": the lowest what, the words before it do not say
+            s.note(f"{match.group(0)!r}: the lowest or highest of what (a change, a count, a rate) the words do not "
+                   "say, so it is not drafted as a rank")
+            continue
+        elif not what and bare == "count":
             measure, order = "count", "lowest" if sup in ("lowest", "smallest") else "highest"
         else:
             measure = "change"
@@ -2677,6 +2762,12 @@ def _ranks(s: _Sentence) -> list[Draft]:
         if doubt:
             s.note(doubt)
             continue
+        if not (scoped or "within" in fields or match.group("ordinal") or sup == "safest" or (was_in and places)
+                or _POOL.match(s.text[:clause[1]], match.end()) or _AMONG_FORCES.search(s.text[clause[0]:clause[1]])):
+            # "the biggest rise", with nothing saying among what: forces, offences or years
+            s.note(f"{match.group(0)!r}: the words do not say what it is the {sup} among (forces, offences or years), "
+                   "so it is not drafted as a rank")
+            continue
         draft = _base(s, match.start(), "rank", subject=subject, **fields)
         if draft is not None and draft.untestable is None:
             where = {"region": "the force's region"}.get(fields.get("within"), fields.get("within", "the 43 forces"))
@@ -2685,6 +2776,23 @@ def _ranks(s: _Sentence) -> list[Draft]:
                                              f"position {fields['position']}") + f", among {where}"))
             out.append(_span(draft, match.start(), match.end(), s))
     return out
+
+
+def _bare_measure(s: _Sentence, clause: tuple[int, int], at: int) -> str | None:
+    """What a superlative with no noun ranks ("was the fifth highest of any force"): the noun of an earlier superlative
+    in the sentence ("the highest increase ... and third highest in country"), a change where a verb of change comes
+    before it in its clause ("has fallen by the joint largest amount"), else the figure before it in its clause, a
+    change (a %) or a count; None when none of these says."""
+    earlier = [r for r in _RANK.finditer(s.text[:at]) if r.group("what")]
+    if earlier and re.search(r"rise|increase|jump|hike|drop|fall|reduction|decrease", earlier[-1].group("what"), re.I):
+        return "change"
+    if any(clause[0] <= d.start < at for d in s.of("direction")):
+        return "change"
+    figures = [f for f in s.of("figure", clause) if f.end <= at and f.start not in s.restating
+               and not _trivial(f, s.text)]
+    if not figures:
+        return None
+    return "change" if figures[-1].value.percent else "count"
 
 
 _SCOPE_GAP = re.compile(r"(?:(?!\b(?:than|compared|while|whereas|but)\b)[\w\s,'-]){0,30}?\b(?:in|across|among|"
