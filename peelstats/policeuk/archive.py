@@ -23,6 +23,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
@@ -66,18 +67,18 @@ def street_files(sources: Iterable[str | Path]) -> Iterator[tuple[str, str, str,
     ``name`` is the path as given (``<member> in <zip>`` for a zip member), for messages. Reading a stream raises
     :class:`ArchiveLayoutError` at a NUL byte and :class:`CorruptArchiveError` on damaged zip data.
     """
-    sources = [Path(s) for s in sources]
-    for source in sources:  # all first: a typo in the last path should not wait for a long read
+    paths = [Path(s) for s in sources]
+    for source in paths:  # all first: a typo in the last path should not wait for a long read
         if not source.exists():
             raise InputFileError(f"{source}: no such file, folder or zip")
     seen: dict[tuple[str, str], str] = {}
-    for source in sources:
+    for source in paths:
         if source.is_dir():
             files = _folder(source)
         elif _is_zip(source):
             files = _zip(source)
         else:
-            files = _one_file(source.name, str(source), lambda s=source: s.open("rb"))
+            files = _one_file(source.name, str(source), partial(_open_binary, source))
         for name, month, slug, stream in files:
             # the same force-month twice (a folder and its zip, say) would double every count
             if (month, slug) in seen:
@@ -122,7 +123,7 @@ def _folder(folder: Path):
     if not paths:
         log.warning("%s: no street CSVs (YYYY-MM-<force>-street.csv) in the folder; nothing read", folder)
     for path in sorted(paths):
-        yield from _one_file(path.name, str(path), lambda p=path: p.open("rb"))
+        yield from _one_file(path.name, str(path), partial(_open_binary, path))
 
 
 def _zip(source: Path):
@@ -154,7 +155,11 @@ def _zip(source: Path):
             log.warning("%s: no street CSVs (YYYY-MM-<force>-street.csv) in the zip; nothing read", source)
         for member in street:
             label = f"{member.filename} in {source}"
-            yield from _one_file(member.filename, label, lambda m=member, n=label: _open_member(archive, m, n))
+            yield from _one_file(member.filename, label, partial(_open_member, archive, member, label))
+
+
+def _open_binary(path: Path) -> io.BufferedReader:
+    return path.open("rb")  # not partial(path.open, "rb"): mypy would take open()'s first (text) overload
 
 
 def _open_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, label: str):
@@ -307,5 +312,5 @@ def street_records(sources: Iterable[str | Path], *, force: Iterable[str] | str 
     for column in ("Longitude", "Latitude"):
         frame[column] = pd.to_numeric(frame[column].replace("", None), errors="coerce")
     frame["Month"] = pd.PeriodIndex(frame["Month"], freq="M")
-    frame["is_crime"] = frame["Crime type"].map(lambda c: category(c).is_crime if category(c) else True)
+    frame["is_crime"] = frame["Crime type"].map(lambda c: cat.is_crime if (cat := category(c)) else True)
     return frame

@@ -30,6 +30,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -120,18 +121,18 @@ class PoliceUK:
         self.session = build_session(policy, session)
 
     # ------------------------------------------------------------------------------------------ transport
-    def _request(self, path: str, params: dict | None = None, *, month: str | None = None,
-                 post: bool = False) -> object:
+    def _request(self, path: str, params: dict[str, Any] | None = None, *, month: str | None = None,
+                 post: bool = False) -> Any:
         """JSON from ``path``; ``month`` marks an answer for a published month (cached for good)."""
         url = f"{self.base_url}/{path.lstrip('/')}"
         params = {k: v for k, v in (params or {}).items() if v is not None}
         if not post and len(url) + 1 + len(urlencode(params)) > MAX_GET_URL:
             post = True
-        method, sent = ("POST", {"data": params}) if post else ("GET", {"params": params})
-        caching = isinstance(self.session, requests_cache.CachedSession)
-        if caching:
-            kept = {"expire_after": requests_cache.NEVER_EXPIRE if month else self.ttl_seconds}
-            response = self.session.request(method, url, only_if_cached=True, **kept, **sent)
+        method = "POST" if post else "GET"
+        sent: dict[str, Any] = {"data": params} if post else {"params": params}  # keyword arguments of request()
+        if isinstance(self.session, requests_cache.CachedSession):
+            kept: dict[str, Any] = {"expire_after": requests_cache.NEVER_EXPIRE if month else self.ttl_seconds}
+            response: requests.Response = self.session.request(method, url, only_if_cached=True, **kept, **sent)
             if response.status_code == 200:
                 return self._json(url, response)
             sent = {**sent, **kept}
@@ -154,7 +155,7 @@ class PoliceUK:
         raise PoliceUKError(f"{url}: HTTP {response.status_code} {response.text[:120]!r}")
 
     @staticmethod
-    def _json(url: str, response) -> object:
+    def _json(url: str, response: requests.Response) -> Any:
         try:
             return response.json()
         except ValueError as error:

@@ -92,7 +92,7 @@ def local_records(force: str, month: str, source: str | None = None, client: Pol
             "category": rows["Crime type"], "latitude": rows.Latitude, "longitude": rows.Longitude,
             "place": rows["LSOA name"].replace("", None), "outcome": rows["Last outcome category"].replace("", None),
         })
-    frame["is_crime"] = frame.category.map(lambda c: category(c).is_crime if category(c) else True)
+    frame["is_crime"] = frame.category.map(lambda c: cat.is_crime if (cat := category(c)) else True)
     return LocalRecords(frame[RECORD_COLUMNS].reset_index(drop=True), subject.name, month, where)
 
 
@@ -101,7 +101,7 @@ def category_mix(records: LocalRecords) -> pd.DataFrame:
     crimes = counts[counts.is_crime]["count"].sum()
     counts["share_of_crime_pct"] = np.where(counts.is_crime, counts["count"] / crimes * 100 if crimes else np.nan,
                                             np.nan)
-    counts["home_office_offence"] = counts.category.map(lambda c: category(c).offence if category(c) else None)
+    counts["home_office_offence"] = counts.category.map(lambda c: cat.offence if (cat := category(c)) else None)
     return counts.sort_values(["is_crime", "count"], ascending=[False, False]).reset_index(drop=True)
 
 
