@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any, TypeGuard, TypeVar
 
 import pandas as pd
 import yaml
@@ -201,7 +202,25 @@ class Mention:
     start: int
     end: int
     text: str
-    value: object = None
+    # by kind: a code, key or name (geo, offence, direction...), a Figure, a period's groups, or None
+    value: str | Figure | dict[str, str | Any] | None = None
+
+    # ``value`` as its kind holds it, for the type checker
+    @property
+    def key(self) -> str:
+        assert isinstance(self.value, str), self
+        return self.value
+
+    @property
+    def figure(self) -> Figure:
+        assert isinstance(self.value, Figure), self
+        return self.value
+
+    @property
+    def groups(self) -> dict[str, str | Any]:
+        """A period's named groups, as ``re.Match.groupdict`` gives them (None for a group that did not match)."""
+        assert isinstance(self.value, dict), self
+        return self.value
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr" \
@@ -461,7 +480,9 @@ def _mentions(text: str) -> list[Mention]:
                              direction_words[" ".join(m.group(0).lower().split())]))
     for m in _figure_pattern().finditer(text):
         if (m.group("q") or "").lower() == "up to" and re.match(r"\s+from\s+[\d,.]+", text[m.end():]):
-            m = _figure_pattern().match(text, m.start("num"))  # "up to 204 from 186": rose to 204, not at most
+            again = _figure_pattern().match(text, m.start("num"))  # "up to 204 from 186": rose to 204, not at most
+            assert again is not None  # the figure's own number, matched again from where it starts
+            m = again
         figure = _figure(m, text)
         if figure is not None and not figure.percent and abs(figure.quoted.value) < 100 and re.match(
                 r"[\s-]+(?:years?|decades?)\b", text[m.end():]):
@@ -703,6 +724,10 @@ class Outside(str):
 
 
 
+# the place a figure is about (a name, or the names of forces listed together), and how the words were read as it
+_Subject = tuple[str | list[str], str]
+
+
 class _Sentence:
     """One sentence being read: its mentions and clauses, and helpers that tie them together."""
 
@@ -744,7 +769,7 @@ class _Sentence:
         all_figures = [m for m in self.of("figure") if m.start not in self.restating]
         # "up 25 per cent to 383": a count after "to" belongs to the change before it
         figures = [m for k, m in enumerate(all_figures) if not (
-            k and all_figures[k - 1].value.percent and re.search(r"\bto\s*$", self.text[max(0, m.start - 4):m.start]))]
+            k and all_figures[k - 1].figure.percent and re.search(r"\bto\s*$", self.text[max(0, m.start - 4):m.start]))]
         before = [m.end for m in figures if m.end <= position and m.start >= clause[0]
                   and not re.fullmatch(r"\s*and\s*", self.text[m.end:position])]
         after = [m.start for m in figures if m.start >= end and m.start < clause[1]]
@@ -752,7 +777,7 @@ class _Sentence:
 
     # ---------------------------------------------------------------------------------------- subjects
     def subject(self, position: int, *, end: int | None = None, several: str = "combined"
-                ) -> tuple[object, str] | None:
+                ) -> _Subject | None:
         """The place a figure at ``position`` is about, and how it was read; None when the words do not say.
 
         ``several``: what forces listed together with one figure mean, "combined" or "each" (then a list of names
@@ -795,11 +820,11 @@ class _Sentence:
                          r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)",
                          tail)
         lead_words = text[max(seg[0], position - 40):position]
-        unknown = re.search(r"(?<![.!?]\s)\b(?P<name>[A-Z][a-z]+)\s+(?:which\s+)?"
-                            r"(?:seeing|saw|had|recorded|experienced|"
-                            r"reported|showed)\s+(?:an?\s+)?(?:\w+\s+)?$", lead_words)
-        name_at = position - len(lead_words) + unknown.start("name") if unknown else -1
-        if unknown and not any(m.start <= name_at < m.end for m in self.mentions):
+        unknown_name = re.search(r"(?<![.!?]\s)\b(?P<name>[A-Z][a-z]+)\s+(?:which\s+)?"
+                                 r"(?:seeing|saw|had|recorded|experienced|"
+                                 r"reported|showed)\s+(?:an?\s+)?(?:\w+\s+)?$", lead_words)
+        name_at = position - len(lead_words) + unknown_name.start("name") if unknown_name else -1
+        if unknown_name and not any(m.start <= name_at < m.end for m in self.mentions):
             return None  # "with Ashford seeing a huge 54% increase": a place these data do not hold
         if bound and not re.search(r"\b(?:than|compared|while|whereas|and|followed)\b", tail[:bound.start("name")],
                                    re.I):
@@ -861,7 +886,7 @@ class _Sentence:
             self.note(f"{named.text!r}: a place these data do not hold (they hold the 43 forces, their regions, "
                       "England, Wales and England and Wales)")
             return None  # "In Bristol, ...": the place is named, and it is not one the data hold
-        national_size = [f for f in self.of("figure") if not f.value.percent and f.value.quoted.value >= 1_200_000]
+        national_size = [f for f in self.of("figure") if not f.figure.percent and f.figure.quoted.value >= 1_200_000]
         if national_size and not places and not unknown:
             return ("England and Wales", f"no place named, and {national_size[0].text!r} is larger than any force's "
                                          "count: England and Wales")
@@ -902,7 +927,7 @@ class _Sentence:
     def _offence_at(self, position: int) -> bool:
         return any(m.start == position for m in self.mentions if m.kind in ("offence", "untestable"))
 
-    def _grouped(self, hit: Mention, places: list[Mention], several: str) -> tuple[object, str] | None:
+    def _grouped(self, hit: Mention, places: list[Mention], several: str) -> _Subject | None:
         """A place, or the forces listed with it ("Northumbria and Durham", "Suffolk and Norfolk")."""
         if hit.kind != "geo" or not _is_force(hit.value):
             return self._place(hit)
@@ -920,7 +945,7 @@ class _Sentence:
         if len(run) == 1:
             return self._place(hit)
         self.last += run
-        names = [forces.by_code(m.value).name for m in run]
+        names = [forces.by_code(m.key).name for m in run]
         combined_words = re.search(r"\b(?:combined|together|between\s+them|the\s+two\s+forces?|in\s+total)\b",
                                    self.text, re.IGNORECASE)
         how = "each" if (several == "each" and not combined_words) or re.search(
@@ -943,7 +968,7 @@ class _Sentence:
     def _place_key(self, mention: Mention) -> str:
         return {"national": "england and wales", "own_force": "own"}.get(mention.kind, str(mention.value))
 
-    def _place(self, mention: Mention) -> tuple[object, str] | None:
+    def _place(self, mention: Mention) -> _Subject | None:
         self.last.append(mention)
         if mention.kind == "outside":
             return Outside(mention.value), f"{mention.text!r}: {mention.value}, outside England and Wales"
@@ -994,7 +1019,7 @@ class _Sentence:
             clause = self.clause(position)
             for scope in (clause, (0, len(self.text))):
                 here = [m for m in offences if scope[0] <= m.start and m.end <= scope[1] + 1]
-                specific = {m.value for m in here if m.value != GENERIC_TOTAL}
+                specific = {m.key for m in here if m.value != GENERIC_TOTAL}
                 if len(specific) > 1:
                     return None, None, ""
                 if here:
@@ -1015,9 +1040,9 @@ class _Sentence:
             hit = survey  # a survey figure is not police recorded crime, whatever the offence named
         elif hit.kind == "offence" and hit.value == GENERIC_TOTAL and \
                 hit.text.lower() in ("offences", "offence", "crimes", "cases", "incidents"):
-            specific = {m.value for m in offences if m.kind == "offence" and m.value != GENERIC_TOTAL
+            specific = {m.key for m in offences if m.kind == "offence" and m.value != GENERIC_TOTAL
                         and m.end <= position}
-            own = {m.value for m in offences if m.kind == "offence" and m.value != GENERIC_TOTAL
+            own = {m.key for m in offences if m.kind == "offence" and m.value != GENERIC_TOTAL
                    and seg[0] <= m.start and m.end <= position}
             if len(specific) == 1:  # "an increase of 67 offences" after "291 robberies": the same offence
                 name = specific.pop()
@@ -1028,8 +1053,8 @@ class _Sentence:
                 return name, None, f"{hit.text!r}: {name}, the offence named just before"
         self.last.append(hit)
         if hit.kind == "untestable":
-            return None, hit.value, f"{hit.text!r}: {hit.value}, which these data do not hold"
-        name = hit.value
+            return None, hit.key, f"{hit.text!r}: {hit.value}, which these data do not hold"
+        name = hit.key
         if name == "domestic burglary" and self.ctx.date >= dt.date(2018, 7, 1):
             name = "residential burglary"  # from April 2017 burglaries of homes are recorded as residential
         if name == GENERIC_TOTAL and self.ctx.fraud_included:
@@ -1062,7 +1087,7 @@ class _Sentence:
         if hit is None:
             return None, ""
         self.last.append(hit)
-        return hit.value, f"{hit.text!r}: {hit.value}"
+        return hit.key, f"{hit.text!r}: {hit.value}"
 
     # ----------------------------------------------------------------------------------------- periods
     def period(self, position: int | None = None, *, latest: bool = False, end: int | None = None
@@ -1086,7 +1111,7 @@ class _Sentence:
         if part:  # "between April and September 2008": the whole sentence is about part of a year
             return _read_period(part[0], self.ctx)
         baselines = [m for m in found if _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
-            m.value.get("latest") and _LAST_YEAR_COMPARED.search(self.text[max(0, m.start - 40):m.start]))]
+            m.groups.get("latest") and _LAST_YEAR_COMPARED.search(self.text[max(0, m.start - 40):m.start]))]
         found = [m for m in found if m not in baselines]
         if not latest and not found and position is not None:
             # "down 39 per cent on the same period in 2007 (338 crimes)": a count given for the period compared with
@@ -1094,9 +1119,9 @@ class _Sentence:
                                                                                 self.text[b.end:position])]
             if given:
                 return self._read(given[-1])
-        if latest and not found and any(m.value.get("latest") for m in baselines):
+        if latest and not found and any(m.groups.get("latest") for m in baselines):
             # "down 11 per cent on last year", "up by 30% compared to last year": this year's figures against those
-            said = next(m for m in baselines if m.value.get("latest"))
+            said = next(m for m in baselines if m.groups.get("latest"))
             period, how = _read_period(said, self.ctx)
             return period, how.replace(f"{said.text!r}:", f"{said.text!r} is what the change is compared with, so "
                                                           "the figures are")
@@ -1116,7 +1141,7 @@ class _Sentence:
                 r"(?:compare[sd]?\s+(?:with|to)|\bfrom|\bthan|\bagainst)\s+(?:the\s+)?[\d,.]+\s*(?:[a-z]+\s+){0,3}$",
                 self.text[max(0, m.start - 60):m.start], re.IGNORECASE)] or (found if len(found) > 1 else [])
         if latest and len(found) > 1:  # "from 229,590 in 2016 to 260,024 in 2017": a change ends in the later year
-            dated = [(self._following(m) if m.value.get("following") or m.value.get("after")
+            dated = [(self._following(m) if m.groups.get("following") or m.groups.get("after")
                       else _read_period(m, self.ctx), m) for m in found]
             dated = [(p, m) for p, m in dated if p[0].get("end")]
             if dated:
@@ -1130,14 +1155,14 @@ class _Sentence:
                                                        "the period of the sentence before")
         if not found:
             return {}, "no period named: every period in the year before the document is tried"
-        if found[0].value.get("following") or found[0].value.get("after"):
+        if found[0].groups.get("following") or found[0].groups.get("after"):
             return self._following(found[0])
         return self._read(found[0])
 
     def _read(self, mention: Mention) -> tuple[dict, str]:
         """A period as the sentence gives it: "the same period in 2007" and a calendar year named for a baseline
         figure ("fallen to 1,669 from 1,955 in 2015") are the same months as the figures the sentence is about."""
-        groups = mention.value
+        groups = mention.groups
         same = groups.get("sameyear") or groups.get("sameyear2")
         if groups.get("sameto"):
             same = groups["sameto"] if int(groups["sameto"]) - int(groups["samefrom"]) == 1 else None
@@ -1174,11 +1199,11 @@ class _Sentence:
         baseline, else the latest published on the date; None when the words name several."""
         ends = set()
         for m in self.of("period"):
-            if m is besides or m.value.get("sameyear") or m.value.get("sameyear2") or m.value.get("sameto") or \
-                    m.value.get("prior") or _part_year(m, self.ctx) or \
+            if m is besides or m.groups.get("sameyear") or m.groups.get("sameyear2") or m.groups.get("sameto") or \
+                    m.groups.get("prior") or _part_year(m, self.ctx) or \
                     _SINCE_RECORD.search(self.text[max(0, m.start - 90):m.start]) or \
                     _BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
-                    m.value.get("cal") and _BASELINE_FIGURE.search(self.text[max(0, m.start - 40):m.start])):
+                    m.groups.get("cal") and _BASELINE_FIGURE.search(self.text[max(0, m.start - 40):m.start])):
                 continue
             end = _read_period(m, self.ctx)[0].get("end")
             if end:
@@ -1190,7 +1215,7 @@ class _Sentence:
     def _following(self, mention: Mention) -> tuple[dict, str]:
         """"a 3% increase in the year to March 2015, followed by an 8% rise in the following year"."""
         earlier = [m for m in self.of("period") if m.end <= mention.start
-                   and not (m.value.get("following") or m.value.get("after"))]
+                   and not (m.groups.get("following") or m.groups.get("after"))]
         named = _read_period(earlier[-1], self.ctx)[0] if earlier else {}
         if not named.get("end") or named.get("months"):
             return {}, f"{mention.text!r}: no year named before it, so every period in the year before is tried"
@@ -1295,7 +1320,7 @@ def _latest_month_end(ctx: Context) -> str:
     return (pd.Timestamp(ctx.date) - pd.offsets.QuarterEnd(1)).normalize().date().isoformat()
 
 
-def _is_force(value) -> bool:
+def _is_force(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and bool(re.fullmatch(r"[EW]\d{8}|X-BTP", value)) and not value.startswith("E12")
 
 
@@ -1309,7 +1334,7 @@ def _month_range(groups: dict, ctx: Context) -> tuple[pd.Timestamp, int]:
 
 
 def _part_year(mention: Mention, ctx: Context) -> bool:
-    groups = mention.value
+    groups = mention.groups
     if groups.get("from"):
         try:
             return _month_range(groups, ctx)[1] < 12
@@ -1327,7 +1352,7 @@ def _read_period(mention: Mention, ctx: Context) -> tuple[dict, str]:
 
 
 def _period_of(mention: Mention, ctx: Context) -> tuple[dict, str]:
-    groups = mention.value
+    groups = mention.groups
     text = mention.text
     if groups.get("following") or groups.get("after"):  # read against the period before it (_Sentence._following)
         return {}, f"{text!r}: no year named before it, so every period in the year before is tried"
@@ -1525,10 +1550,10 @@ def _each(draft: Draft) -> list[Draft]:
 def _trivial(m: Mention, text: str) -> bool:
     """Numbers that are not claims: small counts of things ("three areas", "43 forces", "12 months")."""
     after = text[m.end:m.end + 25].lower()
-    value = abs(m.value.quoted.value)
+    value = abs(m.figure.quoted.value)
     if re.match(rf"\s*{_OF_43}", after, re.IGNORECASE):
         return False  # "40 of the 43 forces": a count of forces, a claim
-    return (not m.value.percent and m.value.count_noun is None and
+    return (not m.figure.percent and m.figure.count_noun is None and
             (value < 50 or re.match(r"\s*(?:forces|months|years|weeks|days|per|recommendations|areas|officers|"
                                     r"people|minutes|hours)", after) is not None))
 
@@ -1574,7 +1599,8 @@ def _stated_period(s: _Sentence, ctx: Context, drafts: list[Draft]) -> str | Non
         if _part_year(m, ctx) or _BASELINE_WORDS.search(before[-30:]) or _BASELINE_FIGURE.search(before[-40:]) or \
                 _SINCE_RECORD.search(s.text[max(0, m.start - 90):m.start]) or re.search(
                     r"(?:compare[sd]?\s+(?:with|to)|\bfrom|\bthan|\bagainst)\s+(?:the\s+)?[\d,.]+\s*(?:[a-z]+\s+){0,3}$",
-                    before, re.IGNORECASE) or any(m.value.get(k) for k in ("prior", "sameyear", "sameyear2", "sameto")):
+                    before, re.IGNORECASE) or any(m.groups.get(k)
+                                                  for k in ("prior", "sameyear", "sameyear2", "sameto")):
             continue
         end = _read_period(m, ctx)[0].get("end")
         if end:
@@ -1661,6 +1687,7 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
     seg = s.segment(at, end)
     words_ = s.text[seg[0]:seg[1]]
     stated = _YEARS_TO.search(words_)
+    n: int | None
     if stated:
         n = _count_word(stated.group("n")) or 0
         if n >= 2:
@@ -1685,7 +1712,7 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
     if over:
         n = 10 if over.group("decade") else _count_word(over.group("n") or over.group("n2"))
         if n and n >= 2:
-            named = [m for m in s.of("period") if not _part_year(m, s.ctx) and not m.value.get("latest")]
+            named = [m for m in s.of("period") if not _part_year(m, s.ctx) and not m.groups.get("latest")]
             ends = {(_read_period(m, s.ctx)[0].get("end"), m.text) for m in named} - {(None, m.text) for m in named}
             if len(ends) == 1:  # "over five years ... in the year to March 2018"
                 last, said = ends.pop()
@@ -1697,19 +1724,19 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
             baseline = _years_before(last, n)
             return {"end": last, "baseline": baseline}, (f"{over.group(0)!r}: a change over {n} years to {said}, "
                                                          f"{periods.label(last)} against {periods.label(baseline)}")
-    same = next((m for m in s.of("period") if (m.value.get("sameyear") or m.value.get("sameyear2"))
+    same = next((m for m in s.of("period") if (m.groups.get("sameyear") or m.groups.get("sameyear2"))
                  and seg[0] <= m.start < seg[1] and _BASELINE_WORDS.search(s.text[max(0, m.start - 30):m.start])),
                 None)
     if same is not None:  # "down 39 per cent on the same period in 2007": from then to the figures' own period
-        baseline, how = s._read(same)
+        compared, how = s._read(same)
         current = s._current_end(same)
-        if not baseline.get("end") or current is None:
+        if not compared.get("end") or current is None:
             return {}, (f"{same.text!r}: a change since the same months of another year, and the words do not pin "
                         f"down which months, {_NOT_ONE_YEAR}")
-        if pd.Timestamp(current).year - pd.Timestamp(baseline["end"]).year >= 2:
-            return {"end": current, "baseline": baseline["end"]}, (
+        if pd.Timestamp(current).year - pd.Timestamp(compared["end"]).year >= 2:
+            return {"end": current, "baseline": compared["end"]}, (
                 f"{same.text!r}: a change over several years, {periods.label(current)} (the figures' own period) "
-                f"against {periods.label(baseline['end'])}")
+                f"against {periods.label(compared['end'])}")
     since = _SINCE_YEAR.search(words_)
     if since and re.search(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|"
                            r"best|worst)\b[^.;]{0,60}$", words_[:since.start()], re.IGNORECASE):
@@ -1723,7 +1750,10 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
     return None
 
 
-def _span(draft: Draft | None, start: int, end: int, s: _Sentence | None = None) -> Draft | None:
+_D = TypeVar("_D", bound=Draft | None)
+
+
+def _span(draft: _D, start: int, end: int, s: _Sentence | None = None) -> _D:
     """The words a draft came from: its own words, and the place, offence and direction read for it in its clause."""
     if draft is not None:
         draft.span = (min(start, draft.span[0]), max(end, draft.span[1]))
@@ -1749,13 +1779,15 @@ def _figures(s: _Sentence) -> list[Draft]:
     figures = [m for m in s.of("figure") if m.start not in s.used]
     pairs = _respectively(s, figures)
     previous: Draft | None = None
+    draft: Draft | None
+    later: Draft | None
     for k, m in enumerate(figures):
         if m.start in s.used:
             continue
-        figure: Figure = m.value
+        figure: Figure = m.figure
         nxt = figures[k + 1] if k + 1 < len(figures) else None
         joined = nxt is not None and re.fullmatch(r"\s*(?:and|or|to)\s*", s.text[m.end:nxt.start])
-        percent = figure.percent or bool(joined and nxt.value.percent)
+        percent = figure.percent or bool(joined and nxt is not None and nxt.figure.percent)
         subject, offence_given = pairs.get(m.start, (None, None))
         before = s.text[max(0, m.start - 30):m.start]
         if re.match(r"(?:by|of)\s", m.text, re.IGNORECASE):
@@ -1806,12 +1838,13 @@ def _figures(s: _Sentence) -> list[Draft]:
         if not percent and (rates_here or ("." in m.text and abs(figure.quoted.value) < 100)):
             continue  # counts are whole numbers; a clause about rates per 1,000 holds rates
         if percent and _apposed(s, m, previous):
+            assert previous is not None  # _apposed holds only after a count
             # "recorded 35,533 stalking offences - a 56 per cent increase on the previous year": the count's change
             direction, how = _signed_direction(s, m)
             if direction is None:
                 continue
             draft = _alike(previous, m, "change", quoted_value=m.text, direction=direction)
-            draft.read[0] = ("figure", f"{m.value.quoted.describe()}; {how}; set beside the count before it, whose "
+            draft.read[0] = ("figure", f"{m.figure.quoted.describe()}; {how}; set beside the count before it, whose "
                                        "place, offence and period it shares")
         elif percent:
             draft = _change(s, m, subject, percent_from_next=not figure.percent, offence=offence_given)
@@ -1849,6 +1882,7 @@ def _figures(s: _Sentence) -> list[Draft]:
             s.used.add(nxt.start)
             out.append(later)
         elif _baseline_of(s, m, previous):
+            assert previous is not None  # _baseline_of holds only after a count
             # "58,000 crimes ..., compared to nearly 68,700 12 months before", "4.4 million, down from 4.8m"
             draft = _count(s, m, subject or (previous.fields["subject"], "the place of the count before it"))
             if draft is not None and (not draft.fields.get("period")
@@ -1900,15 +1934,16 @@ _RESTATING_GAP = re.compile(r"[\s,;:(\u2013\u2014-]*(?:(?:or|going|went|gone|ris
 def _restated(s: _Sentence, m: Mention) -> Mention | None:
     """A fraction or multiplier set beside a percentage that says it exactly ("almost doubled, going up by 48 per
     cent", "a rise of a tenth (11%)", "almost a fifth - 19 per cent"): the percentage, which is the claim."""
-    quoted = m.value.quoted
+    quoted = m.figure.quoted
     if not (quoted.verbal and quoted.percent):
         return None
     figures = s.of("figure")
     k = next(i for i, f in enumerate(figures) if f.start == m.start)
     for other, gap in ((figures[k + 1], (m.end, figures[k + 1].start)) if k + 1 < len(figures) else (None, None),
                        (figures[k - 1], (figures[k - 1].end, m.start)) if k else (None, None)):
-        if other is None or not other.value.percent or other.value.quoted.verbal:
+        if other is None or not other.figure.percent or other.figure.quoted.verbal:
             continue
+        assert gap is not None  # given with every other figure
         between = s.text[gap[0]:gap[1]]
         named = [x for x in s.mentions if x.kind in ("offence", "untestable", "geo", "national", "own_force", "period")
                  and gap[0] <= x.start < gap[1]]
@@ -1943,15 +1978,15 @@ def _alike(change: Draft, m: Mention, kind: str, **fields) -> Draft:
     """A figure that belongs to the change before it ("up 46 per cent to 76,404", "rose 9% (470)"): the same place,
     offence and period."""
     shared = {k: v for k, v in change.fields.items() if k in ("subject", "offence", "period")}
-    read = [("figure", m.value.quoted.describe()),
+    read = [("figure", m.figure.quoted.describe()),
             *[(what, how) for what, how in change.read if what in ("place", "offence", "period")]]
     return Draft(kind, {**shared, **fields}, (m.start, m.end), read)
 
 
 def _consecutive_short_years(s: _Sentence, first: Mention, second: Mention) -> bool:
     """"from 397 in 09/10 to 407 in 10/11": the two counts' years are one year apart, whichever 12 months they are."""
-    named = [p for p in s.of("period") if p.value.get("fy2") and first.end <= p.start <= second.end + 12]
-    return len(named) == 2 and int(named[0].value["fy2a"]) + 1 == int(named[1].value["fy2a"])
+    named = [p for p in s.of("period") if p.groups.get("fy2") and first.end <= p.start <= second.end + 12]
+    return len(named) == 2 and int(named[0].groups["fy2a"]) + 1 == int(named[1].groups["fy2a"])
 
 
 def _to_count(s: _Sentence, first: Draft, m: Mention) -> Draft:
@@ -2002,7 +2037,7 @@ def _baseline_of(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
         earlier = words.parse_quoted(previous.fields["quoted_value"]).value
     except ValueError:
         return False
-    return earlier > 0 and 1 / 3 <= m.value.quoted.value / earlier <= 3
+    return earlier > 0 and 1 / 3 <= m.figure.quoted.value / earlier <= 3
 
 
 def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple]:
@@ -2013,7 +2048,8 @@ def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple]:
     """
     if not re.search(r"\brespectively\b", s.text, re.IGNORECASE):
         return {}
-    runs, run = [], []
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
     for figure in figures:
         if run and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)\s*(?:(?:by|of|to)\s+)?",
                                 s.text[run[-1].end:figure.start]):
@@ -2032,7 +2068,7 @@ def _respectively(s: _Sentence, figures: list[Mention]) -> dict[int, tuple]:
                                   len(run), run[0].start)
         if places:
             for figure, place in zip(run, places, strict=True):
-                name = forces.by_code(place.value).name
+                name = forces.by_code(place.key).name
                 out[figure.start] = ((name, f"{place.text!r}: {name} (figures and places paired, 'respectively')"),
                                      None)
         elif offences:
@@ -2052,7 +2088,8 @@ def _listed_before(s: _Sentence, mentions: list[Mention], n: int, before: int | 
     """The last ``n`` mentions listed together ("Northumbria and Durham", "burglary, robbery and theft"), before
     ``before`` when given; [] when no such list of exactly ``n``."""
     found = sorted((m for m in mentions if before is None or m.end <= before), key=lambda m: m.start)
-    runs, run = [], []
+    runs: list[list[Mention]] = []
+    run: list[Mention] = []
     for m in found:
         if run and s.text[run[-1].end:m.start].strip().lower() in ("and", ",", ", and", "&", "and the", "or"):
             run.append(m)
@@ -2068,7 +2105,7 @@ def _listed_before(s: _Sentence, mentions: list[Mention], n: int, before: int | 
 
 
 def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
-    if m.value.quoted.value < 0:
+    if m.figure.quoted.value < 0:
         return "decrease", f"{m.text!r}: negative, a decrease"
     found = s.direction(m.start)
     if found[0] is None and m.start in s.restated:  # "rose by almost a fifth - 19 per cent -": the verb before
@@ -2079,11 +2116,11 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
         # "rose by 19 per cent - compared with a national average of 11 per cent": the average of that rise
         earlier = [d for d in s.of("direction") if d.start < m.start]
         if earlier:
-            return earlier[-1].value, f"{earlier[-1].text!r} before it: the national average of the same " \
+            return earlier[-1].key, f"{earlier[-1].text!r} before it: the national average of the same " \
                                       f"{earlier[-1].value}"
     if found[0] is None and re.search(r"\bwith\s*$", s.text[max(0, m.start - 6):m.start]):
         # "The second biggest drop was by Thames Valley Police, with 13 per cent": the sentence's one direction
-        values = {d.value for d in s.of("direction") if d.start < m.start}
+        values = {d.key for d in s.of("direction") if d.start < m.start}
         if len(values) == 1:
             word = next(d for d in s.of("direction") if d.start < m.start)
             return values.pop(), f"{word.text!r} earlier in the sentence: {word.value}"
@@ -2091,7 +2128,7 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
     if found[0] is None and re.fullmatch(r"(?:but|while|whereas|and|compared\s+(?:with|to))\b[a-z\s]{0,20}",
                                          s.text[clause[0]:m.start], re.IGNORECASE):
         # "rose 10% but only 5% in Warwickshire": a clause with no verb of its own shares the one before it
-        values = {d.value for d in s.of("direction") if d.end <= clause[0]}
+        values = {d.key for d in s.of("direction") if d.end <= clause[0]}
         if len(values) == 1:
             word = next(d for d in s.of("direction") if d.end <= clause[0])
             return values.pop(), f"{word.text!r} in the clause before: {word.value}"
@@ -2103,7 +2140,7 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
 
 def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = False, offence=None) -> Draft | None:
     direction, direction_read = _signed_direction(s, m)
-    quoted = m.value.quoted
+    quoted = m.figure.quoted
     fields = {"quoted_value": m.text + ("%" if percent_from_next else "")}
     if direction is None and quoted.value >= 0 and not re.search(r"doubled|tripled|trebled|halved", m.text, re.I):
         return None  # a percentage with no rise or fall: not a change we can read
@@ -2118,12 +2155,13 @@ def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = Fa
 def _count(s: _Sentence, m: Mention, subject=None) -> Draft | None:
     draft = _base(s, m.start, "count", end=m.end, subject=subject, quoted_value=m.text)
     if draft is not None and draft.untestable is None:
-        draft.read.insert(0, ("figure", m.value.quoted.describe()))
+        draft.read.insert(0, ("figure", m.figure.quoted.describe()))
     return _span(draft, m.start, m.end, s)
 
 
 def _count_change(s: _Sentence, m: Mention, subject=None, offence=None) -> Draft | None:
     after = s.text[m.end:m.end + 30].lower()
+    direction: str | None
     if re.match(r"\s*(?:fewer|less)\b", after):
         direction, how = "decrease", "'fewer': a decrease"
     elif re.match(r"\s*(?:more|extra|additional)\b", after):
@@ -2135,7 +2173,7 @@ def _count_change(s: _Sentence, m: Mention, subject=None, offence=None) -> Draft
     draft = _base(s, m.start, "count_change", end=m.end, subject=subject, offence_given=offence, quoted_value=m.text,
                   direction=direction)
     if draft is not None and draft.untestable is None:
-        draft.read.insert(0, ("figure", f"{m.value.quoted.describe()}; {how}"))
+        draft.read.insert(0, ("figure", f"{m.figure.quoted.describe()}; {how}"))
     return _span(draft, m.start, m.end + len(after) - len(after.lstrip()) + 5, s)
 
 
@@ -2145,6 +2183,7 @@ def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
     index = words._word_index("sizes")  # noqa: SLF001
     pattern = _phrase_pattern(index)
     far = _FAR_LESS.search(s.text)
+    draft: Draft | None
     for match in pattern.finditer(s.text):
         size = index[" ".join(match.group(0).lower().split())]
         if far and far.start() <= match.start() < far.end():
@@ -2169,8 +2208,8 @@ def _sizes(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
         if size != "no_change" and not s.of("direction", clause):
             continue
         direction = s.direction(match.start())[0] if size != "no_change" else None
-        fields = {"size": size, **({"direction": direction} if direction else {}),
-                  **({"quoted_value": "0%"} if size == "no_change" else {})}
+        fields: dict[str, Any] = {"size": size, **({"direction": direction} if direction else {}),
+                                  **({"quoted_value": "0%"} if size == "no_change" else {})}
         draft = _base(s, match.start(), "change", **fields)
         if draft is not None and draft.untestable is None:
             draft.read.insert(0, ("size", f"{match.group(0)!r}: {size.replace('_', ' ')}"))
@@ -2323,6 +2362,7 @@ def _grades(s: _Sentence) -> list[Draft]:
     force = s.ctx.own_force
     partners = forces.alliance_partners(force.code) if force else []
     if different and partners and s.ctx.peel_year:
+        assert force is not None  # partners are a force's
         question = s.ctx.question or "overall"
         expect = "different" if different.group("how").lower() == "different" else "same"
         out.append(Draft("grade_comparison", {"force": force.name, "peel_year": s.ctx.peel_year,
@@ -2372,8 +2412,8 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
         offence = s.offence(match.start())
         if named and direction and offence[0]:
             period, period_read = s.period(match.start())
-            fields = {"offence": offence[0], "direction": direction,
-                      "exceptions": [forces.by_code(m.value).name for m in named]}
+            fields: dict[str, Any] = {"offence": offence[0], "direction": direction,
+                                      "exceptions": [forces.by_code(m.key).name for m in named]}
             if period:
                 fields["period"] = period
             out.append(Draft("count_of_forces", fields, (match.start(), match.end() + (tail.end() if tail else 0)),
@@ -2399,7 +2439,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             offence = s.offence(match.start())
             if offence[0] is None:
                 continue
-            fields: dict = {"offence": offence[0], "direction": direction, "quoted_count": count}
+            fields = {"offence": offence[0], "direction": direction, "quoted_count": count}
             read = [("forces", f"{match.group(0)!r}: {count} force{'s' if count != 1 else ''} "
                                f"{'rose' if direction == 'increase' else 'fell'}"), ("offence", offence[2])]
             if pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES) and not every:
@@ -2417,6 +2457,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
                        "drafted")
                 continue
             if "our region" in scope:
+                assert s.ctx.force is not None  # without --force, "our region" was passed over above
                 fields["within"] = s.ctx.force.region
                 read.append(("within", f"{scope!r}: the forces of {s.ctx.force.region}, the region of --force "
                                        f"{s.ctx.force.name}"))
@@ -2427,11 +2468,11 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             elif scope in ("wales", "england"):
                 fields["within"] = scope.title()
             elif scope:  # "the only force in the North East"
-                named = _scope_after(s, match.start("scope") - 3) if s.text[match.start("scope") - 3:
-                                                                           match.start("scope")] == "in " else None
-                if named is not None:
-                    fields["within"] = named
-                    read.append(("within", f"{scope!r}: the forces of {named}"))
+                within = _scope_after(s, match.start("scope") - 3) if s.text[match.start("scope") - 3:
+                                                                            match.start("scope")] == "in " else None
+                if within is not None:
+                    fields["within"] = within
+                    read.append(("within", f"{scope!r}: the forces of {within}"))
             period, period_read = s.period(match.start())
             if period:
                 fields["period"] = period
@@ -2486,8 +2527,9 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
     """In a sentence about rates per 1,000: "66.8 in Gwent and 72.4 in South Wales", "North Yorkshire (46)",
     "Devon and Cornwall recorded 51 crimes, compared to 61 in the south west region and 75 in England and Wales"."""
     out = []
+    subject: _Subject | None
     for m in s.of("figure"):
-        if m.start in s.used or m.value.percent:
+        if m.start in s.used or m.figure.percent:
             continue
         if re.search(r"\b(?:households?|homes)\b", s.text[s.clause(m.start)[0]:m.end + 20], re.IGNORECASE):
             continue  # per household: not per person
@@ -2523,7 +2565,7 @@ def _rate_list(s: _Sentence, offence_at: int) -> list[Draft]:
             named = [g for g in s.of("geo") if clause[0] <= g.start and g.end <= m.start and _is_force(g.value)]
             place = named[-1] if len(named) == 1 and not s.of("figure", (named[-1].end, m.start - 1)) else None
         if place is None or (place.kind == "geo" and not _is_force(place.value) and geography_kind(place) is None) \
-                or abs(m.value.quoted.value) > 1000:
+                or abs(m.figure.quoted.value) > 1000:
             continue
         subject = s._place(place)
         if subject is None:
@@ -2544,7 +2586,7 @@ def geography_kind(mention: Mention):
         return None
 
 
-def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
+def _rate_subject(s: _Sentence, match: re.Match) -> _Subject | None:
     """A rate's place: named right after it ("one in 12 across England and Wales") or before it in its clause."""
     if re.match(r"\s*(?:\w+\s+){0,2}?(?:nationally|across\s+the\s+country)\b", s.text[match.end():match.end() + 30]):
         return "England and Wales", "'nationally': England and Wales"
@@ -2570,7 +2612,7 @@ def _rate_subject(s: _Sentence, match: re.Match) -> tuple[object, str] | None:
     return _sole_force(s)
 
 
-def _sole_force(s: _Sentence) -> tuple[object, str] | None:
+def _sole_force(s: _Sentence) -> _Subject | None:
     """The one force a sentence names, when it names no other place but as a scope ("With a crime rate of 46 per
     1,000, this is well below the average and makes Norfolk the safest county in England"): what it is about."""
     named = [m for m in s.of("geo") + s.of("national") + s.of("own_force") + s.of("outside")
@@ -2592,20 +2634,20 @@ def _ranks(s: _Sentence) -> list[Draft]:
         before = [m for m in s.of("geo") if m.end <= match.start() and _is_force(m.value)]
         if leader is None or not before:
             continue
-        subject = forces.by_code(before[-1].value).name
+        name = forces.by_code(before[-1].key).name
         direction = next((d.value for d in s.of("direction") if d.start < match.start()), None)
-        fields = {"order": "lowest" if direction == "decrease" else "highest"}
+        fields: dict[str, Any] = {"order": "lowest" if direction == "decrease" else "highest"}
         how = f"in the same direction as the {direction or 'change'}"
         ranked = [r for r in _RANK.finditer(s.text[:match.start()])
                   if r.group("what") or r.group("sup").lower() == "safest"]  # not "the second best performing"
         if ranked:  # "the lowest crime rates in England, second only to City of London": that ranking
             fields = _superlative(s, ranked[-1])
             how = f"in the ranking {ranked[-1].group(0)!r}"
-        draft = _base(s, before[-1].start, "rank", subject=(subject, f"{before[-1].text!r}: {subject}"), position=2,
-                      behind=forces.by_code(leader.value).name, **fields)
+        draft = _base(s, before[-1].start, "rank", subject=(name, f"{before[-1].text!r}: {name}"), position=2,
+                      behind=forces.by_code(leader.key).name, **fields)
         if draft is not None and draft.untestable is None:
             draft.read.insert(0, ("rank", f"{match.group(0)}{leader.text!r}: second, behind "
-                                          f"{forces.by_code(leader.value).name}, {how}"))
+                                          f"{forces.by_code(leader.key).name}, {how}"))
             out.append(_span(draft, match.start(), leader.end, s))
     for match in _RANK.finditer(s.text):
         what = (match.group("what") or "").lower()
@@ -2655,7 +2697,7 @@ def _ranks(s: _Sentence) -> list[Draft]:
             s.text[clause[0]:match.start()]))
         # "rose by 19 per cent - the joint fourth highest rate": the rate of that rise, in a sentence with no rates
         rate_of_change = re.fullmatch(r"rates?", what) and any(
-            f.value.percent and f.end <= match.start() for f in s.of("figure")) and not _RATE_WORDS.search(
+            f.figure.percent and f.end <= match.start() for f in s.of("figure")) and not _RATE_WORDS.search(
             re.sub(r"\bhighest\s+rates?|\blowest\s+rates?", "", s.text, flags=re.I))
         if rate_of_change:
             measure, order = "change", "lowest" if sup in ("lowest", "smallest") else "highest"
@@ -2713,12 +2755,13 @@ def _ranks(s: _Sentence) -> list[Draft]:
         if not places and s.of("own_force"):
             force = s.ctx.own_force
             places = []
-            subject = (force.name, f"{s.of('own_force')[0].text!r}: {force.name}") if force else None
+            subject: _Subject | None = (force.name, f"{s.of('own_force')[0].text!r}: {force.name}") if force else None
         elif len(places) > 1 and what.endswith("s") and (was_in or s._joined(places)):
-            subject = ([forces.by_code(m.value).name for m in places], "the forces named together")
+            subject = ([forces.by_code(m.key).name for m in places], "the forces named together")
         elif places:
             nearest = s.nearest(places, match.start())
-            subject = (forces.by_code(nearest.value).name, f"{nearest.text!r}: {forces.by_code(nearest.value).name}")
+            assert nearest is not None  # places is not empty
+            subject = (forces.by_code(nearest.key).name, f"{nearest.text!r}: {forces.by_code(nearest.key).name}")
         else:
             subject = _ranked_subject(s, match.start())
             if subject is None:
@@ -2770,7 +2813,8 @@ def _ranks(s: _Sentence) -> list[Draft]:
             continue
         draft = _base(s, match.start(), "rank", subject=subject, **fields)
         if draft is not None and draft.untestable is None:
-            where = {"region": "the force's region"}.get(fields.get("within"), fields.get("within", "the 43 forces"))
+            where = {"region": "the force's region"}.get(fields.get("within", ""),
+                                                         fields.get("within", "the 43 forces"))
             draft.read.insert(0, ("rank", f"{match.group(0)!r}: {measure}, {order} first, "
                                           + (f"top {fields['top']}" if "top" in fields else
                                              f"position {fields['position']}") + f", among {where}"))
@@ -2792,7 +2836,7 @@ def _bare_measure(s: _Sentence, clause: tuple[int, int], at: int) -> str | None:
                and not _trivial(f, s.text)]
     if not figures:
         return None
-    return "change" if figures[-1].value.percent else "count"
+    return "change" if figures[-1].figure.percent else "count"
 
 
 _SCOPE_GAP = re.compile(r"(?:(?!\b(?:than|compared|while|whereas|but)\b)[\w\s,'-]){0,30}?\b(?:in|across|among|"
@@ -2853,7 +2897,7 @@ def _superlative(s: _Sentence, match: re.Match) -> dict:
     return fields | ({"within": within} if within else {})
 
 
-def _ranked_subject(s: _Sentence, position: int) -> tuple[object, str] | None:
+def _ranked_subject(s: _Sentence, position: int) -> _Subject | None:
     """The force a rank with no force beside it is about: the place of the figure it follows in its clause ("The 30
     per cent increase ... was the fifth highest of any force"), or the place the words give."""
     clause = s.clause(position)
@@ -2918,16 +2962,16 @@ def _ranks_behind(s: _Sentence) -> list[Draft]:
                     pattern is _ONLY_LEADERS and re.search(r"per\s+(?:1,000|1000|thousand)", s.text, re.I)):
                 measure = "rate"
             elif re.search(r"increase|rise|reduction|fall|drop|decrease|cut|jump", words_after) or (
-                    pattern is _ANYWHERE_EXCEPT and any(f.value.percent for f in s.of("figure", clause))):
+                    pattern is _ANYWHERE_EXCEPT and any(f.figure.percent for f in s.of("figure", clause))):
                 measure = "change"
             else:
                 measure = "count"
             more = match.group("rel").lower() in ("higher", "bigger", "larger", "greater", "more")
             falling = measure == "change" and re.search(r"reduction|fall|drop|decrease|cut", words_after)
             order = ("lowest" if more else "highest") if falling else ("highest" if more else "lowest")
-            fields = {"measure": measure, "order": order, "position": ahead + 1}
+            fields: dict[str, Any] = {"measure": measure, "order": order, "position": ahead + 1}
             if leaders:
-                fields["behind"] = [forces.by_code(m.value).name for m in leaders]
+                fields["behind"] = [forces.by_code(m.key).name for m in leaders]
             if falling:
                 fields["direction"] = "decrease"
             offence_at = next((m.start for m in s.of("offence", clause) if m.start >= match.start()), match.start())
@@ -2939,7 +2983,7 @@ def _ranks_behind(s: _Sentence) -> list[Draft]:
                 out.append(_span(draft, match.start(), match.end() + (than.end() if than else 0), s))
             if len(leaders) == 1 and not than and pattern is _ONLY_LEADERS:
                 # "Only Durham recorded a higher increase": Durham is first
-                name = forces.by_code(leaders[0].value).name
+                name = forces.by_code(leaders[0].key).name
                 first = _base(s, offence_at, "rank", subject=(name, f"{leaders[0].text!r}: {name}"),
                               **{k: v for k, v in fields.items() if k != "behind"} | {"position": 1})
                 if first is not None and first.untestable is None:
@@ -2958,7 +3002,7 @@ def _followed_by(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
             continue
         fields = {k: v for k, v in ranked[-1].fields.items() if k not in ("subject", "behind")}
         fields["position"] = ranked[-1].fields["position"] + 1
-        force = forces.by_code(named.value).name
+        force = forces.by_code(named.key).name
         draft = Draft("rank", {"subject": force, **fields}, (match.start(), named.end),
                       [("rank", f"{match.group(0)}{named.text!r}: {force}, next after "
                                 f"{ranked[-1].fields['subject']}, position {fields['position']}"),
@@ -2981,7 +3025,7 @@ def _comparisons(s: _Sentence) -> list[Draft]:
         # offences per 1,000 people", "104.6 crimes per 1,000 population - well above the national average of 82.3":
         # rates per 1,000, not changes
         measure = "rate" if _RATE_WORDS.search(s.text[clause[0]:clause[1]]) or (
-            _RATE_WORDS.search(s.text) and not any(f.value.percent for f in s.of("figure"))) else "change"
+            _RATE_WORDS.search(s.text) and not any(f.figure.percent for f in s.of("figure"))) else "change"
         direction = (next((d.value for d in s.of("direction") if d.end <= match.start() + 1), None) or
                      s.direction(match.start())[0]) if measure == "change" else None
         more = rel in ("more", "higher", "bigger", "greater", "above")
@@ -2999,7 +3043,7 @@ def _comparisons(s: _Sentence) -> list[Draft]:
             s.note(f"{match.group(0)!r}: an average of {match.group('adj') or match.group('adjo')!r}, which is not "
                    "England and Wales (nor a place these data hold), so the comparison is not drafted")
             continue
-        size = next((f for f in s.of("figure") if f.value.percent and f.end <= match.start()
+        size = next((f for f in s.of("figure") if f.figure.percent and f.end <= match.start()
                      and re.fullmatch(r"\s*", s.text[f.end:match.start()])), None)
         if size is not None:  # "30 per cent higher than the national average"
             s.used.add(size.start)
@@ -3012,7 +3056,7 @@ def _comparisons(s: _Sentence) -> list[Draft]:
                     out += _compare_each(s, match, **fields)
                 continue
             # "30 per cent higher than the national average": a ratio of 1.3, judged on the gap in percentage points
-            if size.value.quoted.value <= 0 or rel in ("more", "less") and measure != "rate":
+            if size.figure.quoted.value <= 0 or rel in ("more", "less") and measure != "rate":
                 continue
             fields = {**fields, "relation": "ratio", "quoted_value": f"{size.text} {'higher' if more else 'lower'}"}
             out += _compare_each(s, match, start=size.start, **fields)
@@ -3040,7 +3084,8 @@ def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, **
     if places and not s._joined(places):
         places = places[:1]  # "Nottinghamshire's fall, matched by that in Durham...": the sentence's subject
     chosen = places if places and s._joined(places) else places[-1:] if places else []
-    subjects = [(forces.by_code(m.value).name, f"{m.text!r}: {forces.by_code(m.value).name}") for m in chosen]
+    subjects: list[_Subject] = [(forces.by_code(m.key).name, f"{m.text!r}: {forces.by_code(m.key).name}")
+                                for m in chosen]
     if not subjects:
         subject = s.subject(match.start()) or _sole_force(s)
         if subject is None or subject[0] == "England and Wales":
@@ -3050,7 +3095,7 @@ def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, **
     if fields.get("measure", "change") == "change":
         # "rose by 8% - two per cent above the national average with increases in stalking": the change compared
         # is the figure before, and so is its offence
-        changes = [f for f in s.of("figure") if f.value.percent and f.end <= match.start() and f.start != start
+        changes = [f for f in s.of("figure") if f.figure.percent and f.end <= match.start() and f.start != start
                    and f.start not in s.restating and not re.fullmatch(r"\s*", s.text[f.end:match.start()])]
         if changes and not any(x.kind in ("offence", "untestable") and changes[-1].end <= x.start < match.start()
                                for x in s.mentions):
