@@ -391,11 +391,15 @@ def test_missing_data_says_why_for_ranks_rates_and_comparisons(data):
         claim("gmp-rate", "rate", subject="Greater Manchester", offence="total", quoted_value=90, **gap),
         claim("gmp-below", "comparison", subject="Greater Manchester", offence="total", relation="below", **gap),
         claim("wales-top", "rank", subject="South Wales", offence="total", order="highest", **gap),
+        # regression: a force with no data has no place, which crashed the list of forces "ahead"
+        claim("wales-behind", "rank", subject="South Wales", offence="total", order="highest", behind="Cleveland",
+              **gap),
     ], date="2020-02-01")
     for key in ("gmp-rank", "gmp-rate", "gmp-below"):
         assert out[key]["verdict"] == NT and "supplied no data" in out[key]["reason"], key
     assert "No population" not in out["gmp-rate"]["reason"]
     assert "Greater Manchester has no change" in out["wales-top"]["reason"]
+    assert out["wales-behind"]["verdict"] in (S, P, N) and "Greater Manchester" in out["wales-behind"]["reason"]
 
 
 def test_a_force_placed_where_it_is_not_is_not_supported(data):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from peelstats.claims.model import (
     GRADE_KINDS,
@@ -164,6 +165,7 @@ def parse_claim_file(raw: dict, path) -> ClaimFile:
         selection.append(parsed)
     if problems:
         raise ClaimFileError(path, problems)
+    assert schema in SCHEMAS  # else a problem was raised above
     return ClaimFile(path=Path(path), schema_version=schema, document=document, defaults=defaults,
                      selection=selection, claims=claims)
 
@@ -255,7 +257,7 @@ def _messages(error: ValidationError, kind: str | None) -> list[tuple[tuple, str
     return list(dict.fromkeys(out))
 
 
-def _message(item: dict, kind: str | None) -> str:
+def _message(item: ErrorDetails, kind: str | None) -> str:
     kind_of = f" for kind {kind!r}" if kind else ""
     given = item.get("input")
     ctx = item.get("ctx") or {}

@@ -25,7 +25,7 @@ import pandas as pd
 from peelstats import formats
 from peelstats.analysis.figures import Figures, figures
 from peelstats.analysis.panel import get_panel
-from peelstats.claims.model import ClaimFile
+from peelstats.claims.model import AnyClaim, ClaimFile
 from peelstats.claims.verdict import Verdict
 from peelstats.errors import PeelstatsError
 from peelstats.ingest.dataset import Dataset
@@ -85,7 +85,7 @@ class Reading:
 class Result:
     """A claim's verdict with the evidence: what the records, tables and notebooks show."""
 
-    claim: object
+    claim: AnyClaim
     force: str | None
     subject: str | None
     offence: str | None

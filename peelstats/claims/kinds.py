@@ -231,10 +231,16 @@ def _change_on(ctx: Context, claim, candidate: Candidate, quoted: str):
     return fig, geo, measure, meanings
 
 
+def _size(claim: ChangeClaim) -> str:
+    """The size of a change claim that quotes no figure: the model requires one or the other."""
+    assert claim.size is not None
+    return claim.size
+
+
 @evaluator(Kind.CHANGE)
 def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Reading:
     quoted = figure(claim)
-    label = quoted.text if quoted else claim.size.replace("_", " ")
+    label = quoted.text if quoted else _size(claim).replace("_", " ")
     found = _change_on(ctx, claim, candidate, label)
     if isinstance(found, Reading):
         return found
@@ -251,7 +257,7 @@ def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Readi
             if size_verdict is not Verdict.SUPPORTED and verdict is Verdict.SUPPORTED:
                 verdict = Verdict.PARTLY
     else:
-        verdict, band = _judge_size(change, claim.size, claim.direction, ctx, claim)
+        verdict, band = _judge_size(change, _size(claim), claim.direction, ctx, claim)
         distance = 0.0 if verdict.holds else abs(change)
         words = f"'{label}' read as {band}"
     rows = []
@@ -261,7 +267,7 @@ def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Readi
         if quoted is not None:
             verdict_here = judge(m.change_pct, quoted, _pct_tolerance(ctx, claim, quoted), formats.pct).verdict
         else:
-            verdict_here = _judge_size(m.change_pct, claim.size, claim.direction, ctx, claim)[0]
+            verdict_here = _judge_size(m.change_pct, _size(claim), claim.direction, ctx, claim)[0]
         rows.append({"comparator": meaning.value, "label": meaning.label, "measured": m.change_pct,
                      "verdict": str(verdict_here), "definition": m.definition})
     sensitivity = ""
@@ -553,6 +559,7 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
                        f"({fig.source}, {fig.edition}).{_notes(*involved, about_change=change_measured)}")
     quoted = figure(claim)
     if claim.relation is Relation.RATIO:
+        assert quoted is not None  # the model requires quoted_value for a ratio
         judgement, ratio, tolerance = _ratio_judgement(ctx, claim, quoted, a, b)
         verdict, distance = judgement.verdict, judgement.distance
         words = _words(quoted, tolerance, judgement)
@@ -567,7 +574,7 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
         words = f"'{_RELATION_WORDS[claim.relation]}' on the {label}"
         quoted_text = f"{_RELATION_WORDS[claim.relation]} {claim.against.name}"
         measured = a - b
-    meanings = []
+    meanings: list[dict] = []
     if claim.against.kind is GeographyKind.NATIONAL and claim.measure is Measure.CHANGE:
         words += "; \"national\" read as ONS's published England and Wales figure, other meanings shown beside it"
         force = claim.subject.force if claim.subject.is_force else None
@@ -575,8 +582,11 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
             m = fig.national(meaning, force)
             if m.change_pct is None or (meaning is National.REST_OF_ENGLAND_AND_WALES and force is None):
                 continue
-            here = (_compare(a, m.change_pct, claim.relation) if claim.relation is not Relation.RATIO else
-                    _ratio_judgement(ctx, claim, quoted, a, m.change_pct)[0].verdict)
+            if claim.relation is not Relation.RATIO:
+                here = _compare(a, m.change_pct, claim.relation)
+            else:
+                assert quoted is not None  # as above
+                here = _ratio_judgement(ctx, claim, quoted, a, m.change_pct)[0].verdict
             meanings.append({"comparator": meaning.value, "label": meaning.label, "measured": m.change_pct,
                              "verdict": str(here), "definition": m.definition})
     others = ""
@@ -588,6 +598,7 @@ def read_comparison(ctx: Context, claim: ComparisonClaim, candidate: Candidate) 
                    " (the same verdict against every meaning)")
     shown = f"{a_text} vs {b_text}"
     if claim.relation is Relation.RATIO:
+        assert quoted is not None  # as above
         shown = (f"{formats.pct(_gap(measured))} ({formats.ratio(measured)})" if quoted.percent else
                  formats.ratio(measured))
     reason = (f"{claim.subject.name} {a_text} against {claim.against.name} {b_text} ({label}, "
@@ -635,28 +646,33 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
         codes = [forces.lookup(f).code for f in missing]
         return Reading(Verdict.NOT_TESTABLE, None, f"No {measure} for {', '.join(missing)} in {_period_text(fig)} "
                        f"({fig.source}, {fig.edition}) to rank: {fig.why_missing(codes)}.")
+    # every subject has a place and a value here (one without returned above), so these keep them all
+    places = [s.position for s in standings if s.position is not None]
+    values = [s.value for s in standings if s.value is not None]
     ordered = fig.ordered(measure, descending=descending, among=among)
     fmt = {"change": formats.pct, "count": formats.count, "rate": formats.rate}[measure]
     if claim.top is not None:
         wanted = f"in the top {claim.top}"
-        off_by = [max(0, s.position - claim.top) for s in standings]
+        off_by = [max(0, p - claim.top) for p in places]
     else:
+        assert claim.position is not None  # the model sets a position when there is no top
         expected = list(range(claim.position, claim.position + len(standings)))
-        positions = sorted(s.position for s in standings)
+        positions = sorted(places)
         wanted = f"position {claim.position}" + (f" to {expected[-1]}" if len(expected) > 1 else "")
         off_by = [0 if any(p <= e <= p + len(s.tied_with) for s in standings if s.position == p) else abs(p - e)
                   for p, e in zip(positions, expected, strict=True)]
     problems = []
     if claim.behind:
-        ahead = [s.force for s in ordered if s.position <= len(claim.behind)]
+        # forces without a value come last, unranked: they are not ahead
+        ahead = [s.force for s in ordered if s.position is not None and s.position <= len(claim.behind)]
         astray = [f.name for f in claim.behind if f.name not in ahead]
         if astray:
             problems.append(f"{', '.join(astray)} {'is' if len(astray) == 1 else 'are'} not among the first "
                             f"{len(claim.behind)} ({', '.join(ahead)})" if len(claim.behind) > 1 else
                             f"{astray[0]} is not first (first: {', '.join(ahead)})")
     if claim.direction is not None:
-        wrong = [s.force for s in standings if not (s.value > 0 if claim.direction is Direction.INCREASE
-                                                    else s.value < 0)]
+        wrong = [s.force for s, v in zip(standings, values, strict=True)
+                 if not (v > 0 if claim.direction is Direction.INCREASE else v < 0)]
         if wrong:
             problems.append(f"{', '.join(wrong)} did not {'rise' if claim.direction is Direction.INCREASE else 'fall'}")
     slack = ctx.defaults.rank_partly_positions
@@ -671,7 +687,7 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
     reason = (f"Ranked by {claim.offence.lower()} {measure} ({order_words}) among {pool_text}: {placed}; the first "
               f"three: {leaders}." + (f" But {'; '.join(problems)}." if problems else "")
               + _left_out(fig, [s.force for s in ordered if s.position is None], measure))
-    return Reading(verdict, float(standings[0].position), reason, float(sum(off_by) + len(problems)),
+    return Reading(verdict, float(places[0]), reason, float(sum(off_by) + len(problems)),
                    comparator=pool_text, definition=f"{claim.offence}, {measure}, {order_words}, among {pool_text}: "
                                                     f"{_period_text(fig) if need else periods.label(fig.period_end)}; "
                                                     f"{_source_text(fig)}",
@@ -778,6 +794,7 @@ def _ordinal(n: int | None) -> str:
 @evaluator(Kind.GRADE)
 def read_grade(ctx: Context, claim: GradeClaim, candidate: None) -> Reading:
     force = ctx.file.force_of(claim)
+    assert force is not None  # the claim file requires a force for a grade
     definition = f"HMICFRS PEEL {claim.peel_year} {claim.pillar}: {claim.question}"
     found = grades.grade(force.name, claim.peel_year, claim.question, claim.pillar)
     if found is None:
@@ -800,6 +817,7 @@ def read_grade(ctx: Context, claim: GradeClaim, candidate: None) -> Reading:
 @evaluator(Kind.GRADE_COMPARISON)
 def read_grade_comparison(ctx: Context, claim: GradeComparisonClaim, candidate: None) -> Reading:
     force, other = ctx.file.force_of(claim), claim.other_force
+    assert force is not None  # the claim file requires a force for a grade
     year = claim.peel_year
     definition = f"HMICFRS PEEL {year} {claim.pillar}: {claim.question}"
     quoted = f"{force.name} and {other.name} graded {claim.expect}"

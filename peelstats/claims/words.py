@@ -203,7 +203,7 @@ def parse_quoted(value) -> Quoted:
             return Quoted(1000.0 / n, q, text, verbal=False, one_in=n)
     comparative = _COMPARATIVE.fullmatch(rest_lower)
     inner = _percentage(comparative.group("figure")) if comparative else None
-    if inner is not None:  # "30 per cent higher", "a third lower": a difference, as a signed percentage
+    if comparative and inner is not None:  # "30 per cent higher", "a third lower": a difference, as a signed percentage
         sign = -1.0 if comparative.group("rel") in _LOWER else 1.0
         return Quoted(sign * abs(inner.value), q, text, verbal=inner.verbal, percent=True)
     fractions, multipliers = vocabulary()["fractions"], vocabulary()["multipliers"]
