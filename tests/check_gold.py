@@ -30,6 +30,7 @@ HOLDOUT = Path(__file__).parent / "check_holdout.yaml"
 HOLDOUT2 = Path(__file__).parent / "check_holdout2.yaml"  # annotated before the reader first read it
 HOLDOUT3 = Path(__file__).parent / "check_holdout3.yaml"  # annotated after the holdout2 fixes, before a first read
 HOLDOUT4 = Path(__file__).parent / "check_holdout4.yaml"  # annotated after the holdout3 fixes, before a first read
+HOLDOUT5 = Path(__file__).parent / "check_holdout5.yaml"  # annotated after the holdout4 fixes, before a first read
 FRAUD_INCLUDED_UNTIL = dt.date(2015, 7, 1)
 
 

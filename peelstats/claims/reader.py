@@ -23,6 +23,7 @@ import yaml
 from peelstats.claims import words
 from peelstats.errors import PeelstatsError
 from peelstats.reference import forces, geography, periods
+from peelstats.reference import offences as off
 
 # ------------------------------------------------------------------------------------------------ lexicons
 
@@ -228,14 +229,16 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _PERIOD_PATTERNS = (
     # "the same period in 2007", "the same period in the 12 months to September 2007": the same months as the
     # figures the words are about, in that year (read in _Sentence.period, which knows those figures)
-    re.compile(rf"(?:the\s+)?same\s+(?:period|12\s+months|time|months)\s+(?:in|of|during)\s+(?:(?:the\s+)?"
+    re.compile(rf"(?:the\s+)?same\s+(?:period|12\s+months|time|months|point)\s+(?:in|of|during)\s+(?:(?:the\s+)?"
                rf"(?:(?:12|twelve)\s+months|year)\s+(?:up\s+)?(?:to|ending|ended)\s+(?P<samemonth>{_MONTHS})\s+"
                rf"(?P<sameyear2>(?:19|20)\d{{2}})|(?P<sameyear>(?:19|20)\d{{2}})(?![/\d-]))", re.IGNORECASE),
     # "in the same period between 2015 and 2016": the same months, in the 12 months that end in the later year
     re.compile(r"(?:the\s+)?same\s+(?:period|12\s+months|time|months)\s+(?:between|from)\s+(?P<samefrom>(?:19|20)\d{2})"
                r"\s*(?:and|to|-|\u2013)\s*(?P<sameto>(?:19|20)\d{2})(?![/\d-])", re.IGNORECASE),
     # "a 7.6% drop in the previous year's ONS report", "in the previous year": the 12 months before the figures'
-    re.compile(r"(?:in|during|for)\s+the\s+(?P<prior>(?:previous|preceding|prior)\s+(?:year|12\s+months)(?:['\u2019]s\s+"
+    # "1585 were recorded the previous year": the same, after a verb of recording
+    re.compile(r"(?:(?:in|during|for)\s+|(?<=recorded\s)|(?<=reported\s)|(?<=logged\s))the\s+(?P<prior>(?:previous|"
+               r"preceding|prior)\s+(?:year|12\s+months)(?:['\u2019]s\s+"
                r"(?:[\w-]+\s+){0,2}?(?:report|figures|statistics|data|release|bulletin|publication))?)"
                r"(?!['\u2019])", re.IGNORECASE),
     # "During this period, the force recorded...", "in the same period": the period stated before
@@ -247,6 +250,9 @@ _PERIOD_PATTERNS = (
                rf"(?:to|ending|ended|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
     re.compile(rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})", re.IGNORECASE),
+    # "has increased by 13.74% since September 2016 (40,021)": the 12 months to that month, what the figures are
+    # compared with (a baseline, by the word before it)
+    re.compile(rf"(?<=\bsince\s)(?P<month>{_MONTHS})\s+(?P<year>(?:19|20)\d{{2}})(?![/\d])", re.IGNORECASE),
     re.compile(rf"(?:up\s+)?to\s+the\s+end\s+of\s+(?P<month>{_MONTHS})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)"
                rf"\s+year)", re.IGNORECASE),
     re.compile(r"(?:in |for |during )?(?:the )?(?:financial year |fy ?)?(?P<fy>(?:19|20)\d{2}[/-]\d{2}(?!\d))",
@@ -285,8 +291,10 @@ _PERIOD_PATTERNS = (
 )
 # a period named as what a figure is compared with: "on 2009/10", "compared to 2011/12", "the same period last year"
 _BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|\bthan|\bfrom|"
-                             r"\bagainst|\bsince|same\s+period|\bprevious|\bpreceding)\s*(?:the\s+)?(?:same\s+"
-                             r"period\s+)?(?:in\s+)?$", re.IGNORECASE)
+                             r"\bagainst|\bsince|same\s+period|\bprevious|\bpreceding)\s*(?:the\s+)?"
+                             # "a seven per cent decrease on the figures to the same point in 2022"
+                             r"(?:(?:figures?|numbers?|levels?|totals?)\s+(?:to|for|of|at)\s+(?:the\s+)?)?"
+                             r"(?:same\s+period\s+)?(?:in\s+)?$", re.IGNORECASE)
 # "the highest level since 2005/06", "the lowest figure for an equivalent period since records began": a record,
 # not a rank among forces, and the year is not the baseline of the figure beside it
 _RECORD_SINCE = re.compile(r"(?:\s+(?:levels?|numbers?|figures?|tally|total|counts?|rates?)\b)?(?:\s+(?:for|in|of)\s+"
@@ -356,8 +364,9 @@ def _compare_pattern() -> re.Pattern:
 _RATIO = re.compile(r"(?P<q>over |more than |almost |nearly |around |about )?(?P<w>double|twice|treble|triple|three "
                     r"times|four times)\s+(?:that\s+of\s+|the\s+level\s+of\s+)?(?:the\s+)?national\s+average",
                     re.IGNORECASE)
-_AGAINST_TREND = re.compile(r"(?:going\s+against|bucking|against|defying)\s+the\s+national\s+(?:picture|trend)",
-                            re.IGNORECASE)
+# "bucking the national trend", "which bucks the general national trend of increases"
+_AGAINST_TREND = re.compile(r"(?:(?:going|goes|went|gone)\s+against|bucks|bucked|bucking|against|defies|defied|defying)"
+                            r"\s+the\s+(?:(?:general|wider|overall)\s+)?national\s+(?:picture|trend)", re.IGNORECASE)
 _ALL_EXCEPT = re.compile(r"all\s+(?:the\s+)?(?:police\s+)?forces\s+(?:in\s+england\s+and\s+wales\s+)?"
                          r"(?:except|apart\s+from|bar|but)\s+", re.IGNORECASE)
 _ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:(?:police\s+)?forces?(?:\s+areas)?\s+|"
@@ -1000,13 +1009,18 @@ class _Sentence:
         tail = self.text[end:seg[1]]
         # "51% rise in violent crimes", "a 13% drop in recorded crime", "50,901 offences"
         bound = re.match(r"\s*(?:(?:%|per\s*cent|pc)\s*)?(?:(?:\w+\s+){0,2}?"
-                         r"(?:rise|rises|increase|increases|fall|falls|"
+                         r"(?:rise|rises|increase|increases|fall|falls|growth|surge|"
                          r"drop|drops|reduction|decrease|decline|jump|hike|spike|cut|up|down)s?\s+(?:in|of)\s+"
-                         r"(?:the\s+)?(?:number\s+of\s+|levels?\s+of\s+|recorded\s+)?|(?:more|fewer|extra|"
+                         # "a four per cent growth in overall “violence against the person” offences"
+                         r"(?:the\s+)?(?:(?:overall|total|all)\s+)?(?:number\s+of\s+|levels?\s+of\s+|recorded\s+)?"
+                         r"['\"\u2018\u201c]?|(?:more|fewer|extra|"
                          r"additional|recorded|reported)?\s*)", tail, re.IGNORECASE)
         hit = None
         if bound:
             hit = next((m for m in offences if m.start == end + bound.end()), None)
+        if hit is None:  # "there were 13 homicides and an increase of six": the offence the figure counts
+            noun = re.match(r"\s*(?:(?:more|fewer|extra|additional|recorded|reported)\s+)?", tail, re.IGNORECASE)
+            hit = next((m for m in offences if noun and m.start == end + noun.end()), None)
         if hit is None:  # "Robberies increased by 48pc", "violence against the person up 41pc"
             before = [m for m in offences if seg[0] <= m.start and m.end <= position]
             hit = before[-1] if before else None
@@ -1051,6 +1065,13 @@ class _Sentence:
                 name = own.pop()
                 self.last.append(hit)
                 return name, None, f"{hit.text!r}: {name}, the offence named just before"
+        narrower = _narrower_named(self, hit) if re.fullmatch(r"\s+", self.text[end:hit.start]) else None
+        if narrower is not None:  # only for the noun a count counts ("thefts by 5 per cent" after "Bike thefts": own)
+            # "a sharp rise in domestic burglary ..., 2184 burglaries were reported": the word may mean the narrower
+            # offence named before, or the whole group, so the figure is not given either
+            self.note(f"{hit.text!r}: {hit.key}, or {narrower.text!r} named before it in the sentence (the words do "
+                      "not say which), so the figure is not drafted")
+            return None, None, ""
         self.last.append(hit)
         if hit.kind == "untestable":
             return None, hit.key, f"{hit.text!r}: {hit.value}, which these data do not hold"
@@ -1221,6 +1242,25 @@ class _Sentence:
             return {}, f"{mention.text!r}: no year named before it, so every period in the year before is tried"
         end = (pd.Timestamp(named["end"]) + pd.offsets.MonthEnd(12)).date().isoformat()
         return {"end": end}, f"{mention.text!r}: the year after {earlier[-1].text!r}, {periods.label(end)}"
+
+
+def _narrower_named(s: _Sentence, hit: Mention) -> Mention | None:
+    """An offence named before ``hit`` in the sentence that is a part of it, by the same noun ("domestic burglary"
+    before "burglaries"): then the one word may restate the part."""
+    if hit.kind != "offence" or hit.value == GENERIC_TOTAL or " " in hit.text.strip():
+        return None
+    stem = hit.text.strip().lower()[:6]
+    for m in s.of("offence"):
+        if m.end > hit.start or m.key == hit.key or m.value == GENERIC_TOTAL or " " not in m.text.strip():
+            continue
+        if not m.text.strip().lower().split()[-1].startswith(stem):
+            continue
+        try:
+            if set(off.leaves_of(m.key)) < set(off.leaves_of(hit.key)):
+                return m
+        except PeelstatsError:
+            continue
+    return None
 
 
 @dataclass(frozen=True)
@@ -1853,6 +1893,17 @@ def _figures(s: _Sentence) -> list[Draft]:
                 for x in s.mentions):
             # "The number of public order offences (3,590) in Gwent were up 66 per cent": the count of that offence
             draft = _count(s, m, subject)
+        elif label := _YEAR_LABEL.search(before):
+            # "Sexual offences increased 37.3% in the 12 months ending September 2017 (2016: 1,694 - 2017: 2,326)":
+            # each count of the same months, in the year it is labelled with
+            draft = _labelled_count(s, m, subject, int(label.group("year")))
+        elif previous is not None and previous.kind == "change" and previous.fields.get("direction") and \
+                previous.span[1] >= m.start - 25 and re.search(r"\bwith\s+(?:a\s+further\s+|an?\s+)?$", before) and \
+                re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) and \
+                _nothing_new(s, previous, m) and (re.match(r"\s*(?:fewer|less)\b", after, re.IGNORECASE) is not None)\
+                == (previous.fields["direction"] == "decrease"):
+            # "sex offences increased by 32% with 583 more reported than the previous year": the same change, in crimes
+            draft = _alike(previous, m, "count_change", quoted_value=m.text, direction=previous.fields["direction"])
         elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before):
             draft = _count_change(s, m, subject, offence=offence_given)
         elif re.search(r"\(\s*$", before) and any(re.fullmatch(r"\s*\(\s*", s.text[p.end:m.start])
@@ -1924,6 +1975,29 @@ def _figures(s: _Sentence) -> list[Draft]:
             out.append(draft)
             previous = draft
     return out
+
+
+_YEAR_LABEL = re.compile(r"(?:\(|[\u2013\u2014-]|,|;)\s*(?P<year>(?:19|20)\d{2})\s*:\s*$")
+
+
+def _labelled_count(s: _Sentence, m: Mention, subject, year: int) -> Draft | None:
+    """A count labelled with a year ("(2016: 1,694 - 2017: 2,326)"): the same 12 months as the figures the sentence
+    names, ending in that year; not drafted when the words do not pin down which months."""
+    current = s._current_end()
+    if current is None or m.figure.percent:
+        s.note(f"{m.text!r}: a count labelled {year}, and the words do not say which 12 months of it, so it is not "
+               "drafted")
+        s.used.add(m.start)
+        return None
+    end = periods.month_end(year, pd.Timestamp(current).month).date().isoformat()
+    draft = _count(s, m, subject)
+    if draft is None or draft.untestable is not None:
+        return draft
+    draft.fields["period"] = {"end": end}
+    draft.read = [r for r in draft.read if r[0] != "period"] + [
+        ("period", f"'{year}:' labels the count: the same months as the figures of the sentence "
+                   f"({periods.label(current)}), {periods.label(end)}")]
+    return draft
 
 
 _RESTATING_GAP = re.compile(r"[\s,;:(\u2013\u2014-]*(?:(?:or|going|went|gone|rising|rose|risen|falling|fell|fallen|"
@@ -2292,7 +2366,10 @@ def _directions(s: _Sentence) -> list[Draft]:
 def _covered(draft: Draft, drafts: list[Draft]) -> bool:
     """A rise or fall another claim on the same place and offence already carries."""
     carriers = [d for d in drafts if d.kind in ("change", "count_change", "direction") or (
-        d.kind == "count" and (d.year_before is not None or any(x.year_before is d for x in drafts)))]
+        d.kind == "count" and (d.year_before is not None or any(x.year_before is d for x in drafts))) or (
+        # "fell more in Lincolnshire than the national average": a faster fall carries the fall
+        d.kind == "comparison" and d.fields.get("relation") == {"increase": "faster_rise", "decrease": "faster_fall"}
+        .get(str(draft.fields.get("direction"))))]
     return any(d.fields.get("offence") == draft.fields.get("offence") and
                d.fields.get("subject", d.fields.get("members")) in (draft.fields.get("subject"),
                                                                     [draft.fields.get("subject")])
@@ -3016,11 +3093,23 @@ _RATE_WORDS = re.compile(r"\bcrime\s+rates?\b|\brates?\s+of\s+(?:recorded\s+)?cr
                          r"for\s+every\s+(?:1,000|1000)|\bone\s+in\s+\w+", re.IGNORECASE)
 
 
+# "where every other county was on or below the national average", "all the other forces were above": the words
+# set other places against the average, not the sentence's subject
+_OTHERS_COMPARED = re.compile(r"\b(?:(?:every|each|all|most|many|some|several)\s+(?:of\s+)?(?:the\s+)?(?:other\s+)?|"
+                              r"(?:the\s+)?other\s+)(?:police\s+)?(?:count(?:y|ies)|forces?|force\s+areas?|areas?|"
+                              r"regions?|parts?\s+of\s+the\s+country)\b", re.IGNORECASE)
+
+
 def _comparisons(s: _Sentence) -> list[Draft]:
     out = []
     for match in _compare_pattern().finditer(s.text):
         rel = match.group("rel").lower()
         clause = s.clause(match.start())
+        others = _OTHERS_COMPARED.search(s.text, clause[0], match.start())
+        if others and not s.of("geo", (others.end(), match.start())):
+            s.note(f"{s.text[others.start():match.end()]!r}: other places set against the average, not the "
+                   "sentence's subject, so no comparison is drafted")
+            continue
         # "the crime rate in Cleveland is higher than the national average", "lower than the average ... with 86.4
         # offences per 1,000 people", "104.6 crimes per 1,000 population - well above the national average of 82.3":
         # rates per 1,000, not changes
@@ -3063,6 +3152,13 @@ def _comparisons(s: _Sentence) -> list[Draft]:
             continue
         if relation is None:
             continue
+        listed = _listed_offences(s, clause[0], match.start()) if measure == "change" else []
+        if listed:  # "Violent crime and public order offences fell more in Lincolnshire than the national average"
+            for offence in listed:
+                out += _compare_each(s, match, offence=(offence.key, None, f"{offence.text!r}: {offence.key}, one "
+                                                                             "of the offences listed before the verb"),
+                                     **fields)
+            continue
         out += _compare_each(s, match, **fields)
     for match in _RATIO.finditer(s.text):
         quoted = ((match.group("q") or "") + match.group("w")).strip()
@@ -3079,7 +3175,23 @@ _NATIONAL_ADJECTIVES = frozenset({"overall", "current", "latest", "wider", "annu
                                   "official", "recorded"})
 
 
-def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, **fields) -> list[Draft]:
+def _listed_offences(s: _Sentence, start: int, end: int) -> list[Mention]:
+    """Offences listed before one verb of change ("Violent crime and public order offences fell more ..."), in the
+    words from ``start`` to ``end``: each of them, when there are several and nothing else is named between."""
+    offences = [m for m in s.of("offence") if start <= m.start and m.end <= end and m.value != GENERIC_TOTAL]
+    if len(offences) < 2 or s.of("untestable", (start, end)) or s.of("figure", (start, end)):
+        return []
+    if not all(_LISTED.match(s.text[a.end:b.start]) for a, b in zip(offences, offences[1:], strict=False)):
+        return []
+    verb = next((d for d in s.of("direction") if d.start >= offences[-1].end), None)
+    if verb is None or verb.start > end or not re.fullmatch(r"\s*(?:(?:have|has|had|also|all|both|been)\s+)*",
+                                                           s.text[offences[-1].end:verb.start]):
+        return []
+    return offences
+
+
+def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, offence: tuple | None = None,
+                  **fields) -> list[Draft]:
     places = [m for m in s.of("geo") if _is_force(m.value) and m.end <= match.end() and not _is_scope(s.text, m)]
     if places and not s._joined(places):
         places = places[:1]  # "Nottinghamshire's fall, matched by that in Durham...": the sentence's subject
@@ -3101,6 +3213,7 @@ def _compare_each(s: _Sentence, match: re.Match, *, start: int | None = None, **
                                for x in s.mentions):
             offence_given = s.offence(changes[-1].start, changes[-1].end)
             offence_given = offence_given if offence_given[0] or offence_given[1] else None
+    offence_given = offence or offence_given
     out = []
     for subject in subjects:
         at = match.start() if start is None else start  # "30 per cent higher than ...": the gap's own words
