@@ -548,3 +548,28 @@ def test_a_percentage_in_words_keeps_the_ordinary_tolerance():
 
     assert not parse_quoted("thirty per cent").verbal and not parse_quoted("nine per cent").verbal
     assert parse_quoted("five million").verbal and parse_quoted("a quarter").verbal
+
+
+def test_figures_public_on_the_date_but_not_in_the_data_are_named_and_a_miss_is_not_testable(data):
+    """On 1 August 2020 the latest published period was YE March 2020, which the data (to December 2019) do not
+    hold. Words the older figures reproduce stand, with a note; words they do not reproduce may quote the figures
+    the data lack, so they are not testable, and the reason says what the older figures give. A stated period is the
+    words' own choice and is judged as before."""
+    ye_dec_19 = pd.Timestamp("2019-12-31")
+    close = round(world.change(WM, ye_dec_19), 1)
+    out = run(data, [
+        claim("close", "change", subject="force", offence="total", quoted_value=close),
+        claim("far", "change", subject="force", offence="total", quoted_value=close + 20),
+        claim("stated", "change", subject="force", offence="total", quoted_value=close + 20,
+              period={"end": "2019-12-31"}),
+    ], date="2020-08-01")
+    lacking = "the latest published period was year ending March 2020"
+    assert out["close"]["verdict"] == S and lacking in out["close"]["reason"]
+    assert out["close"]["period_end"] == "2019-12-31"
+    assert out["far"]["verdict"] == NT and lacking in out["far"]["reason"]
+    assert "the words would be not supported" in out["far"]["reason"]
+    assert out["stated"]["verdict"] == N and lacking not in out["stated"]["reason"]
+    # on 1 June 2020 the latest published period (YE December 2019) is held: nothing to say
+    before = run(data, [claim("far", "change", subject="force", offence="total", quoted_value=close + 20)],
+                 date="2020-06-01")
+    assert before["far"]["verdict"] == N and "do not hold" not in before["far"]["reason"]

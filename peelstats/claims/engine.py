@@ -278,9 +278,9 @@ def latest_public_figure(ctx: Context, pairs: list[tuple[Candidate, Reading]], r
 
 def timing_note(ctx: Context, candidate: Candidate, reading: Reading, latest: dict | None) -> str:
     """The words that open a reason when the figures were not public on the document's date."""
-    date = _long_date(ctx.date)
+    date = formats.long_date(ctx.date)
     if not candidate.public_on_date:
-        when = _long_date(candidate.release.date) + (" (estimated)" if candidate.release.estimated else "")
+        when = formats.long_date(candidate.release.date) + (" (estimated)" if candidate.release.estimated else "")
         lead = ("Reproduced only by figures first published" if reading.verdict.holds else
                 "Judged on figures first published")
         then = ""
@@ -292,8 +292,8 @@ def timing_note(ctx: Context, candidate: Candidate, reading: Reading, latest: di
         return f"{lead} on {when}, after the document's date ({date}){then}. "
     if not candidate.edition_current and candidate.edition_release is not None:
         return (f"Figures from {candidate.source} {candidate.edition}, published "
-                f"{_long_date(candidate.edition_release.date)}: the figures public on {date} may differ slightly by "
-                "revision. ")
+                f"{formats.long_date(candidate.edition_release.date)}: the figures public on {date} may differ "
+                "slightly by revision. ")
     return ""
 
 
@@ -313,10 +313,6 @@ def nearest_note(pairs: list[tuple[Candidate, Reading]], chosen: Candidate) -> s
     shown = "; ".join(f"{c.label} ({c.source}) {r.shown}" for c, r in tested[:2])
     return f" Nearest other candidates: {shown}."
 
-
-def _long_date(value) -> str:
-    stamp = pd.Timestamp(value)
-    return f"{stamp.day} {stamp:%B %Y}"
 
 
 def _iso(value) -> str | None:

@@ -1,6 +1,7 @@
 """Evaluate a claim file: every claim, in an order that respects ``same_as`` and selection groups.
 
->>> from peelstats.claims import evaluate
+>>> from peelstats import formats
+from peelstats.claims import evaluate
 >>> evaluation = evaluate()                 # doctest: +SKIP   (the West Mercia letter)
 >>> evaluation.frame()                      # doctest: +SKIP   one row per claim
 """
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
+from peelstats import formats
 from peelstats.claims.claim_file import load_claim_file
 from peelstats.claims.engine import (
     Candidate,
@@ -32,7 +34,7 @@ from peelstats.claims.model import PERIODIC_KINDS, ClaimFile
 from peelstats.claims.verdict import Verdict
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.output import to_json
-from peelstats.reference import releases
+from peelstats.reference import periods, releases
 
 COLUMNS = ["id", "quote", "kind", "subject", "force", "offence", "quoted", "reading", "verdict", "measured",
            "measured_text", "comparator", "definition", "period_end", "baseline_end", "source", "edition", "published",
@@ -158,6 +160,9 @@ def _result(ctx: Context, claim, reading: Reading, candidate: Candidate | None, 
         reason = timing_note(ctx, candidate, reading, latest) + reason
         if not reading.verdict.holds and len(pairs) > 1:
             reason += nearest_note(pairs, candidate)
+        missing = unheld_latest(ctx, claim, candidate)
+        if missing is not None:
+            reading, reason = _unheld(ctx, reading, reason, missing, candidate)
     force = ctx.file.force_of(claim)
     subject = getattr(claim, "subject", None)
     rows = []
@@ -170,6 +175,37 @@ def _result(ctx: Context, claim, reading: Reading, candidate: Candidate | None, 
             rows.append({**base, "comparator": r.comparator, "measured": r.measured})
     return Result(claim, force.name if force else None, subject.name if subject else None,
                   getattr(claim, "offence", None), reading, candidate, reason, rows, latest)
+
+
+def unheld_latest(ctx: Context, claim, candidate: Candidate) -> releases.Release | None:
+    """The latest period public on the document's date when no source holds it and the claim's period was left to
+    the candidates (a stated or borrowed period is the words' own choice): the figures the words most likely quote."""
+    period = claim.period
+    if period.end is not None or period.same_as or period.source or period.edition:
+        return None
+    latest = ctx.latest_public()
+    if latest is None or latest.period_end <= candidate.period_end:
+        return None
+    held = any(ctx.candidate(latest.period_end, periods.year_earlier(latest.period_end), source) is not None
+               for source in ctx.defaults.sources)
+    return None if held else latest
+
+
+def _unheld(ctx: Context, reading: Reading, reason: str, latest: releases.Release, candidate: Candidate
+            ) -> tuple[Reading, str]:
+    """A verdict on older figures, when the latest ones public on the date are not in the data: reproduced, it stands
+    with a note; not reproduced, the claim is not testable (the words may quote the figures the data lack)."""
+    published = f"first published {formats.long_date(latest.date)}" + (" (estimated)" if latest.estimated else "")
+    missing = (f"On {formats.long_date(ctx.date)} the latest published period was "
+               f"{periods.label(latest.period_end)} ({published}), which these data do not hold")
+    if reading.verdict.holds:
+        return reading, (f"{missing}; the words are reproduced by {periods.label(candidate.period_end)}, the latest "
+                         f"period the data hold. {reason}")
+    older = f"{periods.label(candidate.period_end)}, the latest period the data hold"
+    return (replace(reading, verdict=Verdict.NOT_TESTABLE),
+            f"{missing}, so the figures the words most likely quote cannot be checked; on {older}, the words would be "
+            f"{reading.verdict}: {reason}")
+
 
 
 def write_outputs(evaluation: Evaluation, folder: Path) -> Path:
