@@ -66,7 +66,8 @@ def evaluator(kind: Kind):
 def _figures(ctx: Context, claim, candidate: Candidate, *, need_baseline: bool = True) -> Figures | Reading:
     found = ctx.figures(claim.offence, candidate, need_baseline=need_baseline)
     if isinstance(found, str):
-        return Reading(Verdict.NOT_TESTABLE, None, f"{found}.", definition=claim.offence)
+        sentence = found if found.endswith(".") else f"{found}."  # some messages end a sentence already
+        return Reading(Verdict.NOT_TESTABLE, None, sentence, definition=claim.offence)
     return found
 
 
