@@ -573,3 +573,47 @@ def test_figures_public_on_the_date_but_not_in_the_data_are_named_and_a_miss_is_
     before = run(data, [claim("far", "change", subject="force", offence="total", quoted_value=close + 20)],
                  date="2020-06-01")
     assert before["far"]["verdict"] == N and "do not hold" not in before["far"]["reason"]
+
+
+# ------------------------------------------------------------------------------------------------ streak
+
+
+def test_streak_boundaries(data):
+    """ "Risen for the fifth year in a row": the change on a year earlier has that sign in each of the five years to
+    the period. The world's changes start at YE March 2015; West Mercia rises 1.5% a year, Cleveland falls 8%,
+    Warwickshire jumps in YE March 2018 and falls back in YE March 2019."""
+    at_2019 = {"period": {"end": "2019-03-31"}}
+    out = run(data, [
+        claim("wm-5", "streak", subject="force", offence="total", direction="increase", years=5, **at_2019),
+        claim("wm-3", "streak", subject="force", offence="total", direction="increase", years=3, **at_2019),
+        claim("wm-6", "streak", subject="force", offence="total", direction="increase", years=6, **at_2019),
+        claim("cleveland-up", "streak", subject="Cleveland", offence="total", direction="increase", years=2,
+              **at_2019),
+        claim("cleveland-down", "streak", subject="Cleveland", offence="total", direction="decrease", years=5,
+              **at_2019),
+        claim("warks-4", "streak", subject="Warwickshire", offence="total", direction="increase", years=4,
+              period={"end": "2018-03-31"}),
+        claim("warks-down-2", "streak", subject="Warwickshire", offence="total", direction="decrease", years=2,
+              **at_2019),
+        claim("gmp-gap", "streak", subject="Greater Manchester", offence="total", direction="decrease", years=2,
+              period={"end": "2019-12-31"}),
+    ], date="2020-08-01")
+    assert out["wm-5"]["verdict"] == S and "reach back no further" in out["wm-5"]["reason"]
+    assert out["wm-5"]["evidence"]["run"] == 5 and len(out["wm-5"]["evidence"]["years"]) >= 5
+    assert out["wm-3"]["verdict"] == P and "the run is at least 5 years" in out["wm-3"]["reason"]
+    assert out["wm-6"]["verdict"] == NT and "cannot be checked" in out["wm-6"]["reason"]
+    assert out["cleveland-up"]["verdict"] == N
+    assert out["cleveland-down"]["verdict"] == S
+    assert out["warks-4"]["verdict"] == S
+    assert out["warks-down-2"]["verdict"] == P and "a run of 1, not 2" in out["warks-down-2"]["reason"]
+    assert "year ending March 2018 it did not" in out["warks-down-2"]["reason"]
+    assert out["gmp-gap"]["verdict"] == NT
+
+
+def test_streak_needs_at_least_two_years():
+    from peelstats.errors import ClaimFileError
+
+    raw = {"schema": "peelstats-claims/2", "document": {"id": "t", "title": "T", "author": "A", "date": "2019-01-01"},
+           "claims": [claim("one", "streak", subject="Kent", offence="total", direction="increase", years=1)]}
+    with pytest.raises(ClaimFileError, match="years"):
+        parse_claim_file(raw, "test.yaml")

@@ -28,6 +28,7 @@ DOCUMENT_OF = {  # example id -> the document it comes from (the letter unless n
     "northumbria-30000": {"date": "2017-07-20"}, "north-yorkshire-only": {"date": "2017-07-20"},
     "dyfed-powys-rate": {"date": "2017-01-20"}, "cleveland-gap": {"date": "2015-07-17"},
     "norfolk-faster": {"date": "2013-07-18"}, "second-only": {"date": "2014-07-18"},
+    "durham-reductions": {"date": "2014-07-17"},
 }
 VERDICT = re.compile(r"^ *>\s*(?:`(?P<id>[\w-]+)`\s*)?\*\*(?P<verdict>[a-z ]+)\*\*", re.MULTILINE)
 BLOCK = re.compile(r"```yaml\n(?P<yaml>.*?)```(?P<after>.*?)(?=```yaml|\Z)", re.DOTALL)
@@ -50,7 +51,7 @@ EXAMPLES = _examples()
 def test_every_kind_has_a_worked_example_with_its_result():
     kinds = {c["kind"] for _, claims, _ in EXAMPLES for c in claims}
     assert kinds >= {"change", "direction", "earlier_years", "causal", "count", "count_change", "rate",
-                     "comparison", "rank", "count_of_forces", "grade", "grade_comparison"}
+                     "comparison", "rank", "count_of_forces", "grade", "grade_comparison", "streak"}
     assert all(verdicts for _, _, verdicts in EXAMPLES)
 
 

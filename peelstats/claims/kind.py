@@ -19,3 +19,4 @@ class Kind(StrEnum):
     RANK = "rank"
     FORCE_COUNT = "count_of_forces"
     RATE = "rate"
+    STREAK = "streak"

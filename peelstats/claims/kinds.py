@@ -39,6 +39,7 @@ from peelstats.claims.model import (
     RankClaim,
     RateClaim,
     Relation,
+    StreakClaim,
     figure,
 )
 from peelstats.claims.verdict import Verdict
@@ -398,6 +399,77 @@ def read_causal(ctx: Context, claim: CausalClaim, candidate: Candidate) -> Readi
     return Reading(Verdict.NOT_TESTABLE, result.force_change_pct, reason, comparator="subject", definition=definition,
                    words="a claim about causes: the data can show how unusual the change is, not why it happened",
                    quoted=quoted, evidence=evidence, shown=formats.pct(result.force_change_pct))
+
+
+STREAK_LOOK_FURTHER = 10  # years looked at beyond the words' run, to say how long the run really is
+
+
+@evaluator(Kind.STREAK)
+def read_streak(ctx: Context, claim: StreakClaim, candidate: Candidate) -> Reading:
+    fig = _figures(ctx, claim, candidate)
+    if isinstance(fig, Reading):
+        return fig
+    geo = claim.subject
+    word = "rose" if claim.direction is Direction.INCREASE else "fell"
+    quoted = f"{claim.direction.value} for {claim.years} years in a row"
+    if fig.blocking_breaks:
+        reading = _not_comparable(ctx, claim, fig, geo)
+        reading.quoted = quoted
+        return reading
+    years: list[dict] = []  # the latest year first
+    for k in range(claim.years + STREAK_LOOK_FURTHER):
+        this = fig
+        if k:
+            try:
+                this = figures(ctx.data, claim.offence, periods.month_end(fig.period_end.year - k,
+                                                                          fig.period_end.month))
+            except PeelstatsError:
+                break  # the data reach back no further
+        value = this.measure(geo).change_pct
+        years.append({"period_end": this.period_end.date().isoformat(), "change_pct": value,
+                      "comparable": not this.blocking_breaks, "source": this.source, "edition": this.edition})
+        if value is None or this.blocking_breaks or (value > 0) != (claim.direction is Direction.INCREASE) \
+                or value == 0:
+            break
+    run = next((n for n, y in enumerate(years) if y["change_pct"] is None or not y["comparable"]
+                or y["change_pct"] == 0 or (y["change_pct"] > 0) != (claim.direction is Direction.INCREASE)),
+               len(years))
+    evidence = {"years": years[::-1], "run": run, "claimed": claim.years}
+    shown_years = years[:min(run + 1, claim.years + 1)]  # the run as far as the words go, and the year that ends it
+    listing = ", ".join(f"{periods.short_label(y['period_end'])} {formats.pct(y['change_pct'])}"
+                        for y in shown_years if y["change_pct"] is not None)
+    where = f"{geo.name} {claim.offence.lower()}"
+    stopped = years[run] if run < len(years) else None
+    if years[0]["change_pct"] is None:
+        verdict, why = Verdict.NOT_TESTABLE, f"No % change for {where} in {periods.label(fig.period_end)}."
+    elif run == 0:
+        verdict, why = Verdict.NOT_SUPPORTED, (f"{where} {formats.change_words(years[0]['change_pct'])} in "
+                                               f"{periods.label(fig.period_end)}: no run of years that {word} "
+                                               "ends there.")
+    elif run < claim.years and (stopped is None or stopped["change_pct"] is None or not stopped["comparable"]):
+        missing = ("the data reach back no further" if stopped is None else
+                   f"{periods.label(stopped['period_end'])} has no comparable change")
+        verdict, why = Verdict.NOT_TESTABLE, (f"{where} {word} in each of the last {run} years ({listing}), but "
+                                              f"{missing}, so a run of {claim.years} cannot be checked.")
+    elif run < claim.years:
+        assert stopped is not None
+        verdict, why = Verdict.PARTLY, (f"{where} {word} in the last {run} year{'s' if run > 1 else ''} ({listing}), "
+                                        f"a run of {run}, not {claim.years}: in "
+                                        f"{periods.label(stopped['period_end'])} it did not.")
+    elif run > claim.years:
+        longer = f"at least {run}" if stopped is None or stopped["change_pct"] is None else str(run)
+        verdict, why = Verdict.PARTLY, (f"{where} {word} in each of the last {claim.years} years ({listing}), and "
+                                        f"further back too: the run is {longer} years, longer than the words say.")
+    else:
+        before = ("the data reach back no further" if stopped is None or stopped["change_pct"] is None else
+                  f"in {periods.label(stopped['period_end'])} it did not")
+        verdict, why = Verdict.SUPPORTED, (f"{where} {word} in each of the last {claim.years} years ({listing}); "
+                                           f"{before}.")
+    distance = 0.0 if verdict is Verdict.SUPPORTED else float(abs(claim.years - run) or 1)
+    return Reading(verdict, years[0]["change_pct"], why, distance, comparator="subject",
+                   definition=_definition(claim, geo, fig), words=f"'{claim.years} years in a row': the change on a "
+                   f"year earlier {word} in each of the {claim.years} years to the period", quoted=quoted,
+                   evidence=evidence, shown=f"{run} year{'s' if run != 1 else ''}")
 
 
 # ------------------------------------------------------------------------------------- counts and rates

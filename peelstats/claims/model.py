@@ -339,6 +339,15 @@ class EarlierYearsClaim(_WithSubject):
     far_less_margin_pp: float
 
 
+class StreakClaim(_WithSubject):
+    """A run of years in one direction: "crime has risen for the fifth year in a row", "a third consecutive fall"."""
+
+    kind: Literal[Kind.STREAK] = Kind.STREAK
+    offence: OffenceName
+    direction: Direction
+    years: int = Field(ge=2, le=20)  # "the fifth year in a row": this year's change and the four before it
+
+
 class CausalClaim(_WithSubject):
     """A cause: never testable with counts; the evidence bearing on it is shown."""
 
@@ -519,7 +528,7 @@ class RateClaim(_WithSubject):
 
 AnyClaim = Annotated[
     ChangeClaim | DirectionClaim | EarlierYearsClaim | CausalClaim | GradeClaim | GradeComparisonClaim | CountClaim
-    | CountChangeClaim | ComparisonClaim | RankClaim | ForceCountClaim | RateClaim,
+    | CountChangeClaim | ComparisonClaim | RankClaim | ForceCountClaim | RateClaim | StreakClaim,
     Field(discriminator="kind"),
 ]
 

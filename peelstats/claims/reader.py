@@ -409,7 +409,9 @@ _ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(
 _SHARE_AFTER = re.compile(r"\s+(?:of\b|(?:all\s+)?(?:recorded\s+|reported\s+)?(?:crimes?|offences?|incidents?|"
                           r"cases)\b|(?:were|was|is|are)\b)", re.IGNORECASE)
 _PERCENT_SHARE_AFTER = re.compile(r"\s+of\s+(?:all|the|total|overall|recorded|reported|police|crimes?|offences?|"
-                                  r"incidents?|cases)\b", re.IGNORECASE)
+                                  r"incidents?|cases|(?:that|this|these|those)\s+(?:number|total|figure|count|"
+                                  r"crimes?|offences?))\b", re.IGNORECASE)  # "20 per cent of that number"
+
 _PERCENT_SHARE_BEFORE = re.compile(r"\b(?:account(?:s|ed|ing)?\s+for|ma(?:de|ke|kes|king)\s+up|comprising|comprised|"
                                    r"(?:a|the)\s+(?:share|proportion)\s+of|form(?:s|ed|ing)?)\s+"
                                    r"(?:(?:just|only|almost|nearly|around|about|over|under|some)\s+)*$", re.IGNORECASE)
@@ -442,6 +444,10 @@ def _figure_pattern() -> re.Pattern:
         rf"|(?P<num>{_FIGURE_CORE}{_SCALE}?){_UNIT}?(?!\w)|(?P<mult>{multipliers})(?!\w))", re.IGNORECASE)
 
 
+_ELIDED_BURGLARY = re.compile(r"\b(?:non-residential|residential)\b(?![\s-]+(?:burglar|propert|premises|homes?|areas?|"
+                              r"streets?|care|units?|schools?))", re.IGNORECASE)
+
+
 def _mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     pattern, table, untestable = _offence_lexicon()
@@ -452,6 +458,10 @@ def _mentions(text: str) -> list[Mention]:
             found.append(Mention("untestable", m.start(), m.end(), m.group(0), untestable[key]))
         elif key in table:
             found.append(Mention("offence", m.start(), m.end(), m.group(0), table[key]))
+    if re.search(r"\bburglar", text, re.IGNORECASE):  # "(18 per cent residential burglaries; 13 per cent
+        for m in _ELIDED_BURGLARY.finditer(text):      # non-residential)": the noun said once, for both
+            if not any(o.start <= m.start() < o.end for o in found):
+                found.append(Mention("offence", m.start(), m.end(), m.group(0), f"{m.group(0).lower()} burglary"))
     geo_pattern, geo_table = _geo_lexicon()
     for m in geo_pattern.finditer(text):
         key = " ".join(re.split(r"[\s,-]+", m.group(0).lower()))
@@ -1809,6 +1819,10 @@ def _span(draft: _D, start: int, end: int, s: _Sentence | None = None) -> _D:
 
 _PER_THOUSAND = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|thousand)\b",
                            re.IGNORECASE)
+# "a population of 569,800", "a population of about 1.2 million", "the population is 600,000": people, not crimes
+_POPULATION = re.compile(r"\bpopulations?\s+(?:of|is|was|stands\s+at|stood\s+at|totals|totalled)\s+"
+                         r"(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+|just\s+)?$",
+                         re.IGNORECASE)
 _PER_TIME = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:per|a|every)\s+(?:day|week|hour|minute|month)s?\b", re.IGNORECASE)
 
 
@@ -1847,6 +1861,11 @@ def _figures(s: _Sentence) -> list[Draft]:
         if re.search(r"\bper\s*$", before) or _PER_TIME.match(after) or _PER_THOUSAND.match(after) or re.match(
                 r"\s*(?:of\s+(?:the\s+)?)?(?:other\s+)?(?:\d+\s+)?(?:police\s+)?forces?\b", after, re.IGNORECASE):
             continue  # "per 1,000", "359 crimes per day", "43 police force areas", "half of forces": not a figure here
+        if _POPULATION.search(before) or re.match(r"\s+(?:people|residents|inhabitants)\s+(?:live|lived|living)\b",
+                                                  after, re.IGNORECASE):
+            s.note(f"{m.text!r}: a population, not a crime figure, so it is not drafted")
+            s.used.add(m.start)  # "A population of 569,800 was recorded in the 2020 census"
+            continue
         if re.search(r"percentage[\s-]+points?", m.text, re.IGNORECASE):
             s.note(f"{m.text!r}: a difference between two percentages (percentage points), not a % change; no claim "
                    "kind holds it, so it is not drafted")
@@ -2856,6 +2875,11 @@ def _ranks(s: _Sentence) -> list[Draft]:
             fields["direction"] = "increase"  # "the lowest rise" is still a rise
         scope = s.text[match.end():match.end() + 40].lower()
         owner = s.text[max(0, match.start() - 12):match.start()].lower()
+        outside_pool = _OUTSIDE_POOL.match(s.text, match.end())
+        if outside_pool:  # "the highest rate of thefts outside of London": all the forces but London's
+            s.note(f"{s.text[match.start():outside_pool.end()].strip()!r}: a rank among the forces outside a place, "
+                   "which no pool of forces the data name holds, so it is not drafted")
+            continue
         named_scope = _scope_after(s, match.end())
         lead = s.text[max(0, match.start() - 40):match.start()].lower()
         if re.search(r"\b(?:england|wales)['\u2019]s\s*$", owner):  # "England's lowest rates"
@@ -2923,6 +2947,11 @@ _SCOPE_GAP = re.compile(r"(?:(?!\b(?:than|compared|while|whereas|but)\b)[\w\s,'-
 # among, with how many the words say there are
 _POOL = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:out\s+of|of|among|amongst)\s+(?:the\s+|all\s+)?(?:(?P<n>[\w-]+)\s+)?"
                    r"(?:[\w-]+\s+){0,3}?(?:police\s+)?(?:forces|force\s+areas|constabularies)\b", re.IGNORECASE)
+
+
+# "the highest rate of thefts outside of London", "the lowest of any force except the Met": every force but some
+_OUTSIDE_POOL = re.compile(r"[\w\s,'-]{0,40}?\b(?:outside(?:\s+of)?|excluding|except(?:\s+for)?|apart\s+from|"
+                           r"other\s+than|bar|save\s+for)\s+(?:the\s+)?[A-Z]\w*")
 
 
 def _scope_after(s: _Sentence, at: int) -> str | None:

@@ -116,6 +116,24 @@ def _earlier_years(record: dict) -> Evidence:
                          "Source": "source"}, caption)
 
 
+def _streak(record: dict) -> Evidence:
+    evidence = record.get("evidence") or {}
+    if record["verdict"] == Verdict.NOT_COMPARABLE:
+        return _not_comparable(record)
+    frame = pd.DataFrame(evidence.get("years", []), columns=["period_end", "change_pct", "comparable", "source",
+                                                             "edition"])
+    editions = frame[["source", "edition"]].drop_duplicates()
+    caption = ""
+    if len(editions) == 1:
+        caption = _source_caption(*editions.iloc[0])
+        frame = frame.drop(columns=["source", "edition"])
+    frame = frame.rename(columns={"period_end": "Year ending", "change_pct": "% change on a year earlier",
+                                  "comparable": "Comparable with a year earlier", "source": "Source",
+                                  "edition": "Edition"})
+    return _with(frame, {"Year ending": "period", "% change on a year earlier": "pct",
+                         "Comparable with a year earlier": "yesno", "Source": "source"}, caption)
+
+
 def _causal(record: dict) -> Evidence:
     rows = (record.get("evidence") or {}).get("related_offences", [])
     frame = pd.DataFrame(rows)
@@ -281,6 +299,7 @@ VIEWS: dict[Kind, View] = {
     Kind.RANK: View(_standings, _league_chart),
     Kind.FORCE_COUNT: View(_force_count, _league_chart),
     Kind.RATE: View(_rate),
+    Kind.STREAK: View(_streak, _trend_chart),
 }
 
 
