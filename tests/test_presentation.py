@@ -288,6 +288,25 @@ def test_every_claim_kind_has_a_view():
     assert set(claim_views.VIEWS) == {k.value for k in Kind}
 
 
+def test_a_streak_shows_each_year_of_the_run_with_its_change():
+    import world
+
+    from peelstats.claims import evaluate
+    from peelstats.claims.claim_file import parse_claim_file
+    from peelstats.reporting import claim_views
+
+    raw = {"schema": "peelstats-claims/2", "document": {"id": "t", "title": "T", "author": "A", "date": "2019-08-01"},
+           "defaults": {"sources": ["rec-crime-pfa"]},
+           "claims": [{"id": "s", "quote": "risen for the fifth year in a row", "kind": "streak",
+                       "subject": "West Mercia", "offence": "total", "direction": "increase", "years": 5,
+                       "period": {"end": "2019-03-31"}}]}
+    record = evaluate(parse_claim_file(raw, "t.yaml"), data=world.dataset()).records()[0]
+    shown = claim_views.evidence(record)
+    assert list(shown.frame.columns) == ["Year ending", "% change on a year earlier", "Comparable with a year earlier"]
+    assert len(shown) == 5 and shown.frame["Year ending"].iloc[-1] == "2019-03-31"
+    assert "Source" in shown.caption
+
+
 def test_index_says_a_grade_is_not_a_figure_and_when_the_latest_figures_give_none(tmp_path):
     grade = {"id": "peel-2016", "quote": "graded good", "kind": "grade", "verdict": "supported", "measured": "Good",
              "period_end": None, "published": None, "public_on_document_date": None, "reason": "graded Good",
