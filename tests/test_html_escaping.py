@@ -49,6 +49,7 @@ CLAIMS = [  # one or more of every kind, including a 'not comparable' one
     _claim("comparison", "comparison", offence="total", relation="below", **STATED),
     _claim("rank", "rank", subject="Gwent", offence="total", order="highest", position=3, **STATED),
     _claim("forces", "count_of_forces", offence="total", direction="decrease", quoted_count=3, **STATED),
+    _claim("run", "streak", offence="total", direction="increase", years=3, **STATED),
 ]
 
 
