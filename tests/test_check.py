@@ -1889,3 +1889,173 @@ def test_cli_formats(real_data, capsys, monkeypatch, tmp_path):
     assert [r["verdict"] for r in json.loads(capsys.readouterr().out)] == [S, S]
     assert cli.main(["check", words]) == 0  # no --date: today, and it says so
     assert "no --date given" in capsys.readouterr().out
+
+
+# ------------------------------------------------- failure classes of the fifth held-out corpus (sentences invented)
+
+
+@pytest.mark.parametrize("words", ["A population of 612,300 was recorded in the 2021 census for Kent.",
+                                   "Kent, with a population of about 1.8 million, recorded a rise in crime."])
+def test_a_population_is_not_a_crime_count(real_data, words):
+    check = read(words, date="2022-07-21", data=real_data)
+    assert [c for c in check.claims if c.get("quoted_value")] == []
+    assert "a population, not a crime figure" in _unread(check)
+
+
+def test_a_rank_outside_a_place_is_not_a_rank_within_it(real_data):
+    check = read("Robbery rose 12% to give Kent the highest rate of robberies outside of London.", date="2023-07-20",
+                 data=real_data)
+    assert [c["kind"] for c in check.claims] == ["change"]
+    assert "a rank among the forces outside a place" in _unread(check)
+
+
+def test_the_former_and_the_latter_are_each_their_own_force(real_data):
+    check = read("Crime rates in Kent and Surrey were higher than average, and offences recorded by the former rose by "
+                 "four per cent, and the latter falling by two per cent.", date="2020-07-17", data=real_data)
+    changes = [(c["subject"], c["quoted_value"]) for c in check.claims if c["kind"] == "change"]
+    assert changes == [("Kent", "by four per cent"), ("Surrey", "by two per cent")]
+
+
+def test_the_former_without_two_places_named_together_is_not_guessed(real_data):
+    check = read("Kent recorded more crime than last year, and the former rose by four per cent.", date="2020-07-17",
+                 data=real_data)
+    assert [c for c in check.claims if c["kind"] == "change"] == []
+
+
+def test_rates_listed_before_one_per_thousand_pair_with_the_forces_listed(real_data):
+    check = read("Crime in Kent and Surrey was high, with 96 and 71 offences per 1,000 people.", date="2020-07-17",
+                 data=real_data)
+    assert [(c["subject"], c["quoted_value"]) for c in check.claims if c["kind"] == "rate"] == [("Kent", "96"),
+                                                                                                ("Surrey", "71")]
+
+
+def test_rates_listed_with_no_list_of_places_are_not_drafted(real_data):
+    check = read("Crime in Kent was high, with 96 and 71 offences per 1,000 people.", date="2020-07-17",
+                 data=real_data)
+    assert [c for c in check.claims if c["kind"] == "rate"] == []
+    assert "2 rates listed" in _unread(check)
+
+
+def test_a_baseline_twelve_months_two_years_before_is_a_two_year_change(real_data):
+    check = read("There were 12,000 more crimes recorded in Kent in the year ending March 2018 than there were in the "
+                 "12 months preceding March 2016.", date="2018-07-19", data=real_data)
+    assert [(c["kind"], c.get("period")) for c in check.claims] == [
+        ("count_change", {"end": "2018-03-31", "baseline": "2016-03-31"})]
+
+
+def test_a_count_reached_over_two_years_is_the_last_years_count(real_data):
+    check = read("Robbery in Kent has increased by 40 per cent in the past two years to 1,234, while burglary has "
+                 "nearly doubled over the same period.", date="2018-07-19", data=real_data)
+    periods_ = [(c["kind"], c["offence"], c.get("period")) for c in check.claims]
+    two_years = {"end": "2018-03-31", "baseline": "2016-03-31"}
+    assert periods_ == [("change", "robbery", two_years), ("count", "robbery", {"end": "2018-03-31"}),
+                        ("change", "burglary", two_years)]
+
+
+def test_an_elided_burglary_in_a_bracket_is_that_burglary(real_data):
+    check = read("Kent saw a 10 per cent fall in burglary (12 per cent residential burglaries; 6 per cent "
+                 "non-residential) as well as a fall in robbery.", date="2020-07-17", data=real_data)
+    assert [(c["offence"], c["quoted_value"]) for c in check.claims] == [
+        ("burglary", "10 per cent"), ("residential burglary", "12 per cent"), ("non-residential burglary", "6 per cent")]
+
+
+@pytest.mark.parametrize("words", ["More than 20 per cent of that number - 43,000 - were recorded in Kent.",
+                                   "About a third of these offences were recorded in Kent."])
+def test_a_share_of_that_number_is_not_a_change(real_data, words):
+    check = read(words, date="2017-10-19", data=real_data)
+    assert [c for c in check.claims if c["kind"] == "change"] == []
+
+
+def test_an_increase_of_the_count_is_not_a_count(real_data):
+    check = read("Kent recorded 43,078 crimes, a 14 per cent increase of the 5,000 recorded at the same point last "
+                 "year.", date="2017-10-19", data=real_data)
+    assert "5,000" not in [c.get("quoted_value") for c in check.claims]
+    assert "the change or the count changed from" in _unread(check)
+
+
+def test_all_43_forces_in_england_and_wales_are_the_territorial_forces(real_data):
+    check = read("The figure for all 43 police forces in England and Wales rose by 13.4 per cent, meaning that crime "
+                 "in Kent has risen by more than a third more than in the country as a whole.", date="2019-03-26",
+                 data=real_data)
+    assert [(c["kind"], c.get("subject"), c.get("quoted_value"), c.get("relation")) for c in check.claims] == [
+        ("comparison", "Kent", None, "faster_rise"), ("change", "England and Wales excluding BTP", "by 13.4 per cent",
+                                                       None)]
+
+
+def test_risen_more_quickly_than_the_rest_of_the_country(real_data):
+    check = read("Crime in Kent has risen more quickly than in the rest of the country.", date="2019-03-26",
+                 data=real_data)
+    assert [(c["kind"], c.get("relation")) for c in check.claims] == [("comparison", "faster_rise")]
+
+
+def test_rates_whose_offence_the_words_leave_open_are_not_ranked(real_data):
+    check = read("Robbery and burglary have shown increases, and the rates in Kent remain the second lowest in the "
+                 "country.", date="2023-07-21", data=real_data)
+    assert [c for c in check.claims if c["kind"] == "rank"] == []
+    assert "the rates of which offence" in _unread(check)
+
+
+def test_the_rates_of_a_place_are_ranked_as_rates(real_data):
+    check = read("The crime rates in Kent remain the second lowest in the country.", date="2023-07-21",
+                 data=real_data)
+    assert [(c["kind"], c.get("measure"), c.get("position")) for c in check.claims] == [("rank", "rate", 2)]
+
+
+@pytest.mark.parametrize("words, offences", [
+    ("In Kent drug offences and robbery fell by 15 per cent each.", ["drug offences", "robbery"]),
+    ("In Kent violent crime, robbery and theft are all up by a quarter.",
+     ["violence against the person", "robbery", "theft offences"]),
+    ("In Kent burglary and public disorder are both up by a tenth.", ["burglary", "public order offences"]),
+    ("In Kent drug offences and gun crime fell by 15 per cent each.", ["drug offences"]),
+])
+def test_one_figure_for_each_of_the_offences_listed(real_data, words, offences):
+    check = read(words, date="2022-11-10", data=real_data)
+    assert [c["offence"] for c in check.claims] == offences
+    assert len({c["quoted_value"] for c in check.claims}) == 1
+
+
+def test_offences_listed_before_a_figure_without_each_are_not_all_given_it(real_data):
+    check = read("In Kent drug offences and robbery fell by 15 per cent.", date="2022-11-10", data=real_data)
+    assert [c["offence"] for c in check.claims] == ["robbery"]
+
+
+def test_from_one_rate_to_another_is_the_year_before_and_the_year(real_data):
+    check = read("Kent saw a reduction in crime from 65 per 1000 of the population to 62.", date="2013-01-24",
+                 data=real_data)
+    rates = [(c["quoted_value"], c.get("period")) for c in check.claims if c["kind"] == "rate"]
+    assert [r[0] for r in rates] == ["62", "65"]
+    assert rates[1][1]["years_earlier"] == 1
+
+
+@pytest.mark.parametrize("words, position", [
+    ("Burglary in Kent fell 22 per cent, making Kent the third best performing force for reducing burglary.", 3),
+    ("Crime in Kent fell, making it the 10th best performing force for reducing crime.", 10),
+])
+def test_best_performing_force_for_reducing_is_a_rank_of_falls(real_data, words, position):
+    check = read(words, date="2013-01-24", data=real_data)
+    ranks = [(c["measure"], c["order"], c["position"]) for c in check.claims if c["kind"] == "rank"]
+    assert ranks == [("change", "lowest", position)]
+
+
+def test_the_best_performing_force_alone_is_not_a_rank(real_data):
+    check = read("Kent is the best performing force, the chief constable said.", date="2013-01-24", data=real_data)
+    assert [c for c in check.claims if c["kind"] == "rank"] == []
+
+
+def test_two_of_just_six_forces_that_saw_a_rise(real_data):
+    check = read("Kent and Surrey are two of just six in the country that have seen overall recorded crime increase.",
+                 date="2014-04-24", data=real_data)
+    assert [(c["kind"], c.get("quoted_count"), c.get("members")) for c in check.claims] == [
+        ("count_of_forces", 6, ["Kent", "Surrey"])]
+
+
+def test_two_of_just_six_with_one_force_named_is_not_drafted(real_data):
+    check = read("Kent is two of just six in the country that have seen crime increase.", date="2014-04-24",
+                 data=real_data)
+    assert check.claims == []
+
+
+def test_higher_than_the_average_beside_a_national_rise_is_a_faster_rise(real_data):
+    check = read("Crime in Kent is higher than the national average, with police recorded crime in England and Wales "
+                 "rising by 13 per cent.", date="2022-10-27", data=real_data)
+    assert [c.get("relation") for c in check.claims if c["kind"] == "comparison"] == ["faster_rise"]

@@ -94,6 +94,9 @@ def _geo_lexicon() -> tuple[re.Pattern, dict[str, str]]:
               "the north west": "north west", "the south east": "south east", "the south west": "south west",
               "the east midlands": "east midlands", "the west midlands region": "west midlands region",
               "yorkshire and the humber": "yorkshire and the humber"}
+    for all_ in ("all 43", "all the 43", "all forty-three", "the 43", "the forty-three"):  # the 43 territorial forces
+        for forces_ in ("forces", "police forces", "force areas", "police force areas", "territorial forces"):
+            table[f"{all_} {forces_} in england and wales"] = "england and wales excluding btp"
     return _phrase_pattern(table), table
 
 
@@ -247,7 +250,7 @@ _PERIOD_PATTERNS = (
                r"ending|ended|up|a\s+decade)\b)", re.IGNORECASE),
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
-               rf"(?:to|ending|ended|until)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
+               rf"(?:to|ending|ended|until|preceding)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
     re.compile(rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})", re.IGNORECASE),
     # "has increased by 13.74% since September 2016 (40,021)": the 12 months to that month, what the figures are
@@ -290,7 +293,8 @@ _PERIOD_PATTERNS = (
                r"(?!\s*(?:to|and|-|\u2013)\s)|\b(?P<lastmonth>last|this)\s+month\b)", re.IGNORECASE),
 )
 # a period named as what a figure is compared with: "on 2009/10", "compared to 2011/12", "the same period last year"
-_BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|\bthan|\bfrom|"
+_BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+comparison\s+(?:to|with)|"
+                             r"\bthan(?:\s+there\s+(?:were|was))?|\bfrom|"
                              r"\bagainst|\bsince|same\s+period|\bprevious|\bpreceding)\s*(?:the\s+)?"
                              # "a seven per cent decrease on the figures to the same point in 2022"
                              r"(?:(?:figures?|numbers?|levels?|totals?)\s+(?:to|for|of|at)\s+(?:the\s+)?)?"
@@ -343,9 +347,11 @@ _SECOND_ONLY = re.compile(r"(?:second\s+only\s+to|coming\s+second\s+to|second\s+
                           re.IGNORECASE)
 _COMPARE_HEAD = (
     r"(?P<rel>faster|quicker|slower|more|less|higher|lower|bigger|smaller|greater|below|above)\s+"
+    # "risen more quickly than in the rest of the country"
+    r"(?:(?:quickly|rapidly|sharply|steeply|slowly)\s+)?"
     # "a bigger reduction compared to the national average", "a greater rise than the national average"
     r"(?:(?:percentage\s+)?(?:rises?|increases?|falls?|drops?|reductions?|decreases?|declines?)\s+"
-    r"(?:than|compared\s+(?:to|with))\s+|(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+)?)(?:the\s+)?")
+    r"(?:than|compared\s+(?:to|with))\s+|(?:in\s+[\w\s-]{2,40}?\s+)?(?:than\s+(?:in\s+|across\s+)?)?)(?:the\s+)?")
 _COMPARE_TAIL = (
     r"(?:(?:(?P<adj>[A-Za-z]+)\s+)?(?:national\s+average|national\s+rate|national\s+figure)|"
     r"(?P<adjo>(?-i:[A-Z])[A-Za-z]+)\s+average|"
@@ -353,6 +359,7 @@ _COMPARE_TAIL = (
     r"average\s+(?:across|in)\s+(?:the\s+rest\s+of\s+)?england\s+and\s+wales|"
     r"(?:national\s+)?average\s+(?:for|in|across)\s+(?P<country>england|wales)(?!\s+and\b)|"
     r"england\s+and\s+wales(?:\s+average)?|national\s+picture|rest\s+of\s+the\s+country|nationally|"
+    r"country\s+as\s+a\s+whole|rest\s+of\s+england\s+and\s+wales|"
     r"average\s+increase\s+across\s+england\s+and\s+wales)")
 
 
@@ -373,6 +380,13 @@ _ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:(?:police\s+)
                           r"(?=(?:in|across)\s))(?:(?:in|across)\s+[\w\s]+?\s+)?to\s+"
                           r"(?:record|see|show|report|have|register|post|suffer)\s+(?:a|an)\s+(?P<dir>\w+)",
                           re.IGNORECASE)
+# "Northumbria and Durham are two of just six in the country that have seen overall recorded crime increase"
+_SOME_OF_ONLY = re.compile(r"\b(?P<k>two|three|four|five)\s+of\s+(?:just|only)\s+(?P<n>\w+)\s+(?:(?:police\s+)?"
+                           r"(?:forces?|force\s+areas|areas)\s+)?(?:(?:in|across)\s+(?:the\s+country|england\s+and\s+"
+                           r"wales)\s+)?(?:that|which|to)\s+(?:have\s+|had\s+|has\s+)?(?:seen|saw|see|recorded|record|"
+                           r"reported|report|shown|showed|show)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}?"
+                           r"(?P<dir>increase|rise|fall|decrease|drop|reduction|go\s+up|go\s+down|rising|falling)\b",
+                           re.IGNORECASE)
 _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>our\s+region|the\s+region|"
                          r"england\s+and\s+wales|the\s+country|wales|england|(?:the\s+)?[\w\s]+?)\s+)?to\s+"
                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
@@ -398,10 +412,13 @@ _EVERY_FORCE_SAW = re.compile(r"\b(?:all|every|each\s+of\s+the)\s+(?:43\s+|forty
                               r"(?:recorded|saw|seen|showed|reported|had|experienced)\s+(?:(?:a|an)\s+)?"
                               r"(?:[\w-]+\s+){0,2}?(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b",
                               re.IGNORECASE)
-_RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s+(?:(?:[a-z-]+|(?:19|20)\d{2}(?:/\d{2})?)\s+){0,6}?"
+_RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<=from\s)(?:one|two|three|four|five|six|seven|"
+                   r"eight|nine|ten|eleven|twelve))\s+(?:(?:[a-z-]+|(?:19|20)\d{2}(?:/\d{2})?)\s+){0,6}?"
                    r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
                    r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
+_RATE_TO = re.compile(r"\s+to\s+(?P<fig>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve)\b(?!\s*(?:%|per\s*cent|percent|\d))", re.IGNORECASE)  # "from 65 per 1,000 to 62"
 _ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,.]+?)\s+"
                      r"(?:people|residents|person)|one\s+in\s+(?P<m>\d+|\w+)(?=\s|,|\.|$)", re.IGNORECASE)
 # what makes "one in three" or "40 per cent" a share of the crimes, not a rate or a change: "one in three of the
@@ -674,7 +691,7 @@ _RELATIVE_GAP = re.compile(r"['\"\u2019\u201d]?\s*(?:figures|statistics|numbers|
 _WITH_CHANGES = re.compile(r"with\s+(?:\w+\s+)?(?:rises|increases|falls|drops|reductions|decreases|jumps)\s+in\b",
                            re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[\u2013\u2014-]\s|"
-                           r",\s+(?:while|whereas|but|although|however|which|where|and|with|alongside)\b|"
+                           r",\s+(?:while|whereas|but|although|however|which|where|and|with|alongside|meaning)\b|"
                            # "two per cent above the national average with increases in stalking, violence and ..."
                            r"\s(?=with\s+(?:\w+\s+)?(?:rises|increases|falls|drops|reductions|decreases|jumps)\s+in\b)|"
                            r"\s(?:while|whereas|but)\s", re.IGNORECASE)
@@ -736,6 +753,9 @@ GENERIC_TOTAL = "total recorded crime"
 # "against a 15 per cent reduction", "compared with 5% the year before": a figure set against another
 _COMPARED_FIGURE = re.compile(r"\b(?:against|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|versus|vs\.?)\s+"
                               r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+_FORMER_LATTER = re.compile(r"\bthe\s+(?P<which>former|latter)\b", re.IGNORECASE)
 
 
 class Outside(str):
@@ -806,6 +826,20 @@ class _Sentence:
         text = self.text
         places = [m for m in self.mentions if m.kind in ("geo", "national", "own_force", "outside")]
         seg = self.segment(position, end)
+        pointer = list(_FORMER_LATTER.finditer(text, seg[0], position))
+        if pointer:  # "Humberside and South Yorkshire ..., the former falling by 3%, and the latter rising by 1%"
+            said = pointer[-1]
+            pair = _listed_before(self, [m for m in places if m.kind == "geo" and not _is_scope(text, m)], 2,
+                                  said.start())
+            if not pair or any(pair[1].end <= m.start < said.start() for m in places):
+                self.note(f"{said.group(0)!r}: the two places it points back to are not the last two named together, "
+                          "so the figure is not given a place")
+                return None
+            pointed = self._place(pair[0 if said.group("which").lower() == "former" else 1])
+            if pointed is None:
+                return None
+            return pointed[0], f"{said.group(0)!r}: {pointed[1]}, the {said.group('which').lower()} of the two"
+
         # 1. national by its own words: "the national average of 7.2 per cent", "a national fall of six per cent"
         lead = text[max(0, position - 60):position].lower()
         adjective = _adjective_lead().search(lead)
@@ -1587,6 +1621,11 @@ def _one_reading(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
 
 def _each(draft: Draft) -> list[Draft]:
     """One draft per force where the words give one figure for each of several ("both saw a 15% rise")."""
+    offence = draft.fields.get("offence")
+    if isinstance(offence, list) and offence and offence[-1] == "each":  # one figure for each of several offences
+        return [one for name in offence[:-1] for one in _each(Draft(draft.kind, {**draft.fields, "offence": name},
+                                                                    draft.span, list(draft.read), draft.untestable,
+                                                                    draft.year_before))]
     subject = draft.fields.get("subject")
     if not (isinstance(subject, list) and subject and subject[-1] == "each"):
         return [draft]
@@ -1787,6 +1826,26 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
             return {"end": current, "baseline": compared["end"]}, (
                 f"{same.text!r}: a change over several years, {periods.label(current)} (the figures' own period) "
                 f"against {periods.label(compared['end'])}")
+    same_period = next((m for m in s.of("period") if m.groups.get("thatperiod") and seg[0] <= m.start < seg[1]), None)
+    earlier = [f for f in s.of("figure") if f.end <= seg[0] and f.start not in s.restating]
+    if same_period is not None and earlier and (found := _years_in(s, earlier[-1].start, earlier[-1].end)):
+        # "up 60 per cent in the past two years ..., while public order offences have nearly tripled over the same
+        # period": the years of the change before it
+        return found[0], f"{same_period.text!r}: the period of the change before it; {found[1]}"
+    named_baseline = next((m for m in s.of("period") if m.groups.get("month") and m.groups.get("year")
+                           and seg[0] <= m.start < seg[1] and not _part_year(m, s.ctx)
+                           and _BASELINE_WORDS.search(s.text[max(0, m.start - 30):m.start])), None)
+    if named_baseline is not None:  # "30,000 more crimes in the year ending September 2016 than in the 12 months
+        compared = _read_period(named_baseline, s.ctx)[0]  # preceding September 2014": over two years
+        current = s._current_end(named_baseline)
+        if compared.get("end") and current is not None and \
+                pd.Timestamp(current).year - pd.Timestamp(compared["end"]).year >= 2:
+            if pd.Timestamp(current).month != pd.Timestamp(compared["end"]).month:
+                return {}, (f"{named_baseline.text!r}: a change against other months of another year, "
+                            f"{_NOT_ONE_YEAR}")
+            return {"end": current, "baseline": compared["end"]}, (
+                f"{named_baseline.text!r}: a change over several years, {periods.label(current)} against "
+                f"{periods.label(compared['end'])}")
     since = _SINCE_YEAR.search(words_)
     if since and re.search(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|"
                            r"best|worst)\b[^.;]{0,60}$", words_[:since.start()], re.IGNORECASE):
@@ -1866,6 +1925,13 @@ def _figures(s: _Sentence) -> list[Draft]:
             s.note(f"{m.text!r}: a population, not a crime figure, so it is not drafted")
             s.used.add(m.start)  # "A population of 569,800 was recorded in the 2020 census"
             continue
+        if not figure.percent and re.search(r"\b(?:increase|rise|fall|drop|reduction|decrease|jump)\s+of\s+the\s*$",
+                                            before, re.IGNORECASE):
+            # "a 14 per cent increase of the 5,000 recorded": the size of the rise, or the count it rose from?
+            s.note(f"{s.text[max(0, m.start - 15):m.end].strip()!r}: the words do not say whether it is the change "
+                   "or the count changed from, so it is not drafted")
+            s.used.add(m.start)
+            continue
         if re.search(r"percentage[\s-]+points?", m.text, re.IGNORECASE):
             s.note(f"{m.text!r}: a difference between two percentages (percentage points), not a % change; no claim "
                    "kind holds it, so it is not drafted")
@@ -1906,7 +1972,15 @@ def _figures(s: _Sentence) -> list[Draft]:
             draft.read[0] = ("figure", f"{m.figure.quoted.describe()}; {how}; set beside the count before it, whose "
                                        "place, offence and period it shares")
         elif percent:
+            listed = [] if offence_given else _offences_sharing(s, m)
+            testable = [o for o in listed if o.kind == "offence"]
+            if testable:  # "violent crime, robbery and theft are all up by a quarter": the figure of each
+                offence_given = (testable[0].value, None, f"{testable[0].text!r}: {testable[0].value}")
             draft = _change(s, m, subject, percent_from_next=not figure.percent, offence=offence_given)
+            if draft is not None and draft.untestable is None and testable:
+                draft.fields["offence"] = [*(o.value for o in testable), "each"]
+                draft.read = [(what, f"{', '.join(repr(o.text) for o in listed)}: offences listed with one figure, "
+                                     "which is each one's" if what == "offence" else how) for what, how in draft.read]
         elif abs(figure.quoted.value) >= 50 and re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and any(
                 x.kind in ("offence", "untestable") and re.fullmatch(r"\s*\(\s*", s.text[x.end:m.start])
                 for x in s.mentions):
@@ -2073,6 +2147,11 @@ def _alike(change: Draft, m: Mention, kind: str, **fields) -> Draft:
     shared = {k: v for k, v in change.fields.items() if k in ("subject", "offence", "period")}
     read = [("figure", m.figure.quoted.describe()),
             *[(what, how) for what, how in change.read if what in ("place", "offence", "period")]]
+    period = shared.get("period") or {}
+    if kind == "count" and period.get("baseline"):  # "up 60 per cent in the past two years to 3,188": the count is
+        shared["period"] = {k: v for k, v in period.items() if k != "baseline"}  # for the change's last 12 months
+        read = [(what, f"{how}; the count is for the last 12 months, {periods.label(period['end'])}"
+                 if what == "period" else how) for what, how in read]
     return Draft(kind, {**shared, **fields}, (m.start, m.end), read)
 
 
@@ -2229,6 +2308,37 @@ def _signed_direction(s: _Sentence, m: Mention) -> tuple[str | None, str]:
             s.ctx.previous_direction:
         return s.ctx.previous_direction, f"'compares with': {s.ctx.previous_direction}, as in the sentence before"
     return found
+
+
+_EACH_AFTER = re.compile(r"\s+(?:each|apiece)\b", re.IGNORECASE)
+_ALL_BEFORE = re.compile(r"^\s*(?:(?:are|were|have|has|had|is|was|also|all|both|been|each)\s+)*?(?:all|both|each)\s+"
+                         r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _offences_sharing(s: _Sentence, m: Mention) -> list[Mention]:
+    """Offences listed before one verb and one figure that is each one's ("drug offences and gun crime dropping by 15
+    per cent each", "violent crime, robbery, shoplifting and theft are all up by a quarter"); [] when the words do not
+    say the figure is each one's, or the offences are not listed together right before it."""
+    clause = s.clause(m.start)
+    named = [o for o in s.of("offence") + s.of("untestable") if clause[0] <= o.start and o.end <= m.start
+             and o.value != GENERIC_TOTAL]
+    named.sort(key=lambda o: o.start)
+    if len(named) < 2:
+        return []
+    run = [named[-1]]
+    for o in reversed(named[:-1]):
+        if _LISTED.match(s.text[o.end:run[0].start]) and re.fullmatch(r"[\s,]*(?:and\s+)?", s.text[o.end:run[0].start]):
+            run.insert(0, o)
+        else:
+            break
+    gap = s.text[run[-1].end:m.start]
+    if len(run) < 2 or re.search(r"[,;:()\u2013\u2014]", gap) or len(gap) > 45 or any(
+            x.kind in ("geo", "figure", "offence", "untestable") and run[-1].end <= x.start < m.start
+            for x in s.mentions):
+        return []
+    if not (_EACH_AFTER.match(s.text, m.end) or _ALL_BEFORE.search(gap)):
+        return []
+    return run
 
 
 def _change(s: _Sentence, m: Mention, subject=None, percent_from_next: bool = False, offence=None) -> Draft | None:
@@ -2515,7 +2625,8 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             out.append(Draft("count_of_forces", fields, (match.start(), match.end() + (tail.end() if tail else 0)),
                              [("forces", f"{match.group(0)!r}: every force but those named"), ("offence", offence[2]),
                               ("period", period_read)]))
-    for pattern in (_IN_EVERY_FORCE, _EVERY_FORCE_SAW, _ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES, _FELL_IN_N_OF_FORCES):
+    for pattern in (_IN_EVERY_FORCE, _EVERY_FORCE_SAW, _ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES, _FELL_IN_N_OF_FORCES,
+                    _SOME_OF_ONLY):
         for match in pattern.finditer(text):
             said = " ".join(match.group("dir").lower().split())
             direction = words.direction_word(said) or words.direction_word(said.removesuffix("s"))
@@ -2538,7 +2649,19 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             fields = {"offence": offence[0], "direction": direction, "quoted_count": count}
             read = [("forces", f"{match.group(0)!r}: {count} force{'s' if count != 1 else ''} "
                                f"{'rose' if direction == 'increase' else 'fell'}"), ("offence", offence[2])]
-            if pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES) and not every:
+            if pattern is _SOME_OF_ONLY:
+                # "Northumbria and Durham are two of just six in the country that have seen crime increase"
+                some = _count_word(match.group("k")) or 0
+                clause = s.clause(match.start())
+                named = _listed_before(s, [m for m in s.of("geo") if _is_force(m.value) and clause[0] <= m.start],
+                                       some, match.start())
+                if not named or some >= count:
+                    s.note(f"{match.group(0)!r}: the {some} forces counted in are not the ones named together before "
+                           "it, so it is not drafted")
+                    continue
+                fields["members"] = [forces.by_code(m.key).name for m in named]
+                read.append(("place", f"{', '.join(repr(m.text) for m in named)}: {', '.join(fields['members'])}"))
+            elif pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES) and not every:
                 # the force named before "the only force in the North East": not the place after it
                 named = [m for m in s.of("geo", s.clause(match.start())) + s.of("own_force", s.clause(match.start()))
                          if m.end <= match.start() and (m.kind == "own_force" or _is_force(m.value))]
@@ -2602,6 +2725,9 @@ def _rates(s: _Sentence) -> list[Draft]:
                             s.used.add(m.start)
                     continue
                 quoted = f"one in {value:g}"
+            if pattern is _RATE and (listed := _rates_listed(s, match)) is not None:
+                out += listed  # "with 106 and 104 offences per 1,000 people", after "in Humberside and South Yorkshire"
+                continue
             subject = _rate_subject(s, match)
             if subject is None:
                 continue
@@ -2609,6 +2735,18 @@ def _rates(s: _Sentence) -> list[Draft]:
             for m in s.of("figure"):
                 if match.start() <= m.start < match.end():
                     s.used.add(m.start)
+            to = _RATE_TO.match(s.text, match.end()) if pattern is _RATE else None
+            if draft is not None and draft.untestable is None and to and re.search(r"\bfrom\s+$",
+                                                                                   s.text[:match.start()]):
+                # "from 65 per 1000 of the population to 62": the rate of the year before, then the rate now
+                later = _base(s, match.start(), "rate", subject=subject, quoted_value=to.group("fig"))
+                if later is not None and later.untestable is None:
+                    later.read.insert(0, ("figure", f"{to.group('fig')!r}: per 1,000 people, the rate it went to"))
+                    out.append(_span(later, to.start("fig"), to.end("fig")))
+                    s.used |= {m.start for m in s.of("figure") if to.start("fig") <= m.start < to.end()}
+                    if draft.fields.get("period") == later.fields.get("period"):
+                        draft.fields.pop("period", None)
+                        draft.year_before = later  # "from A to B": A is the year before B
             if draft is not None:
                 draft.read.insert(0, ("figure", f"{match.group(0)!r}: {quoted} per 1,000"
                                       if pattern is _RATE else f"{match.group(0)!r}: {quoted}"))
@@ -2616,6 +2754,43 @@ def _rates(s: _Sentence) -> list[Draft]:
     if out or re.search(r"\bper\s+(?:1,000|1000|thousand)|crime\s+rates?\b", s.text, re.IGNORECASE):
         first = s.of("offence")[0].start if s.of("offence") else 0
         out += _rate_list(s, first)
+    return out
+
+
+def _rates_listed(s: _Sentence, match: re.Match) -> list[Draft] | None:
+    """Rates listed before one "per 1,000" ("106 and 104 offences per 1,000 people"): each to the force in the same
+    place of a list of as many forces before them ("in Humberside and South Yorkshire ..."), as "respectively" would
+    pair them; none drafted when no such list; None when the rate is not listed with others."""
+    figures = [m for m in s.of("figure") if m.end <= match.start("fig") + len(match.group("fig")) + 1]
+    at = next((k for k, m in enumerate(figures) if m.start >= match.start("fig")), None)
+    if at is None:
+        return None
+    run = [figures[at]]
+    for m in reversed(figures[:at]):
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", s.text[m.end:run[0].start]) and not m.figure.percent:
+            run.insert(0, m)
+        else:
+            break
+    if len(run) < 2:
+        return None
+    places = _listed_before(s, [m for m in s.of("geo") + s.of("national") if not _is_scope(s.text, m)], len(run),
+                            run[0].start)
+    for m in run:
+        s.used.add(m.start)
+    if not places:
+        s.note(f"{s.text[run[0].start:match.end()]!r}: {len(run)} rates listed, and the sentence does not list as many "
+               "places before them to pair them with, so they are not drafted")
+        return []
+    out = []
+    for m, place in zip(run, places, strict=True):
+        subject = s._place(place)
+        if subject is None:
+            continue
+        draft = _base(s, match.start(), "rate", subject=(subject[0], f"{subject[1]} (rates and places listed in the "
+                                                                      "same order)"), quoted_value=m.text)
+        if draft is not None and draft.untestable is None:
+            draft.read.insert(0, ("figure", f"{m.text!r}: per 1,000 people, in a list of rates"))
+            out.append(_span(draft, m.start, match.end(), s))
     return out
 
 
@@ -2719,6 +2894,13 @@ def _sole_force(s: _Sentence) -> _Subject | None:
     return None
 
 
+# "the rates in Devon and Cornwall remain", "crime rates in Kent are still": rates, the subject of a bare superlative
+_RATES_SUBJECT = re.compile(r"\brates?\b(?:\s+(?:of\s+)?[\w&'-]+){0,6}?\s+(?:remain(?:s|ed)?|is|are|was|were|stays?|"
+                            r"stayed|continues?\s+to\s+be)\s+(?:still\s+)?$", re.IGNORECASE)
+# "third best performing force for reducing dwelling burglary": a place in the order of falls
+_BEST_REDUCING = re.compile(r"[\s-]+performing\s+(?:police\s+)?(?:force|force\s+area|constabulary)\s+"
+                            r"(?:in\s+(?:england\s+and\s+wales|the\s+country)\s+)?(?:for|at|in)\s+"
+                            r"(?:reducing|cutting|driving\s+down|bringing\s+down)\b", re.IGNORECASE)
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10}
 
@@ -2776,7 +2958,10 @@ def _ranks(s: _Sentence) -> list[Draft]:
                            r"nationally|in\s+wales|in\s+the\s+uk|of\s+(?:all\s+)?(?:the\s+)?forces|"
                            r"of\s+any\s+(?:police\s+)?force", s.text[match.end():match.end() + 60], re.I)
         ranked_word = sup in ("worst", "safest") and match.group("ordinal")  # "the fifth safest", "fourth worst"
-        if sup == "best" or (sup == "worst" and not (ranked_word or scoped)) or (
+        reducing = sup == "best" and not what and _BEST_REDUCING.match(s.text, match.end())
+        if reducing:  # "the third best performing force for reducing dwelling burglary": the third biggest fall
+            what, scoped = "reduction", reducing
+        if sup == "best" and not reducing or (sup == "worst" and not (ranked_word or scoped)) or (
                 not what and not scoped and not per_person and not ranked_word):
             continue
         if _RECORD_SINCE.match(s.text, match.end()):
@@ -2786,6 +2971,18 @@ def _ranks(s: _Sentence) -> list[Draft]:
             s.note(f"{s.text[match.start():over_time.end()].strip()!r}: a record over time, not a place among forces, "
                    "so it is not drafted as a rank")
             continue
+        rates_said = None if what else _RATES_SUBJECT.search(s.text, max(clause[0], match.start() - 80),
+                                                             match.start())
+        if rates_said is not None:
+            # "the rates in Devon and Cornwall remain the second lowest": a rank of rates, of the offence its own
+            # words name; offences named elsewhere in the sentence leave open which rates
+            elsewhere = [o for o in s.of("offence") + s.of("untestable") if o.value != GENERIC_TOTAL
+                         and not rates_said.start() <= o.start < match.end()]
+            if elsewhere:
+                s.note(f"{s.text[rates_said.start():match.end()]!r}: the rates of which offence (all crime, or "
+                       f"{elsewhere[0].text!r} named before) the words leave open, so it is not drafted as a rank")
+                continue
+            what = "rates"
         falling = re.search(r"drop|fall|reduction|decrease", what)
         changing = re.search(r"rise|increase|jump|hike|drop|fall|reduction|decrease", what)
         # "one crime for every 8.6 people ..., the third-highest in the country": a rank of the rate before it
@@ -2964,7 +3161,7 @@ def _scope_after(s: _Sentence, at: int) -> str | None:
     if named.kind == "national" or _is_force(named.value) or geography_kind(named) is None:
         return None
     place = geography.resolve(named.value)
-    if place.kind is geography.GeographyKind.NATIONAL:
+    if place.kind in (geography.GeographyKind.NATIONAL, geography.GeographyKind.NATIONAL_EXCLUDING_BTP):
         return None
     return place.name
 
@@ -3147,6 +3344,10 @@ def _comparisons(s: _Sentence) -> list[Draft]:
         direction = (next((d.value for d in s.of("direction") if d.end <= match.start() + 1), None) or
                      s.direction(match.start())[0]) if measure == "change" else None
         more = rel in ("more", "higher", "bigger", "greater", "above")
+        if measure == "change" and more and direction is None and {d.value for d in s.of("direction")} == {"increase"}:
+            # "It's higher than the national average, with crime in England and Wales rising by 13 per cent": higher
+            # than a rise is a faster rise
+            direction = "increase"
         if rel in ("faster", "quicker") or (more and direction):  # "rose 26.4 per cent, higher than the national"
             relation = "faster_fall" if direction == "decrease" else "faster_rise" if direction == "increase" else None
         elif more:
