@@ -18,6 +18,9 @@ third held-out corpus, with invented sentences too: a rank's counted pool, place
 another, weak cues for --force, "at the end of 2014", "where" clauses, "respectively", hyphenated qualifiers,
 calendar years not yet published, periods relative to the figures' own, counts and changes beside each other, one of
 only N, gaps between changes, lists of offences, and a document's one force and the period of the sentence before.
+Last, with invented sentences and verdicts from the data: runs of years (streaks, and the runs listed because the words
+do not pin their length down), ranks among the forces outside a place ("outside London"), and a count followed by its
+place ("Police recorded 5.3 million crimes in England and Wales").
 """
 
 from __future__ import annotations
@@ -1902,11 +1905,13 @@ def test_a_population_is_not_a_crime_count(real_data, words):
     assert "a population, not a crime figure" in _unread(check)
 
 
-def test_a_rank_outside_a_place_is_not_a_rank_within_it(real_data):
+def test_a_rank_outside_a_place_is_among_the_other_forces(real_data):
     check = read("Robbery rose 12% to give Kent the highest rate of robberies outside of London.", date="2023-07-20",
                  data=real_data)
-    assert [c["kind"] for c in check.claims] == ["change"]
-    assert "a rank among the forces outside a place" in _unread(check)
+    assert [c["kind"] for c in check.claims] == ["rank", "change"]
+    rank = check.claims[0]
+    assert (rank["measure"], rank["order"], rank["position"]) == ("rate", "highest", 1)  # robberies per 1,000 people
+    assert len(rank["within"]) == 41 and not {"Metropolitan Police", "City of London"} & set(rank["within"])
 
 
 def test_the_former_and_the_latter_are_each_their_own_force(real_data):
@@ -2059,3 +2064,214 @@ def test_higher_than_the_average_beside_a_national_rise_is_a_faster_rise(real_da
     check = read("Crime in Kent is higher than the national average, with police recorded crime in England and Wales "
                  "rising by 13 per cent.", date="2022-10-27", data=real_data)
     assert [c.get("relation") for c in check.claims if c["kind"] == "comparison"] == ["faster_rise"]
+
+
+# ------------------------------------------------------------------ runs of years: streaks (sentences invented)
+
+
+@pytest.mark.parametrize("words, direction, years, offence", [
+    ("Crime in Kent has risen for the third year in a row.", "increase", 3, "total recorded crime"),
+    ("Crime in Kent has fallen for a fourth consecutive year.", "decrease", 4, "total recorded crime"),
+    ("Recorded crime in Kent rose for the fifth successive year.", "increase", 5, "total recorded crime"),
+    ("Burglaries in Kent have fallen three years running.", "decrease", 3, "burglary"),
+    ("Robberies in Kent have risen for five consecutive years.", "increase", 5, "robbery"),
+    ("Crime in Kent has risen for the tenth year in a row.", "increase", 10, "total recorded crime"),
+    ("Crime in Kent has risen for the 12th straight year.", "increase", 12, "total recorded crime"),
+    ("Crime in Kent has risen in each of the last three years.", "increase", 3, "total recorded crime"),
+    ("Crime in Kent has fallen every year for the past six years.", "decrease", 6, "total recorded crime"),
+    ("Crime in Kent is up for the second year running.", "increase", 2, "total recorded crime"),
+    ("Crime in Kent fell for the third financial year in a row.", "decrease", 3, "total recorded crime"),
+    ("Crime in Kent rose by 5% - the third year in a row.", "increase", 3, "total recorded crime"),
+    ("Crime in Kent rose - the third year in a row.", "increase", 3, "total recorded crime"),
+])
+def test_a_run_of_years_is_a_streak_not_a_direction(real_data, words, direction, years, offence):
+    check = read(words, date="2019-07-20", data=real_data)
+    assert [(c["subject"], c["offence"], c["direction"], c["years"]) for c in check.claims if c["kind"] == "streak"] \
+        == [("Kent", offence, direction, years)]
+    # and no direction (or figureless change) for the same rise or fall; a figure's own change, if given
+    assert [c["kind"] for c in check.claims if c["kind"] != "streak"] == (["change"] if "%" in words else [])
+    assert all(c.get("quoted_value") for c in check.claims if c["kind"] == "change")
+
+
+def test_offences_listed_before_a_run_each_have_it(real_data):
+    check = read("Burglary and robbery in Kent have fallen for the third year in a row.", date="2019-07-20",
+                 data=real_data)
+    assert [(c["kind"], c["offence"], c["years"]) for c in check.claims] == [
+        ("streak", "burglary", 3), ("streak", "robbery", 3)]
+
+
+def test_a_streak_on_real_data(real_data):
+    check = read("Crime in Kent has risen for the third year in a row.", date="2019-07-20", data=real_data)
+    # Kent total recorded crime (excluding fraud) rose in each of the last 3 years (YE Dec 2018 +17.8%, YE Dec 2017
+    # +33.1%, YE Dec 2016 +13.0%, YE Dec 2015 -0.0%); in year ending December 2015 it did not.
+    assert [(r["kind"], r["verdict"], r["measured_text"], r["period_end"]) for r in check.records] == [
+        ("streak", S, "3 years", "2018-12-31")]
+    assert "in year ending December 2015 it did not" in check.records[0]["reason"]
+
+
+def test_a_figure_and_the_run_it_ends_are_a_change_and_a_streak(real_data):
+    check = read("Violence against the person in Kent rose by 12 per cent in the year to March 2019, the third "
+                 "consecutive annual increase.", date="2019-07-20", data=real_data)
+    assert [(c["kind"], c.get("quoted_value"), c.get("years"), c["period"]) for c in check.claims] == [
+        ("change", "by 12 per cent", None, {"end": "2019-03-31"}),
+        ("streak", None, 3, {"end": "2019-03-31"})]
+    # Kent violence against the person rose 20.7% (not 12%); it rose in each of the last 3 years (YE Mar 2019 +20.7%,
+    # YE Mar 2018 +49.5%, YE Mar 2017 +30.4%) and further back too: the run is 7 years, longer than the words say.
+    assert [(r["kind"], r["verdict"], r["measured_text"]) for r in check.records] == [
+        ("change", NS, "+20.7%"), ("streak", P, "7 years")]
+    assert check.claims[1]["quote"] == "the third consecutive annual increase"
+
+
+def test_a_streak_beside_a_change_with_no_period_shares_its_period(real_data):
+    check = read("Crime in Kent rose 5% for three years running.", date="2019-07-20", data=real_data)
+    assert [c["kind"] for c in check.claims] == ["change", "streak"]  # not "a change over three years"
+    assert check.claims[1]["period"] == {"same_as": check.claims[0]["id"]}
+
+
+def test_year_on_year_changes_between_financial_years_are_a_streak(real_data):
+    check = read("Durham Constabulary has seen year-on-year reductions in recorded crime between 2006/07 and 2012/13.",
+                 date="2014-07-20", data=real_data)
+    assert _drafted(check) == [{"kind": "streak", "subject": "Durham",
+                                "offence": "total recorded crime including fraud", "direction": "decrease",
+                                "years": 6, "period": {"end": "2013-03-31"}}]
+    # Durham total recorded crime fell in each of the last 6 years (YE Mar 2013 -14.8% ... YE Mar 2008 -10.0%); in
+    # year ending March 2007 it did not (+0.1%)
+    assert [(r["verdict"], r["measured_text"]) for r in check.records] == [(S, "6 years")]
+
+
+@pytest.mark.parametrize("words, why", [
+    ("Kent recorded the third highest rise for the second year running.", "a place in a ranking"),
+    # calendar years: 6 or 7 year-on-year changes, by which 12 months each year is
+    ("Durham Constabulary has seen year-on-year reductions in recorded crime between 2006 and 2013.",
+     "which 12 months each year is"),
+    ("Crime in Durham has fallen every year since 2007.", "depends on which 12 months"),
+    ("Durham has seen year-on-year reductions in recorded crime.", "do not say how many years"),
+    ("Crime in Kent rose by 5 per cent after falling for three years in a row.", "is over"),
+    ("Kent was the safest county for the third year in a row.", "no rise or fall named"),
+    ("Crime in Kent saw its third consecutive rise.", "(annual)"),
+    ("Crime in Kent has seen its third consecutive quarterly rise.", "'quarterly', not a year's"),
+    ("Crime in Kent has not fallen for three years running.", "a run the words deny"),
+])
+def test_a_run_the_words_do_not_pin_down_is_listed(real_data, words, why):
+    check = read(words, date="2014-07-20", data=real_data)
+    assert [c for c in check.claims if c["kind"] in ("streak", "direction")] == []
+    assert why in _unread(check)
+
+
+@pytest.mark.parametrize("words, kinds", [
+    ("Crime in Kent fell by 20 per cent over five consecutive years.", []),  # a change over five years, listed
+    ("Crime in Kent has risen for the third year of the plan.", ["direction"]),  # not a run
+    # rolling 12 months published every quarter: a run of quarters' figures, perhaps, not of years
+    ("Crime in Kent has risen for the third 12-month period in a row.", ["direction"]),
+    ("Crime in Kent rose for the second successive month.", ["direction"]),
+    ("Crime in Kent rose in the third year of the strategy.", ["direction"]),
+    ("Crime in Kent rose by 8 per cent, while burglary fell for the third year in a row.", ["change", "streak"]),
+])
+def test_what_is_not_a_run_of_years(real_data, words, kinds):
+    check = read(words, date="2019-07-20", data=real_data)
+    assert [c["kind"] for c in check.claims] == kinds
+
+
+def test_a_streak_draft_runs_as_a_claim_file(real_data, capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("PEELSTATS_DATA_DIR", str(real_data.folder.parent))
+    words = "Crime in Kent has risen for the third year in a row."
+    assert cli.main(["check", words, "--date", "2019-07-20", "--format", "yaml"]) == 0
+    out = capsys.readouterr().out
+    claim = yaml.safe_load(out)["claims"][0]
+    assert {k: claim[k] for k in ("kind", "subject", "offence", "direction", "years")} == {
+        "kind": "streak", "subject": "Kent", "offence": "total recorded crime", "direction": "increase", "years": 3}
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(out, encoding="utf-8")
+    assert cli.main(["claims", str(draft), "--format", "json"]) == 0  # the draft runs as a claim file
+    assert [r["verdict"] for r in json.loads(capsys.readouterr().out)] == [S]
+
+
+# --------------------------------------------- a rank among the forces outside a place (sentences invented)
+
+
+@pytest.mark.parametrize("words", [
+    "Cleveland has the highest crime rate in England and Wales outside London.",
+    "Cleveland has the highest crime rate in England and Wales outside of London.",
+    "Cleveland has the highest crime rate in England and Wales, excluding London.",
+    "Cleveland has the highest crime rate in England and Wales apart from London.",
+])
+def test_outside_london_is_the_41_other_forces(real_data, words):
+    check = read(words, date="2019-07-20", data=real_data)
+    assert [(c["kind"], c["measure"], c["order"], c["position"]) for c in check.claims] == [
+        ("rank", "rate", "highest", 1)]
+    within = check.claims[0]["within"]
+    assert len(within) == 41 and "Cleveland" in within and not {"Metropolitan Police", "City of London"} & set(within)
+    # Cleveland 118.9 per 1,000 is 3rd of 41 (West Yorkshire 128.4, Greater Manchester 119.2)
+    assert [(r["verdict"], r["measured_text"]) for r in check.records] == [(NS, "3rd of 41")]
+
+
+def test_outside_london_on_real_data(real_data):
+    check = read("West Yorkshire has the highest crime rate in England and Wales outside London.", date="2019-07-20",
+                 data=real_data)
+    # West Yorkshire 128.4 per 1,000 is 1st of the 41 (2nd of 43, behind City of London's 934.4)
+    assert [(r["kind"], r["verdict"], r["measured_text"]) for r in check.records] == [("rank", S, "1st of 41")]
+
+
+def test_a_rate_and_a_rank_outside_london(real_data):
+    check = read("The crime rate in Cleveland is the highest in England and Wales outside London, at 127 crimes per "
+                 "1,000 people.", date="2019-07-20", data=real_data)
+    assert [(c["kind"], len(c.get("within", []))) for c in check.claims] == [("rate", 0), ("rank", 41)]
+    # Cleveland 118.9 per 1,000 against the quoted 127; 3rd of 41
+    assert [(r["kind"], r["verdict"]) for r in check.records] == [("rate", P), ("rank", NS)]
+
+
+def test_outside_a_force_or_region_leaves_its_forces_out(real_data):
+    check = read("Dorset has the lowest crime rate in England apart from Surrey.", date="2019-07-20", data=real_data)
+    within = check.claims[0]["within"]
+    assert len(within) == 38 and "Surrey" not in within and "Gwent" not in within  # England's 39, less Surrey
+    check = read("Kent has the highest crime rate in England and Wales outside the North East.", date="2019-07-20",
+                 data=real_data)
+    assert len(check.claims[0]["within"]) == 40 and "Durham" not in check.claims[0]["within"]
+
+
+@pytest.mark.parametrize("words, why", [
+    ("Kent had the highest crime rate outside of Narnia.", "cannot resolve to forces"),
+    ("Kent had the highest crime rate in the South East outside London.", "leave none of them out"),
+    ("Kent had the highest crime rate in England outside Kent.", "the force ranked is one of those left out"),
+    ("Durham had the highest crime rate in the North East outside Northumbria and Cleveland.",
+     "fewer than two forces"),
+])
+def test_a_pool_outside_a_place_that_cannot_be_read_is_listed(real_data, words, why):
+    check = read(words, date="2019-07-20", data=real_data)
+    assert [c for c in check.claims if c["kind"] == "rank"] == []
+    assert why in _unread(check)
+
+
+# ----------------------------------------------------- a count followed by its place (sentences invented)
+
+
+@pytest.mark.parametrize("words", [
+    "Police recorded 5.3 million crimes in England and Wales in the year ending March 2019.",
+    "Officers recorded 5.3 million crimes in England and Wales in the year ending March 2019.",
+    "Police in England and Wales recorded 5.3 million crimes in the year ending March 2019.",
+])
+def test_a_count_followed_by_its_place(real_data, words):
+    check = read(words, date="2019-07-20", data=real_data)
+    assert _drafted(check) == [{"kind": "count", "subject": "England and Wales", "offence": "total recorded crime",
+                                "quoted_value": "5.3 million", "period": {"end": "2019-03-31"}}]
+    # England and Wales recorded 5,257,081 total recorded crime (excluding fraud) offences in YE Mar 2019
+    assert [r["verdict"] for r in check.records] == [S]
+
+
+def test_a_count_followed_by_a_force(real_data):
+    check = read("Police recorded 190,000 crimes in Kent in the year ending March 2019.", date="2019-07-20",
+                 data=real_data)
+    assert [(c["kind"], c["subject"]) for c in check.claims] == [("count", "Kent")]
+
+
+@pytest.mark.parametrize("words, unread", [
+    ("Police recorded 150,000 crimes in Bristol in the year ending March 2019.", "Bristol"),  # not a place held
+    ("Police recorded 150,000 crimes in the year ending March 2019, the highest in England and Wales.",
+     "'150,000': a figure not tied"),  # the place of a rank, not of the count
+    ("Kent Police recorded 150,000 crimes in the year to March 2019, compared with 5.8 million in Wales and England.",
+     "'5.8 million': a figure not tied"),
+])
+def test_a_place_after_a_count_that_is_not_its_place(real_data, words, unread):
+    check = read(words, date="2019-07-20", data=real_data)
+    assert [c["subject"] for c in check.claims if c["kind"] == "count"] in ([], ["Kent"])
+    assert unread in _unread(check)

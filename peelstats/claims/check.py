@@ -241,9 +241,10 @@ _PERIODIC_FIGURES = ("change", "count", "count_change", "rate", "rank", "compari
 
 def _share_figure_periods(claims: list[dict], drafts: dict) -> None:
     """A rank or comparison beside the figure it ranks or compares, with no period of its own, is judged on that
-    figure's period ("violent crime rose 28%, the third highest increase"): not on another that happens to fit."""
+    figure's period ("violent crime rose 28%, the third highest increase"): not on another that happens to fit. So
+    is a run of years beside the change that ends it ("a 12% rise, the third consecutive annual increase")."""
     for entry in claims:
-        if entry["kind"] not in ("rank", "comparison") or "period" in entry:
+        if entry["kind"] not in ("rank", "comparison", "streak") or "period" in entry:
             continue
         reading = drafts[entry["id"]][0]
         measure = entry.get("measure", "change")  # a rank of changes beside a change, of rates beside a rate

@@ -521,8 +521,8 @@ def _mentions(text: str) -> list[Mention]:
             m = again
         figure = _figure(m, text)
         if figure is not None and not figure.percent and abs(figure.quoted.value) < 100 and re.match(
-                r"[\s-]+(?:years?|decades?)\b", text[m.end():]):
-            continue  # "over five years", "a 15-year low": a length of time, not a figure
+                r"[\s-]+(?:(?:consecutive|successive|straight)\s+)?(?:years?|decades?)\b", text[m.end():]):
+            continue  # "over five years", "a 15-year low", "three consecutive years": a length of time, not a figure
         if figure is not None:
             found.append(Mention("figure", m.start(), m.end(), _figure_text(m), figure))
     return sorted(_negated(_qualified(_drop_overlaps(_merge_nouns(found, text)), text), text), key=lambda x: x.start)
@@ -782,6 +782,7 @@ class _Sentence:
         self.read: list[tuple[str, str]] = []
         self.notes: list[str] = []
         self._unknown: list[Name] | None = None
+        self.streak_words: list[tuple[int, int]] = []  # the words of runs of years (and their rise or fall) read
         for m in self.of("negated"):
             self.note(f"{m.text!r}: an offence the words deny ({text[max(0, m.start - 25):m.end].strip()!r}), so no "
                       "figure is read as about it")
@@ -877,7 +878,8 @@ class _Sentence:
                                  r"(?:seeing|saw|had|recorded|experienced|"
                                  r"reported|showed)\s+(?:an?\s+)?(?:\w+\s+)?$", lead_words)
         name_at = position - len(lead_words) + unknown_name.start("name") if unknown_name else -1
-        if unknown_name and not any(m.start <= name_at < m.end for m in self.mentions):
+        if unknown_name and not any(m.start <= name_at < m.end for m in self.mentions) and \
+                unknown_name.group("name").lower() not in _not_places():  # not "Police recorded 5.8 million crimes"
             return None  # "with Ashford seeing a huge 54% increase": a place these data do not hold
         if bound and not re.search(r"\b(?:than|compared|while|whereas|and|followed)\b", tail[:bound.start("name")],
                                    re.I):
@@ -1566,9 +1568,11 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
     drafts += _figures(s)
     drafts += _followed_by(s, drafts)
     drafts += _far_less(s)
+    drafts += _streaks(s, drafts)
     drafts += [d for d in _directions(s) if not _covered(d, drafts)]
     drafts += _causal(s)
     drafts += _sizes(s, drafts)
+    drafts = [d for d in drafts if not _in_streak(s, d)]
     drafts = _one_reading(s, [one for d in drafts for one in _each(d)])
     not_recognised = list(s.notes)
     for m in s.of("figure"):
@@ -1723,7 +1727,7 @@ def _base(s: _Sentence, at: int, kind: str, end: int | None = None, several: str
                 return None  # never drafted as a one-year change
             return Draft(kind, {"subject": subject[0], "offence": offence, **fields, "period": period}, (at, at),
                          [("place", subject[1]), ("offence", offence_read), ("period", period_read)])
-    period, period_read = s.period(at, latest=kind == "change", end=end)
+    period, period_read = s.period(at, latest=kind in ("change", "streak"), end=end)
     if period.get("unknown"):
         s.note(period_read)
         s.used.add(at)
@@ -1746,8 +1750,8 @@ _YEARS_TO = re.compile(rf"\b{_N_YEARS}[\s-]+years?\s+(?:up\s+)?(?:to|ending|ende
                        rf"{_STATED_END}", re.IGNORECASE)
 # "over five years", "in the past five years", "over a decade", "a five-year period"
 _OVER_YEARS = re.compile(rf"\b(?:(?:over|in|during|across|within|for)\s+(?:the\s+)?(?P<last>(?:last|past|previous)\s+)?"
-                         rf"(?:{_N_YEARS}[\s-]+years?|(?:a\s+)?(?P<decade>decade))|(?P<n2>{_NUMBER_OF_YEARS})[\s-]+year"
-                         r"\s+period)\b", re.IGNORECASE)
+                         rf"(?:{_N_YEARS}[\s-]+(?:consecutive\s+|successive\s+)?years?|(?:a\s+)?(?P<decade>decade))|"
+                         rf"(?P<n2>{_NUMBER_OF_YEARS})[\s-]+year\s+period)\b", re.IGNORECASE)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:year\s+)?(?:19|20)\d{2}(?:/\d{2})?|records\s+began)",
                          re.IGNORECASE)
 _BETWEEN_YEARS = re.compile(r"\b(?:between|from)\s+(?P<a>(?:19|20)\d{2}(?:/\d{2})?)\s+(?:and|to)\s+"
@@ -1797,7 +1801,8 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
         elif int(second[:4]) - int(first[:4]) >= 2:
             return {}, (f"{between.group(0)!r}: a change over several years, and the words do not say which 12 "
                         f"months of each year (calendar or financial), {_NOT_ONE_YEAR}")
-    over = _OVER_YEARS.search(words_)
+    over = next((o for o in _OVER_YEARS.finditer(words_) if not any(  # not "for three years running"
+        a < seg[0] + o.end() and seg[0] + o.start() < b for a, b in _streak_spans(s.text))), None)
     if over:
         n = 10 if over.group("decade") else _count_word(over.group("n") or over.group("n2"))
         if n and n >= 2:
@@ -2464,6 +2469,9 @@ def _directions(s: _Sentence) -> list[Draft]:
         if offence.kind == "offence" and offence.value == GENERIC_TOTAL and not (prefix or suffix):
             continue
         hit = prefix or suffix
+        # where the words the direction is read from start in the sentence (None: carried from an earlier offence)
+        hit_at: int | None = offence.end if hit is suffix else offence.start - len(before) \
+            if prefix is not None and prefix.string == before else None
         if hit is None:
             # "Levels of residential burglary and vehicle crime have risen", "criminal damage, robbery, theft and
             # violence against the person have all fallen": a list of offences before one verb
@@ -2471,16 +2479,20 @@ def _directions(s: _Sentence) -> list[Draft]:
             while last + 1 < len(offences) and _LISTED.match(s.text[offences[last].end:offences[last + 1].start]):
                 last += 1
             if last > k:
-                hit = _VERB.match(s.text[offences[last].end:offences[last].end + 40])
+                hit, hit_at = _VERB.match(s.text[offences[last].end:offences[last].end + 40]), offences[last].end
             else:
                 follow = re.match(r"(?:\s*(?:,|and)\s*[\w\s-]{3,40}?)\s*(?=have|has)", after)
                 hit = _VERB.match(after[follow.end():]) if follow else None
+                hit_at = offence.end + follow.end() if follow else None
             if hit is None:
                 continue
         if prefix is not None and k + 1 < len(offences) and _LISTED.match(
                 s.text[offence.end:offences[k + 1].start]):
             carried[offences[k + 1].start] = prefix
         word = (hit.group("dir") or hit.groupdict().get("dirs") or "").split()[-1]
+        group = "dir" if hit.group("dir") else "dirs"
+        if hit_at is not None and any(a <= hit_at + hit.start(group) < b for a, b in s.streak_words):
+            continue  # "has fallen for the third year in a row": the rise or fall of a run of years, read as such
         direction = words.direction_word(word) or words.direction_word(word.rstrip("s")) or (
             "increase" if word.lower().endswith("up") else "decrease")
         draft = _base(s, offence.start, "direction", several="each", direction=direction)
@@ -2503,6 +2515,271 @@ def _covered(draft: Draft, drafts: list[Draft]) -> bool:
                d.fields.get("subject", d.fields.get("members")) in (draft.fields.get("subject"),
                                                                     [draft.fields.get("subject")])
                for d in carriers) or bool(draft.untestable and any(d.untestable == draft.untestable for d in drafts))
+
+
+# ------------------------------------------------------------------------------------------------ streaks
+
+_CARDINALS = (r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              r"seventeen|eighteen|nineteen|twenty|\d{1,2}")
+_CHANGE_NOUNS = r"rises|rise|increases|increase|falls|fall|drops|drop|reductions|reduction|decreases|decrease|" \
+                r"declines|decline|jumps|jump"
+_CHANGE_OF = rf"(?:\s+of\s+(?:(?:\w+\s+)?(?P<of>{_CHANGE_NOUNS}|rising|falling|increasing|decreasing|declining)))?"
+
+
+@cache
+def _streak_patterns() -> dict[str, re.Pattern]:
+    """The forms of a run of years, built from ``streaks`` in press_words.yaml and ``ordinals`` in words.yaml."""
+    spec = press_words()["streaks"]
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(str(w)).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
+                        for w in sorted(spec[key], key=len, reverse=True))
+
+    ordinals = "|".join([*sorted(words.vocabulary()["ordinals"], key=len, reverse=True), r"\d{1,2}(?:st|nd|rd|th)"])
+    row, consecutive, annual = alt("in_a_row"), alt("consecutive"), alt("annual")
+    return {
+        # "for the third year in a row", "for a fourth consecutive year", "the fifth successive year of falls"
+        "ordinal_year": re.compile(
+            rf"\b(?:for\s+)?(?:the|a|an|its|their)\s+(?P<ord>{ordinals})[\s-]+(?:(?P<consec>{consecutive})\s+)?"
+            rf"(?:(?:financial|calendar)\s+)?year(?![\s-]+on\b)(?:\s+(?P<row>{row})(?![\w-]))?"
+            + _CHANGE_OF, re.IGNORECASE),
+        # "the third consecutive annual increase", "a fourth successive yearly fall", "the fourth annual rise in a row"
+        "ordinal_change": re.compile(
+            rf"\b(?:the|a|an|its|their)\s+(?P<ord>{ordinals})[\s-]+(?:(?P<consec>{consecutive})\s+)?"
+            rf"(?:(?P<annual>{annual})\s+)?(?:(?P<unit>[\w-]+)\s+)??(?P<dir>{_CHANGE_NOUNS})\b"
+            rf"(?:\s+(?P<row>{row})(?![\w-]))?", re.IGNORECASE),
+        # "three years running", "for three consecutive years", "five years in a row", "three successive years of falls"
+        "years": re.compile(
+            rf"(?<![\w-])(?P<card>{_CARDINALS})[\s-]+(?:(?P<consec>{consecutive})\s+)?years?"
+            rf"(?:\s+(?P<row>{row})(?![\w-]))?" + _CHANGE_OF, re.IGNORECASE),
+        # "in each of the last three years", "every year for the past five years"
+        "each_year": re.compile(
+            rf"\b(?:(?:in\s+)?(?:each|every)\s+(?:one\s+)?of\s+the\s+(?:last|past|previous)\s+(?P<card>{_CARDINALS})"
+            rf"\s+years|every\s+year\s+(?:for|over|in)\s+the\s+(?:last|past|previous)\s+(?P<card2>{_CARDINALS})\s+"
+            r"years)\b", re.IGNORECASE),
+        # "year-on-year reductions between 2006 and 2013", "has fallen every year since 2007", "year on year since"
+        "open": re.compile(
+            rf"\b(?:(?:{annual})\s+(?P<dir>rises|increases|falls|drops|reductions|decreases|declines)\b|"
+            rf"(?:(?:every|each)\s+year|(?:{annual}))\s+(?=since\b))", re.IGNORECASE),
+        "not_years": re.compile(rf"^(?:{alt('not_years')})$", re.IGNORECASE),
+        "annual": re.compile(rf"^(?:{annual})$", re.IGNORECASE),
+        "ended": re.compile(rf"(?<![\w-])(?:{alt('ended')})(?![\w-])", re.IGNORECASE),
+    }
+
+
+def _streak_spans(text: str) -> list[tuple[int, int]]:
+    """Where the words name a run of years ("for three years running"): not a change over those years."""
+    patterns = _streak_patterns()
+    return [m.span() for key in ("ordinal_year", "years", "each_year") for m in patterns[key].finditer(text)
+            if key == "each_year" or (m.group("consec") or m.group("row")) and not (key == "years"
+                                                                                   and _period_of_years(text, m))]
+
+
+def _period_of_years(text: str, m: re.Match) -> bool:
+    """"over three consecutive years": a period the change is over, not a run of years."""
+    return bool(re.search(r"\b(?:over|across|during|within|throughout|in)\s+(?:the\s+)?$",
+                          text[max(0, m.start() - 20):m.start()], re.IGNORECASE))
+
+
+_RUN_CONNECTOR = re.compile(r"[\s,;:()\u2013\u2014-]*(?:(?:and\s+)?(?:which\s+(?:is|was|marks|marked)|marking|making\s+"
+                            r"(?:it|this)|this\s+is|it\s+is|it\s+was|that\s+is)\s+)?", re.IGNORECASE)
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|steepest|sharpest|safest|"
+                                 r"worst|best|most|least|fewest)\b", re.IGNORECASE)
+_NEGATED_CHANGE = re.compile(r"(?:\bnot|n['\u2019]t|\bnever|\bno\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_YEARS_BETWEEN_AFTER = re.compile(r"[^.;]{0,60}?" + _BETWEEN_YEARS.pattern, re.IGNORECASE)
+
+
+def _streaks(s: _Sentence, drafts: list[Draft]) -> list[Draft]:
+    """A rise or fall that is the latest of a run of years: "Crime in Kent has risen for the third year in a row", "a
+    12 per cent rise in violence, the third consecutive annual increase", "burglaries have fallen three years
+    running". Drafted as a ``streak`` (with a figure's own change claim beside it, if the words give one); the rise or
+    fall it carries is not drafted again as a direction. A run whose length the words do not pin down (``year-on-year
+    reductions between 2006 and 2013``: which 12 months of each year?; "every year since 2007") is listed."""
+    patterns = _streak_patterns()
+    out: list[Draft] = []
+    found: list[tuple[re.Match, int | None, str | None, str]] = []  # the words, years, direction word, how counted
+    for key in ("ordinal_year", "ordinal_change", "years", "each_year"):
+        for m in patterns[key].finditer(s.text):
+            if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in s.streak_words):
+                continue
+            groups = m.groupdict()
+            if key == "each_year":
+                n = _count_word(groups.get("card") or groups.get("card2") or "")
+                found.append((m, n, None, f"{m.group(0).strip()!r}: {n} years in a row"))
+                s.streak_words.append(m.span())
+                continue
+            if not (groups.get("consec") or groups.get("row")):
+                continue  # "for the third year", "three years": not said to be a run
+            if key == "years" and _period_of_years(s.text, m):
+                continue  # "over three consecutive years": a period, not a run
+            n = words.ordinal(groups["ord"]) if "ord" in groups else _count_word(groups["card"])
+            word = groups.get("dir") or groups.get("of")
+            if key == "ordinal_change":
+                unit = groups.get("unit") or ""
+                if not groups.get("annual") and not patterns["annual"].match(unit):
+                    said = f"{unit!r}, not a year's" if patterns["not_years"].match(unit) else "annual"
+                    s.note(f"{m.group(0).strip()!r}: a run of changes, and the words do not say each is a year's "
+                           f"({said}), so no streak is drafted")
+                    s.streak_words.append(m.span())
+                    continue
+                if unit and not patterns["annual"].match(unit):
+                    continue  # "the third consecutive annual police-recorded rise": a word the reader does not know
+            found.append((m, n, word, f"{m.group(0).strip()!r}: {n} years in a row"))
+            s.streak_words.append(m.span())
+    for m, n, word, how in found:
+        if n is None or n < 2 or n > 20:
+            s.note(f"{m.group(0).strip()!r}: a run of {n} years, which no streak holds (2 to 20 years), so it is not "
+                   "drafted")
+            continue
+        draft = _streak(s, drafts + out, m, n, word, how)
+        if draft is not None:
+            out.append(draft)
+    for m in patterns["open"].finditer(s.text):
+        if any(a <= m.start() < b for a, b in s.streak_words):
+            continue
+        draft = _open_streak(s, m)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _streak(s: _Sentence, drafts: list[Draft], m: re.Match, n: int, word: str | None, how: str) -> Draft | None:
+    """A streak of ``n`` years for the words ``m``: the rise or fall named in them (``word``), else the one nearest in
+    their clause; the place, offence and period of the change before them, if one is drafted, else their own."""
+    clause = s.clause(m.start())
+    said = None
+    # "Crime in Kent rose by 5% - the third year in a row", "a 12% rise, which is the third consecutive annual
+    # increase": the change just before, set beside the run by a dash or a connecting word
+    joined = [d for d in drafts if d.kind in ("change", "count_change") and d.span[1] <= m.start()
+              and _RUN_CONNECTOR.fullmatch(s.text[d.span[1]:m.start()])]
+    if word:
+        direction = words.direction_word(word) or words.direction_word(word.rstrip("s"))
+        dir_at = m.start()
+    else:
+        said = s.nearest([d for d in s.of("direction", clause)], m.start())
+        if said is None:  # "Crime in Kent rose - the third year in a row"
+            said = next((d for d in s.of("direction") if d.end <= m.start() and (
+                _RUN_CONNECTOR.fullmatch(s.text[d.end:m.start()]) or any(
+                    j.span[0] <= d.start < j.span[1] for j in joined))), None)
+        direction = said.key if said is not None else None
+        dir_at = said.start if said is not None else m.start()
+    words_ = m.group(0).strip()
+    if direction is None:
+        s.note(f"{words_!r}: a run of years with no rise or fall named, so no streak is drafted")
+        return None
+    if _SUPERLATIVE_BEFORE.search(s.text[clause[0]:m.start()]):
+        s.note(f"{words_!r}: a place in a ranking held for a run of years, which no claim kind holds, so no streak "
+               "is drafted")
+        return None
+    if said is not None:
+        s.streak_words.append((said.start, said.end))
+        if _NEGATED_CHANGE.search(s.text[max(clause[0], said.start - 25):said.start]):
+            s.note(f"{s.text[said.start - 8:m.end()].strip()!r}: a run the words deny, so no streak is drafted")
+            return None
+    lead = s.text[max(clause[0], min(dir_at, m.start()) - 30):m.start()]
+    ended = _streak_patterns()["ended"].search(lead)
+    if ended or re.search(r"\b(?:run|streak|series|string)\s+of\s+$", lead, re.IGNORECASE):
+        s.note(f"{(lead[ended.start():] if ended else '') + words_!r}: a run of years that the words say is over (or "
+               "is not the latest year's), so no streak is drafted")
+        return None
+    before = [d for d in drafts if d.kind in ("change", "count_change") and d.untestable is None
+              and (clause[0] <= d.span[0] and d.span[1] <= m.end() or d in joined)
+              and d.fields.get("direction") == direction
+              and isinstance(d.fields.get("subject"), str) and isinstance(d.fields.get("offence"), str)]
+    fields: dict[str, Any] = {"direction": direction, "years": n}
+    draft: Draft | None
+    if before:  # "a 12 per cent rise in violence, the third consecutive annual increase": that change's
+        change = before[-1]
+        shared = {k: v for k, v in change.fields.items() if k in ("subject", "offence", "period")}
+        period = shared.get("period") or {}
+        if period.get("baseline") or period.get("months"):
+            s.note(f"{words_!r}: a run of years beside a change that is not one year's, so no streak is drafted")
+            return None
+        draft = Draft("streak", {**{k: v for k, v in shared.items() if k != "period"}, **fields,
+                                 **({"period": dict(period)} if period else {})}, m.span(),
+                      [(what, how_) for what, how_ in change.read if what in ("place", "offence", "period")])
+        draft.read = [(w, f"{h}, as the change before it" if w == "place" else h) for w, h in draft.read]
+    else:
+        draft = _base(s, dir_at, "streak", **fields)
+        if draft is None or draft.untestable is not None:
+            if draft is None:
+                s.note(f"{words_!r}: a run of years whose place or offence the words do not tie down, so no streak "
+                       "is drafted")
+            return draft
+        if isinstance(draft.fields.get("subject"), list) or (draft.fields.get("period") or {}).get("months"):
+            s.note(f"{words_!r}: a run of years for several places or for part of a year, which a streak does not "
+                   "hold, so it is not drafted")
+            return None
+        named = [o for o in s.of("offence") + s.of("untestable") if clause[0] <= o.start]
+        listed = next((_listed_before(s, named, k, dir_at) for k in range(len(named), 1, -1)
+                       if _listed_before(s, named, k, dir_at)), [])
+        if len(listed) > 1:  # "Burglary and robbery have fallen for the third year in a row": each of them
+            if any(o.kind != "offence" for o in listed):
+                s.note(f"{words_!r}: a run of years for offences listed together, some of which these data do not "
+                       "hold, so no streak is drafted")
+                return None
+            draft.fields["offence"] = [*dict.fromkeys(str(o.value) for o in listed), "each"]
+            draft.read = [(w, f"{', '.join(repr(o.text) for o in listed)}: offences listed before one rise or "
+                              "fall, each its own run" if w == "offence" else h) for w, h in draft.read]
+    change_word = "a rise" if direction == "increase" else "a fall"
+    latest = f"the latest, {said.text!r}, ends the run" if said is not None else "the latest ends the run"
+    draft.read.insert(0, ("streak", f"{how}, each {change_word} on the year before; {latest}"))
+    return _span(draft, min(m.start(), dir_at), m.end(), s)
+
+
+def _open_streak(s: _Sentence, m: re.Match) -> Draft | None:
+    """Year-on-year changes over a span of years: "year-on-year reductions between 2006/07 and 2012/13" is a run of
+    6 (financial years both ends: 2012 - 2006 changes, to the later year); with calendar years ("between 2006 and
+    2013") or "since 2007" the number of changes depends on which 12 months each year is, and on the latest figures,
+    so it is listed, not drafted."""
+    clause = s.clause(m.start())
+    words_ = " ".join(s.text[m.start():min(clause[1], m.end() + 40)].split()).rstrip(".,;:!?")
+    word = m.group("dir")
+    said = None
+    if word:
+        direction = words.direction_word(word) or words.direction_word(word.rstrip("s"))
+        s.streak_words.append(m.span())
+    else:
+        said = s.nearest(s.of("direction", clause), m.start())
+        direction = said.key if said is not None else None
+        if said is not None:
+            s.streak_words.append((said.start, said.end))
+        s.streak_words.append(m.span())
+    between = _YEARS_BETWEEN_AFTER.match(s.text[:clause[1]], m.end())
+    if between and direction and "/" in between.group("a") and "/" in between.group("b"):
+        first, last = int(between.group("a")[:4]), int(between.group("b")[:4])
+        if 2 <= last - first <= 20:
+            end = periods.parse_period_end(between.group("b")).date().isoformat()
+            draft = _base(s, said.start if said else m.start(), "streak", direction=direction, years=last - first)
+            if draft is not None and draft.untestable is None and not isinstance(draft.fields.get("subject"), list):
+                draft.fields["period"] = {"end": end}
+                draft.read = [(w, h) for w, h in draft.read if w != "period"]
+                draft.read.insert(0, ("streak", f"{' '.join(s.text[m.start():between.end()].split())!r}: the "
+                                                f"{last - first} changes from {between.group('a')} to "
+                                                f"{between.group('b')}, each a {direction}"))
+                draft.read.append(("period", f"{between.group('b')!r}: {periods.label(end)}, the end of the run"))
+                return _span(draft, m.start(), between.end(), s)
+            s.last = []
+            return draft if draft is not None and draft.untestable is not None else None
+    if between:
+        why = ("the words do not say which 12 months each year is (calendar or financial), so how many "
+               "year-on-year changes the run holds is not pinned down")
+    elif re.match(r"\s*since\b", s.text[m.end():]) or re.search(r"\bsince\b", words_):
+        why = ("how many years the run holds depends on which 12 months each year is and on the latest figures, "
+               "which the words do not pin down")
+    else:
+        why = "the words do not say how many years the run holds"
+    s.note(f"{words_!r}: a run of year-on-year changes, and {why}, so no streak is drafted (write one with `years` "
+           "to check it)")
+    return None
+
+
+def _in_streak(s: _Sentence, draft: Draft) -> bool:
+    """A direction (or a size with no figure) whose rise or fall is the latest of a run of years the words name: the
+    streak carries it (or, listed, the words are about the run, not one year)."""
+    if draft.kind not in ("direction", "change") or (draft.kind == "change" and "quoted_value" in draft.fields):
+        return False
+    return any(draft.span[0] <= a < draft.span[1] or a <= draft.span[0] < b for a, b in s.streak_words)
 
 
 def _far_less(s: _Sentence) -> list[Draft]:
@@ -2992,6 +3269,9 @@ def _ranks(s: _Sentence) -> list[Draft]:
         rate_of_change = re.fullmatch(r"rates?", what) and any(
             f.figure.percent and f.end <= match.start() for f in s.of("figure")) and not _RATE_WORDS.search(
             re.sub(r"\bhighest\s+rates?|\blowest\s+rates?", "", s.text, flags=re.I))
+        rate_of = re.match(r"\s+of\s+", s.text[match.end():])
+        if rate_of_change and rate_of and any(o.start == match.end() + rate_of.end() for o in s.of("offence")):
+            rate_of_change = False  # "the highest rate of thefts": thefts per 1,000 people, not the rate of a rise
         if rate_of_change:
             measure, order = "change", "lowest" if sup in ("lowest", "smallest") else "highest"
         elif "rate" in what or sup == "safest" or (per_person and not changing) or rate_before or \
@@ -3072,12 +3352,10 @@ def _ranks(s: _Sentence) -> list[Draft]:
             fields["direction"] = "increase"  # "the lowest rise" is still a rise
         scope = s.text[match.end():match.end() + 40].lower()
         owner = s.text[max(0, match.start() - 12):match.start()].lower()
+        # "the highest rate of thefts outside of London": all the forces but London's (read below, once the pool the
+        # words name before it is known)
         outside_pool = _OUTSIDE_POOL.match(s.text, match.end())
-        if outside_pool:  # "the highest rate of thefts outside of London": all the forces but London's
-            s.note(f"{s.text[match.start():outside_pool.end()].strip()!r}: a rank among the forces outside a place, "
-                   "which no pool of forces the data name holds, so it is not drafted")
-            continue
-        named_scope = _scope_after(s, match.end())
+        named_scope = _scope_after(s, match.end(), before=outside_pool.start("word") if outside_pool else None)
         lead = s.text[max(0, match.start() - 40):match.start()].lower()
         if re.search(r"\b(?:england|wales)['\u2019]s\s*$", owner):  # "England's lowest rates"
             fields["within"] = "England" if "england" in owner else "Wales"
@@ -3099,6 +3377,12 @@ def _ranks(s: _Sentence) -> list[Draft]:
                 fields["within"] = geography.resolve(before[0].value).name
         elif named_scope is not None:  # "in the North West", "across England", "in Wales"
             fields["within"] = named_scope
+        if outside_pool:
+            pool = _pool_outside(s, match, outside_pool, fields.get("within"), subject[0])
+            if isinstance(pool, str):
+                s.note(pool)
+                continue
+            fields["within"], pool_read = pool
         doubt = _pool_doubt(s, match.end(), fields.get("within"))
         if doubt:
             s.note(doubt)
@@ -3111,8 +3395,8 @@ def _ranks(s: _Sentence) -> list[Draft]:
             continue
         draft = _base(s, match.start(), "rank", subject=subject, **fields)
         if draft is not None and draft.untestable is None:
-            where = {"region": "the force's region"}.get(fields.get("within", ""),
-                                                         fields.get("within", "the 43 forces"))
+            where = pool_read if outside_pool else {"region": "the force's region"}.get(
+                fields.get("within", ""), fields.get("within", "the 43 forces"))
             draft.read.insert(0, ("rank", f"{match.group(0)!r}: {measure}, {order} first, "
                                           + (f"top {fields['top']}" if "top" in fields else
                                              f"position {fields['position']}") + f", among {where}"))
@@ -3147,14 +3431,63 @@ _POOL = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:out\s+of|of|among|amongst)\s+(?:th
 
 
 # "the highest rate of thefts outside of London", "the lowest of any force except the Met": every force but some
-_OUTSIDE_POOL = re.compile(r"[\w\s,'-]{0,40}?\b(?:outside(?:\s+of)?|excluding|except(?:\s+for)?|apart\s+from|"
-                           r"other\s+than|bar|save\s+for)\s+(?:the\s+)?[A-Z]\w*")
+_OUTSIDE_POOL = re.compile(r"[\w\s,'-]{0,40}?\b(?P<word>outside(?:\s+of)?|excluding|except(?:\s+for)?|apart\s+from|"
+                           r"other\s+than|bar|save\s+for)\s+(?P<place>(?:the\s+)?[A-Z]\w*)")
 
 
-def _scope_after(s: _Sentence, at: int) -> str | None:
-    """The forces a rank or a count of forces is among, named just after it: a region, England or Wales ("the
-    lowest crime rate in the North West", "the biggest rise across England"); None for all 43 forces."""
-    following = sorted((g for g in s.of("geo") + s.of("national") if g.start >= at), key=lambda g: g.start)
+def _pool_outside(s: _Sentence, match: re.Match, outside: re.Match, within: str | None,
+                  subject: str | list[str]) -> tuple[list[str], str] | str:
+    """The forces a rank is among when the words leave some out ("the highest crime rate in England and Wales outside
+    London"): the pool named before (``within``; None for all 43) less the forces of the places named after the word
+    (London: the Metropolitan Police and City of London; a region: its forces; a force: that force), as a list of
+    forces, and how it was read; or why it is not drafted (a place the reader cannot resolve to forces)."""
+    words_ = f"{s.text[match.start():outside.end()].strip()!r}"
+    first = next((g for g in s.of("geo") if outside.start("place") <= g.start <= outside.start("place") + 4
+                  and g.end >= outside.end("place")), None)
+    named = [first] if first is not None else []
+    for g in sorted(s.of("geo"), key=lambda g: g.start):
+        if named and g.start >= named[-1].end and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or|&)\s*(?:the\s+)?",
+                                                               s.text[named[-1].end:g.start], re.IGNORECASE):
+            named.append(g)
+    if not named or not all(g.kind == "geo" for g in named):
+        return (f"{words_}: a rank among the forces outside a place the reader cannot resolve to forces, so it is not "
+                "drafted")
+    left_out = {code for g in named for code in geography.resolve(g.value).members}
+    if within == "region":
+        force = forces.try_lookup(subject) if isinstance(subject, str) else None
+        pool = [f.code for f in forces.TERRITORIAL_FORCES if force is not None and f.region_code == force.region_code]
+    elif within:
+        pool = list(geography.resolve(within).members)
+    else:
+        pool = [f.code for f in forces.TERRITORIAL_FORCES]
+    kept = [code for code in pool if code not in left_out]
+    ranked = {forces.lookup(name).code for name in ([subject] if isinstance(subject, str) else subject)}
+    places = ", ".join(g.text for g in named)
+    words_ = f"{s.text[match.start():named[-1].end].strip()!r}"
+    if len(kept) == len(pool):
+        why = f"no force of {places} is among the forces of {within} (the words leave none of them out)"
+    elif not ranked <= set(kept):
+        why = f"the force ranked is one of those left out ({places})"
+    elif len(kept) < 2:
+        why = f"leaving out {places} leaves fewer than two forces to rank"
+    else:
+        why = ""
+    if why:
+        return f"{words_}: a rank among the forces outside a place, and {why}, so it is not drafted"
+    names = [forces.by_code(code).name for code in kept]
+    dropped = ", ".join(forces.by_code(c).name for c in pool if c in left_out)
+    how = (f"the {len(kept)} forces of {within or 'England and Wales'} outside "
+           f"{' and '.join(g.text for g in named)} (not {dropped})")
+    return names, how
+
+
+def _scope_after(s: _Sentence, at: int, before: int | None = None) -> str | None:
+    """The forces a rank or a count of forces is among, named just after it (and before ``before``): a region,
+    England or Wales ("the lowest crime rate in the North West", "the biggest rise across England"); None for all 43
+    forces."""
+    following = sorted((g for g in s.of("geo") + s.of("national") if g.start >= at and (before is None or
+                                                                                      g.start < before)),
+                       key=lambda g: g.start)
     if not following or not _SCOPE_GAP.fullmatch(s.text[at:following[0].start]):
         return None
     named = following[0]

@@ -105,6 +105,17 @@ def direction_word(word: str) -> str | None:
 
 SIZES = ("no_change", "slight", "large")
 
+
+def ordinal(word: str) -> int | None:
+    """'third' -> 3, 'tenth' -> 10, '12th' -> 12; None for a word that is not an ordinal (``ordinals`` in
+    words.yaml)."""
+    text = str(word).strip().lower()
+    digits = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", text)
+    if digits:
+        return int(digits.group(1))
+    value = vocabulary().get("ordinals", {}).get(text)
+    return int(value) if value is not None else None
+
 # ------------------------------------------------------------------------------------------------- numbers
 
 _UNITS = {w: i for i, w in enumerate(
