@@ -124,3 +124,18 @@ def test_curated_grades_cover_every_force_in_2016_with_sources():
                                                            "Inadequate": 1}
     assert table.source_url.str.startswith("http").all()
     assert grades.grade("Durham", "2017")["grade"] == "Outstanding"
+
+
+def test_a_list_of_nearly_all_forces_is_named_by_what_it_leaves_out():
+    from peelstats.reference import forces, geography
+
+    every = list(forces.TERRITORIAL_FORCES)
+    outside_london = [f for f in every if f.region != "London"]
+    assert geography.combined(outside_london).name == "England and Wales outside London"
+    assert len(geography.combined(outside_london).members) == 41
+    but_kent = [f for f in every if f.name != "Kent" and f.country == "England"]
+    assert geography.combined(but_kent).name == "England except Kent"
+    three = [forces.lookup(n) for n in ("Northumbria", "Durham", "Cleveland")]
+    assert geography.combined(three).name == "Northumbria, Durham and Cleveland"
+    half = every[:20]  # far from whole: named force by force
+    assert geography.combined(half).name.count(",") == 18

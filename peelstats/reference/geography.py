@@ -127,8 +127,30 @@ def combined(force_list: list[forces.Force], name: str | None = None) -> Geograp
     if len(force_list) == 1:
         return of_force(force_list[0])
     codes = tuple(dict.fromkeys(f.code for f in force_list))
-    label = name or " and ".join([", ".join(f.name for f in force_list[:-1]), force_list[-1].name])
+    label = name or _most_forces(codes) or _and(f.name for f in force_list)
     return Geography("+".join(codes), label, GeographyKind.FORCES, codes)
+
+
+def _and(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else " and ".join([", ".join(names[:-1]), names[-1]])
+
+
+def _most_forces(codes: tuple[str, ...]) -> str | None:
+    """A name for a list of nearly all the forces of a nation ("England and Wales outside London", "England except
+    Kent"): 41 names in a row say nothing a reader can check."""
+    chosen = set(codes)
+    for whole, members in (("England", [f for f in forces.TERRITORIAL_FORCES if f.country == "England"]),
+                           ("Wales", [f for f in forces.TERRITORIAL_FORCES if f.country == "Wales"]),
+                           ("England and Wales", forces.TERRITORIAL_FORCES)):  # the narrowest that holds them
+        left_out = [f for f in members if f.code not in chosen]
+        if not chosen <= {f.code for f in members} or not left_out or len(left_out) > len(members) // 4:
+            continue
+        regions = {f.region_code for f in left_out}
+        if len(regions) == 1 and {f.code for f in members if f.region_code in regions} == {f.code for f in left_out}:
+            return f"{whole} outside {left_out[0].region}"
+        return f"{whole} except {_and(f.name for f in left_out)}"
+    return None
 
 
 def resolve(value, force: forces.Force | None = None) -> Geography:
