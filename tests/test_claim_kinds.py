@@ -617,3 +617,17 @@ def test_streak_needs_at_least_two_years():
            "claims": [claim("one", "streak", subject="Kent", offence="total", direction="increase", years=1)]}
     with pytest.raises(ClaimFileError, match="years"):
         parse_claim_file(raw, "test.yaml")
+
+
+def test_a_change_in_the_wrong_direction_is_not_supported_however_close():
+    """Regression: "fell by 0.3%" when it rose 0.6% was supported (within ±1 pp). Warwickshire rose 1.0% in the year
+    to March 2016; with a ±3 pp tolerance a quoted 0.5% fall is near in size but the wrong way."""
+    stated = {"period": {"end": "2016-03-31"}}
+    out = run(world.dataset(), [
+        claim("fell", "change", subject="Warwickshire", offence="total", quoted_value=0.5, direction="decrease",
+              **stated),
+        claim("rose", "change", subject="Warwickshire", offence="total", quoted_value=0.5, direction="increase",
+              **stated),
+    ], defaults={"tolerance_pp": 3})
+    assert out["fell"]["verdict"] == N and "The words give a fall; it rose." in out["fell"]["reason"]
+    assert out["rose"]["verdict"] == S and "The words give" not in out["rose"]["reason"]

@@ -37,8 +37,9 @@ def judge(measured: float, quoted: Quoted, tolerance: Tolerance, fmt: Callable[[
     band = _band(q, t, relation, fmt, signed)
     if relation is Relation.WITHIN:
         distance = abs(m - q)
-        same_way = not signed or q == 0 or np.sign(m) == np.sign(q)
-        if distance <= t:
+        # "fell by 0.3%" when it rose 0.6%: near in size, wrong in the one thing most readers take from it
+        same_way = not signed or q == 0 or round(m, 1) == 0 or np.sign(m) == np.sign(q)
+        if distance <= t and same_way:
             return Judgement(Verdict.SUPPORTED, distance, band)
         return Judgement(Verdict.PARTLY if distance <= tp and same_way else Verdict.NOT_SUPPORTED, distance, band)
     if signed and q != 0 and m != 0 and np.sign(m) != np.sign(q):

@@ -280,8 +280,12 @@ def read_change(ctx: Context, claim: ChangeClaim, candidate: Candidate) -> Readi
         sensitivity = f" Other meanings of \"national\": {others}."
         words += "; \"national\" read as ONS's published England and Wales figure, other meanings shown beside it"
     who = meanings[0][0].label if meanings else geo.name
+    wrong_way = (quoted is not None and quoted.value != 0 and round(change, 1) != 0
+                 and (change > 0) != (quoted.value > 0))
+    way = (f" The words give a {'fall' if quoted.value < 0 else 'rise'}; it {'rose' if change > 0 else 'fell'}."
+           if quoted is not None and wrong_way else "")
     reason = (f"{who}: {claim.offence.lower()} {formats.change_words(change)}{_from_to(measure)}, "
-              f"{_period_text(fig)}, against the quoted {label!r}.{sensitivity}{_notes(measure)}")
+              f"{_period_text(fig)}, against the quoted {label!r}.{way}{sensitivity}{_notes(measure)}")
     evidence = {"measure": measure.as_dict(), "comparators": _context_comparators(ctx, claim, fig, measure),
                 **_standing_evidence(fig, geo), "breaks": [b.as_dict() for b in fig.breaks]}
     return Reading(verdict, change, reason, distance, comparator=meanings[0][0].value if meanings else "subject",
