@@ -631,3 +631,19 @@ def test_a_change_in_the_wrong_direction_is_not_supported_however_close():
     ], defaults={"tolerance_pp": 3})
     assert out["fell"]["verdict"] == N and "The words give a fall; it rose." in out["fell"]["reason"]
     assert out["rose"]["verdict"] == S and "The words give" not in out["rose"]["reason"]
+
+
+def test_a_verdict_on_an_earlier_period_says_what_the_latest_published_one_gave():
+    """Words reproduced by an earlier period stand on it, but the reason also gives the latest period public on the
+    document's date: Warwickshire +1.0% to December 2017, +11.1% to March 2018 (published 19 July 2018)."""
+    out = run(world.dataset(), [
+        claim("warks", "change", subject="Warwickshire", offence="total", quoted_value=1.0),
+    ], date="2018-07-25")
+    warks = out["warks"]
+    assert warks["verdict"] == S and warks["period_end"] == "2017-12-31"
+    assert "the latest published period was year ending March 2018" in warks["reason"]
+    assert "+11.1%: not supported" in warks["reason"]
+    # judged on the latest period itself: nothing more to say
+    latest = run(world.dataset(), [claim("warks", "change", subject="Warwickshire", offence="total",
+                                         quoted_value=11.1)], date="2018-07-25")["warks"]
+    assert latest["period_end"] == "2018-03-31" and "the latest published period was" not in latest["reason"]

@@ -163,6 +163,8 @@ def _result(ctx: Context, claim, reading: Reading, candidate: Candidate | None, 
         missing = unheld_latest(ctx, claim, candidate)
         if missing is not None:
             reading, reason = _unheld(ctx, reading, reason, missing, candidate)
+        else:
+            reason += _latest_differs(ctx, claim, candidate, latest)
     force = ctx.file.force_of(claim)
     subject = getattr(claim, "subject", None)
     rows = []
@@ -189,6 +191,21 @@ def unheld_latest(ctx: Context, claim, candidate: Candidate) -> releases.Release
     held = any(ctx.candidate(latest.period_end, periods.year_earlier(latest.period_end), source) is not None
                for source in ctx.defaults.sources)
     return None if held else latest
+
+
+def _latest_differs(ctx: Context, claim, candidate: Candidate, latest: dict | None) -> str:
+    """When the words were judged on an earlier period than the latest public on the document's date (because it
+    reproduces them), what the latest gave: a reader sees both, not only the one that agrees."""
+    period = claim.period
+    if (period.end is not None or period.same_as or latest is None or not latest.get("shown")
+            or not candidate.public_on_date):
+        return ""
+    latest_end = pd.Timestamp(latest["period_end"])
+    if latest_end <= candidate.period_end:
+        return ""
+    edition = f" ({latest['source']} {latest['edition']})" if latest.get("edition") else ""
+    return (f" On {formats.long_date(ctx.date)} the latest published period was {periods.label(latest_end)}"
+            f"{edition}, which gives {latest['shown']}: {latest['verdict']}.")
 
 
 def _unheld(ctx: Context, reading: Reading, reason: str, latest: releases.Release, candidate: Candidate
