@@ -10,6 +10,7 @@ Adding a kind means one model (:mod:`peelstats.claims.model`), one evaluator her
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -723,6 +724,29 @@ def read_rank(ctx: Context, claim: RankClaim, candidate: Candidate) -> Reading:
         codes = [forces.lookup(f).code for f in missing]
         return Reading(Verdict.NOT_TESTABLE, None, f"No {measure} for {', '.join(missing)} in {_period_text(fig)} "
                        f"({fig.source}, {fig.edition}) to rank: {fig.why_missing(codes)}.")
+    reading = _ranked(ctx, claim, fig, among, pool_text)
+    city = forces.lookup("City of London").code
+    if (claim.measure is not Measure.RATE or not descending or city not in among or city in subjects
+            or fig.standing(city, measure, descending=descending, among=among).position is None):
+        return reading
+    # City of London's rate per resident (a few thousand residents, hundreds of thousands of workers) tops any
+    # ranking by rate; the press sometimes counts it and sometimes not, so both readings are tried
+    others = tuple(c for c in among if c != city)
+    without = _ranked(ctx, claim, fig, others, f"{pool_text.replace(f'the {len(among)} ', f'the {len(others)} ')}"
+                                               " leaving out City of London")
+    why = (" City of London's rate is per resident (a few thousand people, with a far larger daytime population), "
+           "so rankings by rate are often given without it")
+    if without.verdict.holds and not reading.verdict.holds:
+        return replace(without, reason=f"{without.reason}{why}; counting it, {reading.shown}.")
+    return replace(reading, reason=f"{reading.reason}{why}; leaving it out, {without.shown}.")
+
+
+def _ranked(ctx: Context, claim: RankClaim, fig: Figures, among: tuple[str, ...], pool_text: str) -> Reading:
+    """A rank claim judged among one pool of forces (every subject has a place in it)."""
+    need = claim.measure is Measure.CHANGE
+    descending = claim.order is Order.HIGHEST
+    measure = claim.measure.value
+    standings = [fig.standing(code, measure, descending=descending, among=among) for code in claim.subject.members]
     # every subject has a place and a value here (one without returned above), so these keep them all
     places = [s.position for s in standings if s.position is not None]
     values = [s.value for s in standings if s.value is not None]
