@@ -114,6 +114,7 @@ def test_gmp_gap_2019(real_data):
     gmp = compare("greater manchester", period_end="2019-12-31", data=real_data)
     assert gmp.force_change_pct is None and gmp.force_count is None
     assert any("supplied no data for July 2019 to December 2019" in c for c in gmp.caveats)
+    assert "Rank None" not in gmp.headline() and "Not ranked" in gmp.headline()
     assert np.isfinite(result.england_and_wales_change_pct)
 
 

@@ -174,7 +174,9 @@ class Comparison:
                     f"data); England and Wales {_count(self.extra.get('england_and_wales_count'))}.")
         text = (f"{self.force}: {self.offence.lower()} {change} ({periods.label(self.period_end)} vs "
                 f"{periods.label(self.baseline_end)}); England and Wales {_pct(self.england_and_wales_change_pct)}. "
-                f"Rank {self.rank} of {self.n_forces} (1 = lowest change).")
+                + (f"Rank {self.rank} of {self.n_forces} (1 = lowest change)." if self.rank is not None else
+                   f"Not ranked: {self.force} has no change here, so it has no place among the {self.n_forces} "
+                   "forces that do."))
         return text
 
     def __str__(self) -> str:
