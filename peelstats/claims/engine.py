@@ -185,7 +185,8 @@ def candidates_for(ctx: Context, claim) -> tuple[list[Candidate], str | None]:
     period = claim.period
     if period.months != 12:
         end = f" ending {periods.label(period.end).removeprefix('year ending ')}" if period.end else ""
-        return [], (f"The statement is about {period.months} months{end}; the data hold rolling 12-month totals "
+        months = f"{period.months} month" + ("s" if period.months != 1 else "")
+        return [], (f"The statement is about {months}{end}; the data hold rolling 12-month totals "
                     "(years ending each quarter), so a part-year figure cannot be tested with them.")
     sources = [period.source] if period.source else list(ctx.defaults.sources)
     if period.same_as:

@@ -517,7 +517,8 @@ def read_count_change(ctx: Context, claim: CountChangeClaim, candidate: Candidat
                        f"{_notes(measure, about_change=False)}", quoted=quoted.text)
     tolerance = _relative_tolerance(ctx, claim, quoted, "count_tolerance_pct")
     judgement = judge(measure.difference, quoted, tolerance, formats.signed_count)
-    reason = (f"{geo.name} recorded {formats.signed_count(measure.difference)} {off.as_offences(claim.offence)} "
+    more = "more" if measure.difference >= 0 else "fewer"
+    reason = (f"{geo.name} recorded {formats.count(abs(measure.difference))} {more} {off.as_offences(claim.offence)} "
               f"({formats.count(measure.baseline_count)} to {formats.count(measure.count)}), {_period_text(fig)}, "
               f"against the quoted {quoted.text!r}.{_notes(measure, about_change=False)}")
     relative = abs(measure.difference - quoted.value) / abs(quoted.value) * 100 if quoted.value else 0.0
