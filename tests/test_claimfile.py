@@ -117,3 +117,24 @@ def test_a_file_that_is_not_text_is_one_clear_error(tmp_path):
     path.write_bytes(b"\xff\xfe\x00binary")
     with pytest.raises(ClaimFileError, match="is not UTF-8 text"):
         load_claim_file(path)
+
+
+def test_a_document_dated_after_today_is_refused(tmp_path):
+    """Words are judged on the figures public on their date: a date in the future has none, so it is an input
+    error (it used to judge the words on whatever the data held, with no word of the date)."""
+    import datetime as dt
+    import subprocess
+    import sys
+
+    later = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    path = tmp_path / "future.yaml"
+    path.write_text(yaml.safe_dump({"schema": "peelstats-claims/2", "document": {
+        "id": "f", "title": "T", "author": "A", "date": later}, "claims": [
+        {"id": "c", "quote": "q", "kind": "direction", "subject": "Kent", "offence": "total",
+         "direction": "increase"}]}), encoding="utf-8")
+    with pytest.raises(ClaimFileError, match="after today"):
+        load_claim_file(path)
+    run = subprocess.run([sys.executable, "-m", "peelstats", "check", "Crime in Kent rose 5%.", "--date", later],
+                         capture_output=True, text=True)
+    assert run.returncode == 2 and "after today" in run.stderr and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

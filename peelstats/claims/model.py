@@ -177,6 +177,15 @@ class Document(Strict):
         except ValueError:
             raise ValueError(f"{value!r} is not a YYYY-MM-DD date") from None
 
+    @field_validator("date")
+    @classmethod
+    def _not_after_today(cls, value: dt.date) -> dt.date:
+        # the date the words were published: a later one would judge them on figures nobody has yet
+        if value > dt.date.today():
+            raise ValueError(f"{value.isoformat()} is after today ({dt.date.today().isoformat()}): give the date "
+                             "the words were published")
+        return value
+
 
 def _panel_sources() -> list[str]:
     """The panel sources in their default order (a fresh list each time; ``SourceId`` members are text)."""
