@@ -3,7 +3,7 @@ files in tests/claims/ and evaluated on the published files through the mirror.
 
 Each expected verdict was derived from the data and is explained beside it. All of these periods predate the
 ONS editions in the data, so every figure comes from the long series (rec-crime-pfa, the December 2018 vintage):
-the figures public on the article's date may differ slightly by later revision, and each reason says so.
+the figures public on the article's date may differ by later revision, and each reason says so.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def test_itv_tyne_tees_2017(real_data):
     }
     assert {k: v["verdict"] for k, v in out.items()} == expected
     assert out["ew-count"]["measured"] == 4_976_852 and out["cleveland-count"]["measured"] == 50_901
-    assert "may differ slightly by revision" in out["cleveland-count"]["reason"]
+    assert "may differ by later revision" in out["cleveland-count"]["reason"]
 
 
 def test_south_wales_argus_july_2012(real_data):

@@ -293,8 +293,8 @@ def timing_note(ctx: Context, candidate: Candidate, reading: Reading, latest: di
         return f"{lead} on {when}, after the document's date ({date}){then}. "
     if not candidate.edition_current and candidate.edition_release is not None:
         return (f"Figures from {candidate.source} {candidate.edition}, published "
-                f"{formats.long_date(candidate.edition_release.date)}: the figures public on {date} may differ "
-                "slightly by revision. ")
+                f"{formats.long_date(candidate.edition_release.date)}: the figures public on {date} may differ by "
+                "later revision. ")
     return ""
 
 
