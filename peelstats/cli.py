@@ -343,7 +343,7 @@ def _vintages(args: argparse.Namespace) -> int:
     frame = result.table
     if args.format == "table" and len(frame):
         print(fill(f"{result.force}, {result.offence.lower()}: {periods.short_label(result.period_end)} in every "
-                   "edition, oldest first; revised by = the difference from the first published figure.",
+                   f"edition, oldest first; revised by = the difference from {result.revised_from()}.",
                    _terminal_width()) + "\n")
         frame = frame.assign(source=frame.source.map(labels.source_name))
     _emit(frame, args.format)

@@ -133,3 +133,14 @@ def test_across_editions_the_totals_cover_the_same_forces(real_data):
     assert any("Greater Manchester has a figure in one year only" in c for c in result.caveats)
     table = league(period_end="2025-06-30", baseline="2019-06-30", data=real_data)
     assert "the baseline comes from another edition (YE Jun 2019)" in table.note
+
+
+def test_revisions_say_when_the_first_published_figure_is_not_held(real_data):
+    """YE Sep 2017 was first published on 25 January 2018, in an edition the data do not hold; the oldest figure
+    held is the baseline of the YE Sep 2018 edition, so "revised by" is measured from that, and says so."""
+
+    later = vintages("Lancashire", period_end="2017-09-30", data=real_data)
+    assert not later.first_held and later.first_published == "2018-01-25"
+    assert "not in the data" in later.revised_from()
+    first = vintages("West Mercia", period_end="2018-03-31", data=real_data)
+    assert first.first_held and first.revised_from() == "the first published figure"

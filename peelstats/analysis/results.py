@@ -109,9 +109,19 @@ class Vintages(Result):
     force: str = ""
     offence: str = ""
     period_end: pd.Timestamp | None = None
+    first_published: str = ""  # the period's first release (ISO date), whether or not an edition of it is held
+    first_held: bool = True  # the oldest figure held is that first release's
 
     def title(self) -> str:
         return f"{self.force}: {self.offence.lower()}, {periods.label(self.period_end)}, in every edition"
+
+    def revised_from(self) -> str:
+        """What "revised by" is measured from: the first published figure, or the oldest the data hold."""
+        if self.first_held or self.table.empty:
+            return "the first published figure"
+        oldest = self.table.iloc[0]
+        return (f"the oldest figure held ({oldest.edition}, published {oldest.published}); the figure first "
+                f"published on {self.first_published} is not in the data")
 
 
 @dataclass(frozen=True)

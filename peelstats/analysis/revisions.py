@@ -19,7 +19,7 @@ from peelstats.errors import PeriodNotAvailableError
 from peelstats.ingest import sources
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.ingest.sources.base import SourceId
-from peelstats.reference import forces, periods
+from peelstats.reference import forces, periods, releases
 from peelstats.reference import offences as off
 
 OPEN_DATA = SourceId.PRC_OPEN_DATA
@@ -76,7 +76,11 @@ def vintages(force: str, offence: str = off.TOTAL, period_end=None, *, data: Dat
     for column in ("force_count", "england_and_wales_count"):
         first = frame[column].dropna()
         frame[f"{column}_revision"] = frame[column] - (first.iloc[0] if len(first) else np.nan)
-    return Vintages(frame, subject.name, offence, period)
+    release = releases.first_published(period, data)
+    oldest = frame.published.iloc[0]
+    # an edition published after the period's first release is a later vintage: the first figure is not held
+    first_held = not oldest or oldest <= release.date.strftime("%Y-%m")
+    return Vintages(frame, subject.name, offence, period, release.date.date().isoformat(), bool(first_held))
 
 
 def _vintage(source, edition, kind, force_value, national_value) -> dict:

@@ -234,7 +234,7 @@ def trend_table(history: Trend):
 def vintages_table(revisions: Vintages):
     table = revisions.table[["source", "edition", "figure", "published", "force_count", "force_count_revision",
                        "england_and_wales_count", "england_and_wales_count_revision"]].rename(columns={
-        "source": "Source", "edition": "Edition", "figure": "Figure", "published": "First published (approx.)",
+        "source": "Source", "edition": "Edition", "figure": "Figure", "published": "Edition published (approx.)",
         "force_count": "Force", "force_count_revision": "Force, revised by",
         "england_and_wales_count": "England and Wales",
         "england_and_wales_count_revision": "England and Wales, revised by"})
@@ -242,10 +242,10 @@ def vintages_table(revisions: Vintages):
     if force:
         table = table.rename(columns={"Force": force, "Force, revised by": f"{force}, revised by"})
     signed = [c for c in table.columns if c.endswith("revised by")]
-    return styled(table, kinds={"Source": "source", "First published (approx.)": "month",
+    return styled(table, kinds={"Source": "source", "Edition published (approx.)": "month",
                                 **{c: "signed_count" for c in signed},
                                 **{c: "count" for c in table.columns[4:] if c not in signed}},
-                  caption="Revised by: the difference from the first published figure.")
+                  caption=f"Revised by: the difference from {revisions.revised_from()}.")
 
 
 def rates_table(league: League, force: str, n: int = 5):
