@@ -299,11 +299,18 @@ def _trend(args: argparse.Namespace) -> int:
             first, last = frame.period_end.min(), frame.period_end.max()
             sources = frame[["source", "edition"]].drop_duplicates().itertuples(index=False)
             print(fill(result.headline(), width))
+            ends = list(frame.period_end)
+            quarterly = next((a for a, b in zip(ends, ends[1:], strict=False) if (b - a).days < 100), None)
+            sparse = (f" (years ending March only before {quarterly:%B %Y}: the data hold no quarters before then)"
+                      if args.every != "year" and quarterly is not None and quarterly != first else "")
             print(fill(f"{result.force}, {result.offence.lower()}: change on the year before, "
                        f"{'every year ending ' + last.strftime('%B') if args.every == 'year' else 'every quarter'}, "
-                       f"{first:%Y} to {last:%Y}; rank 1 = the lowest change of the forces ranked. Source: "
+                       f"{first:%Y} to {last:%Y}{sparse}; rank 1 = the lowest change of the forces ranked. Source: "
                        + "; ".join(f"{labels.source_name(s)}, {e}" for s, e in sources), width) + "\n")
         frame = frame.drop(columns=["force", "offence", "baseline_end", "source", "edition"])
+        # a column with nothing in it (no series break in any year) would print a block of empty rows
+        frame = frame.drop(columns=[c for c in frame.columns if frame[c].map(lambda v: v in (None, "", [])
+                                                                              or v != v).all()])
     _emit(frame, args.format)
     return 0
 

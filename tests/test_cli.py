@@ -258,6 +258,9 @@ def test_trend_and_league_show_a_headline_and_signed_percentages(built, capsys):
     assert "force_change_pct" not in table and "% change" in table and "Comparable" in table
     assert "True" not in table and "Yes" in table
     assert _widest(out) <= 80
+    code, out, _ = run(capsys, "trend", "--force", "kent", "--every", "quarter")
+    assert code == 0 and "the data hold no quarters before then" in " ".join(out.splitlines()[:8])
+    assert "Series breaks" not in out  # no break in any year: no block of empty rows
     code, out, _ = run(capsys, "league", "--period-end", "2017/18")
     assert code == 0 and " ".join(out.splitlines()[:2]).startswith(
         "Total recorded crime (excluding fraud), YE Mar 2018: median force +11.6%; lowest City of London -1.3%")
