@@ -322,9 +322,7 @@ def read_earlier_years(ctx: Context, claim: EarlierYearsClaim, candidate: Candid
     geo = claim.subject
     quoted = f"{claim.direction.value}, far less than in the previous {claim.previous_years} years"
     if fig.blocking_breaks:
-        reading = _not_comparable(ctx, claim, fig, geo)
-        reading.quoted = quoted
-        return reading
+        return replace(_not_comparable(ctx, claim, fig, geo), quoted=quoted)
     change = fig.measure(geo).change_pct
     earlier = []
     for k in range(1, claim.previous_years + 1):
@@ -418,9 +416,7 @@ def read_streak(ctx: Context, claim: StreakClaim, candidate: Candidate) -> Readi
     word = "rose" if claim.direction is Direction.INCREASE else "fell"
     quoted = f"{claim.direction.value} for {claim.years} years in a row"
     if fig.blocking_breaks:
-        reading = _not_comparable(ctx, claim, fig, geo)
-        reading.quoted = quoted
-        return reading
+        return replace(_not_comparable(ctx, claim, fig, geo), quoted=quoted)
     years: list[dict] = []  # the latest year first
     for k in range(claim.years + STREAK_LOOK_FURTHER):
         this = fig
