@@ -20,7 +20,9 @@ calendar years not yet published, periods relative to the figures' own, counts a
 only N, gaps between changes, lists of offences, and a document's one force and the period of the sentence before.
 Last, with invented sentences and verdicts from the data: runs of years (streaks, and the runs listed because the words
 do not pin their length down), ranks among the forces outside a place ("outside London"), and a count followed by its
-place ("Police recorded 5.3 million crimes in England and Wales").
+place ("Police recorded 5.3 million crimes in England and Wales"); and a new user's trial: unknown offence words,
+every force of a place, a month to the same month a year on, "police forces nationally", a national figure over the
+same years, a document's place carried forward, counts too small for England and Wales, and the table's wording.
 """
 
 from __future__ import annotations
@@ -317,11 +319,10 @@ CASES = [
             # Devon and Cornwall: 79,663 offences in year ending September 2016 for a population of 1,733,000:
             # 46.0 per 1,000, against the quoted '46.5'.
             ('rate', 'Devon and Cornwall', 'Total recorded crime (excluding fraud)', '46.5', '2016-09-30', S),
-            # Judged on the period of the 96.6 per 1,000 it is set beside (year ending September 2016): ranked by total
-            # recorded crime (excluding fraud) rate (highest rate first) among the 43 forces of England and Wales: West
-            # Yorkshire 95.9 per 1,000 is 2nd of 43; the first three: City of London 738.1 per 1,000, West Yorkshire
-            # 95.9 per 1,000, Cleveland 88.0 per 1,000.
-            ('rank', 'West Yorkshire', 'Total recorded crime (excluding fraud)', 'position 1', '2016-09-30', P),
+            # Judged on the period of the 96.6 per 1,000 it is set beside (year ending September 2016): by rate, highest
+            # first, among the 42 forces leaving out City of London (whose rate is per resident), West Yorkshire 95.9
+            # per 1,000 is 1st; counting City of London (738.1 per 1,000) it is 2nd of 43.
+            ('rank', 'West Yorkshire', 'Total recorded crime (excluding fraud)', 'position 1', '2016-09-30', S),
             # Ranked by total recorded crime (excluding fraud) rate (lowest rate first) among the 39 forces of
             # England: North Yorkshire 45.6 per 1,000 is 1st of 39; Devon and Cornwall 46.0 per 1,000 is 2nd of 39.
             ('rank', 'North Yorkshire and Devon and Cornwall', 'Total recorded crime (excluding fraud)', 'in the top 2', '2016-09-30', S),
@@ -2275,3 +2276,211 @@ def test_a_place_after_a_count_that_is_not_its_place(real_data, words, unread):
     check = read(words, date="2019-07-20", data=real_data)
     assert [c["subject"] for c in check.claims if c["kind"] == "count"] in ([], ["Kent"])
     assert unread in _unread(check)
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# A new user's trial on press sentences (invented sentences of the same shapes): unknown offence words, every force of
+# a place, "between September 2015 and September 2016", police forces nationally, a national figure over the same
+# years, a document's place carried forward, counts too small for England and Wales, and what the table says.
+
+
+@pytest.mark.parametrize("words, offence", [
+    ("Kent saw a 6 per cent fall in assaults where the victim is injured.", "violence with injury"),
+    ("Assault with injury rose by 6 per cent in Kent.", "violence with injury"),
+    ("Kent saw a 6 per cent rise in arson and criminal damage.", "criminal damage and arson"),
+])
+def test_offence_words_mapped_to_their_group(real_data, words, offence):
+    check = read(words, date="2016-07-21", data=real_data)
+    assert [(c["kind"], c["subject"], c["offence"]) for c in check.claims] == [("change", "Kent", offence)]
+
+
+@pytest.mark.parametrize("words, thing", [
+    ("Arson rose by 12 per cent in Kent.", "arson"),  # only part of criminal damage and arson
+    ("Kent saw a 12 per cent rise in arson.", "arson"),
+    ("Assaults were up 5 per cent in Kent.", "assaults"),  # not an offence group
+])
+def test_offence_words_the_data_do_not_hold_as_a_group_are_not_total_crime(real_data, words, thing):
+    check = read(words, date="2016-07-21", data=real_data)
+    assert check.claims == []
+    assert [(r["verdict"], r["offence"]) for r in check.records] == [(NT, thing)]
+
+
+@pytest.mark.parametrize("words, unknown", [
+    ("Kent saw a 12 per cent rise in shed fires.", "'shed fires'"),
+    ("Kent Police recorded a 7 per cent fall in scams targeting pensioners.", "'scams targeting pensioners'"),
+])
+def test_an_unknown_offence_word_is_listed_not_read_as_total_crime(real_data, words, unknown):
+    check = read(words, date="2016-07-21", data=real_data)
+    assert check.claims == []
+    assert f"{unknown}: an offence word the data do not hold as a group" in _unread(check)
+    assert "not tied" not in _unread(check)
+
+
+@pytest.mark.parametrize("words", [
+    "Kent saw a 12 per cent rise in crime.",
+    "Kent saw a 12 per cent rise in the year to March 2016.",
+    "Kent saw a 12 per cent rise in recorded crime in the county.",
+])
+def test_frame_words_after_a_change_still_mean_total_crime(real_data, words):
+    check = read(words, date="2016-07-21", data=real_data)
+    assert [(c["subject"], c["offence"]) for c in check.claims] == [("Kent", "total recorded crime")]
+
+
+def test_the_unknown_offence_word_of_one_figure_is_not_the_other_figures(real_data):
+    check = read("Kent has seen a four per cent reduction in assaults where the victim is injured, bucking the "
+                 "national trend which has seen an increase of three per cent.", date="2014-07-18", data=real_data)
+    assert {c["offence"] for c in check.claims} == {"violence with injury"}
+
+
+@pytest.mark.parametrize("words, count, within", [
+    ("All four police forces in Wales recorded an increase in crime.", 4, "Wales"),
+    ("All four Welsh police forces saw increases in crime.", 4, "Wales"),
+    ("All the forces in the North East saw a fall in crime.", 3, "North East region"),
+])
+def test_every_force_of_a_place_is_a_count_of_forces_within_it(real_data, words, count, within):
+    check = read(words, date="2018-01-25", data=real_data)
+    assert [(c["kind"], c.get("quoted_count"), c.get("within")) for c in check.claims] == [
+        ("count_of_forces", count, within)]  # not a direction claim on the place as a whole
+
+
+def test_all_four_forces_in_wales_is_not_a_rise_for_wales(real_data):
+    # YE Dec 2014: Wales rose 4.2%, but Dyfed-Powys fell, so "all four rose" is not supported as a whole
+    check = read("All four police forces in Wales recorded an increase in crime in the year to December 2014.",
+                 date="2015-04-24", data=real_data)
+    assert [(c["kind"], c["period"]) for c in check.claims] == [("count_of_forces", {"end": "2014-12-31"})]
+    assert [r["verdict"] for r in check.records] != [S]
+    assert "did not: Dyfed-Powys" in check.records[0]["reason"]
+
+
+def test_the_force_seeing_the_most_among_every_force_of_a_place_is_a_rank_on_the_same_period(real_data):
+    check = read("All four Welsh police forces saw increases in crime, with Gwent Police seeing the largest.",
+                 date="2018-01-25", data=real_data)
+    kinds = [(c["kind"], c.get("subject"), c.get("within"), c.get("order")) for c in check.claims]
+    assert kinds == [("count_of_forces", None, "Wales", None), ("rank", "Gwent", "Wales", "highest")]
+    assert check.claims[1]["period"] == {"same_as": check.claims[0]["id"]}
+    # YE Sep 2017: North Wales +14.6%, Gwent +14.2%: Gwent is 2nd of 4
+    assert [r["verdict"] for r in check.records] == [S, P]
+
+
+def test_all_forces_in_england_and_wales_stay_every_force(real_data):
+    check = read("All forces in England and Wales saw a rise in crime.", date="2018-01-25", data=real_data)
+    assert [(c["kind"], c.get("quoted_count"), c.get("within")) for c in check.claims] == [
+        ("count_of_forces", 43, None)]
+
+
+@pytest.mark.parametrize("words, end", [
+    ("Crime in Kent rose by 10 per cent between September 2015 and September 2016.", "2016-09-30"),
+    ("Crime in Kent rose by 10 per cent from December 2016 to December 2017.", "2017-12-31"),
+    ("Crime in Kent rose by 10 per cent between October 2016 and September 2017.", "2017-09-30"),
+])
+def test_from_a_month_to_the_same_month_a_year_on_is_a_year(real_data, words, end):
+    check = read(words, date="2018-04-26", data=real_data)
+    assert [c["period"] for c in check.claims] == [{"end": end}]
+
+
+def test_part_of_a_year_between_months_stays_part_of_a_year(real_data):
+    check = read("Crime in Kent rose by 10 per cent between April and September 2016.", date="2017-01-20",
+                 data=real_data)
+    assert [c["period"].get("months") for c in check.claims] == [6]
+
+
+@pytest.mark.parametrize("words", [
+    "While police forces nationally saw a 1.3 per cent reduction in crime in the year to March 2014, Kent Police "
+    "reduced crime by 3.2 per cent.",
+    "Crime nationally fell by 1.3 per cent in the year to March 2014, while Kent Police reduced crime by 3.2 per cent.",
+])
+def test_police_forces_nationally_are_england_and_wales(real_data, words):
+    check = read(words, date="2014-07-17", force="Kent", data=real_data)
+    assert [(c["subject"], c["quoted_value"].removeprefix("by ")) for c in check.claims] == [
+        ("England and Wales", "1.3 per cent"), ("Kent", "3.2 per cent")]
+
+
+def test_a_national_figure_set_beside_a_change_over_years_is_over_the_same_years(real_data):
+    check = read("Over the past five years, recorded crime in the county has risen 10.9 per cent compared to a "
+                 "fall of 3.4 per cent nationally.", date="2017-03-02", force="Essex", data=real_data)
+    assert [(c["subject"], c["period"]) for c in check.claims] == [
+        ("Essex", {"end": "2016-09-30", "baseline": "2011-09-30"}),
+        ("England and Wales", {"end": "2016-09-30", "baseline": "2011-09-30"})]
+    # England and Wales rose 1.9% over those five years: not a fall
+    assert [r["verdict"] for r in check.records][1] == NS
+
+
+def test_a_national_figure_beside_a_one_year_change_stays_one_year(real_data):
+    check = read("Recorded crime in the county has risen 10.9 per cent compared to a fall of 3.4 per cent "
+                 "nationally.", date="2017-03-02", force="Essex", data=real_data)
+    assert all("baseline" not in c.get("period", {}) for c in check.claims)
+
+
+def test_a_document_carries_the_place_of_the_sentence_before(real_data):
+    check = read("Recorded crime has risen by 12% in Wales, the figures show.\n\nA total of 219,111 crimes were "
+                 "recorded in the 12 months to September 2017.", date="2018-01-25", data=real_data)
+    assert [(c["kind"], c["subject"]) for c in check.claims] == [("change", "Wales"), ("count", "Wales")]
+    # Wales: 219,390 offences in YE Sep 2017
+    assert [r["verdict"] for r in check.records] == [S, S]
+
+
+def test_the_place_of_the_sentence_before_is_not_carried_past_a_sentence_naming_another(real_data):
+    check = read("Recorded crime has risen by 12% in Wales.\n\nCrime in Kent rose 5% and in Essex 6%.\n\n"
+                 "A total of 219,111 crimes were recorded in the 12 months to September 2017.",
+                 date="2018-01-25", data=real_data)
+    assert "Wales" not in [c["subject"] for c in check.claims if c["kind"] == "count"]
+
+
+@pytest.mark.parametrize("words", [
+    "A total of 219,111 crimes were recorded in the 12 months to September 2017.",
+    "There were 219,111 crimes recorded in the 12 months to September 2017, compared to 194,910 the year before.",
+])
+def test_a_count_far_below_the_national_total_is_not_england_and_wales(real_data, words):
+    check = read(words, date="2018-01-25", data=real_data)
+    assert check.claims == []
+    assert "'219,111': a count of all crime far below England and Wales's" in _unread(check)
+
+
+def test_a_national_count_of_one_offence_or_a_count_change_stays_national(real_data):
+    check = read("Police recorded 39,598 robberies in the 12 months to September 2017.", date="2018-01-25",
+                 data=real_data)
+    assert [(c["kind"], c["subject"]) for c in check.claims] == [("count", "England and Wales")]
+
+
+def test_welsh_police_forces_are_wales(real_data):
+    check = read("Latest figures show a 10% increase in overall crimes recorded by Welsh police forces last year.",
+                 date="2019-04-25", data=real_data)
+    assert [(c["kind"], c["subject"]) for c in check.claims] == [("change", "Wales")]
+    assert "Welsh" not in _unread(check)
+
+
+def test_total_offences_logged_by_the_force_in_a_calendar_year_is_a_count(real_data):
+    check = read("In Lancashire, overall crime rose by 15 per cent, with more than 120,000 total offences logged by "
+                 "the force in 2017.", date="2018-04-26", force="Lancashire", data=real_data)
+    assert [(c["kind"], c["subject"], c.get("period")) for c in check.claims] == [
+        ("change", "Lancashire", None), ("count", "Lancashire", {"end": "2017-12-31"})]
+
+
+def test_the_force_seeing_the_biggest_rise_is_the_place_of_its_figure(real_data):
+    check = read("The rise varied, with Gwent seeing the biggest rise, up 19%, with an 18% rise in North Wales.",
+                 date="2018-04-27", data=real_data)
+    assert [(c["subject"], c["quoted_value"]) for c in check.claims] == [("Gwent", "19%"), ("North Wales", "18%")]
+
+
+def test_victims_of_crime_are_not_counted_not_the_crime_survey(real_data):
+    check = read("Crime in Kent fell by 2.2 per cent, which equates to almost 1,300 fewer victims of crime.",
+                 date="2016-07-22", data=real_data)
+    victims = [r for r in check.records if r["verdict"] == NT]
+    assert [r["offence"] for r in victims] == ["crime victims"]
+    assert "victims are not counted in police recorded crime" in victims[0]["reason"]
+
+
+def test_a_place_among_forces_with_no_order_is_listed(real_data):
+    check = read("There were 59 offences per 1,000 people in Kent, bringing the county up to seventh place out of the "
+                 "43 constabularies.", date="2012-01-20", data=real_data)
+    assert "rank" not in [c["kind"] for c in check.claims]
+    assert "'seventh place out of the 43 constabularies': a place among forces" in _unread(check)
+
+
+def test_the_table_labels_claims_not_drafted_and_counts_sentences_with_unrecognised_figures(real_data):
+    check = read("Arson rose by 12 per cent in Kent. Kent saw a 12 per cent rise in shed fires. The sky is blue.",
+                 date="2016-07-21", data=real_data)
+    table = check.table()
+    assert "[not drafted] NOT TESTABLE" in table and "[None]" not in table
+    assert table.rstrip().endswith("1 claim found; 1 sentence with figures not recognised; 1 sentence with no claim "
+                                   "about police recorded crime.")

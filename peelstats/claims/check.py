@@ -80,11 +80,15 @@ class Check:
         by_sentence: dict[str, list[dict]] = {}
         for record in self.records:
             by_sentence.setdefault(record["sentence"], []).append(record)
-        quiet = 0
+        unread_in = {reading.text for reading in self.readings if reading.not_recognised}
+        quiet = unrecognised = 0
         for sentence, records in by_sentence.items():
             found = [r for r in records if r["kind"] is not None]
             if not found:
-                quiet += 1
+                if sentence in unread_in:
+                    unrecognised += 1  # figures or words listed below, not tied into a claim
+                else:
+                    quiet += 1
                 continue
             out.append(textwrap.fill(f"\u201c{sentence}\u201d", width))
             for r in found:
@@ -93,7 +97,8 @@ class Check:
                     r["period_end"]), r["source"] and f"{r['source']} {r['edition']}") if x)
                 if r["kind"] in ("grade", "grade_comparison"):
                     where = r.get("definition") or ""
-                out.append(f"  [{r['id']}] {str(r['verdict']).upper()}  {figure}   ({r['kind']}: {where})")
+                label = r["id"] or "not drafted"  # a thing the data do not hold: no claim in the claim file
+                out.append(f"  [{label}] {str(r['verdict']).upper()}  {figure}   ({r['kind']}: {where})")
                 out.append(textwrap.fill(r["reason"], width, initial_indent="      ", subsequent_indent="      "))
             out.append("")
         unread = [(reading.text, item) for reading in self.readings for item in reading.not_recognised]
@@ -101,8 +106,14 @@ class Check:
             out.append("Not recognised:")
             out += [textwrap.fill(f"- {item} in \u201c{_short(text, 90)}\u201d", width, subsequent_indent="  ")
                     for text, item in unread]
-        out.append(f"\n{sum(1 for r in self.records if r['kind'])} claims found; {quiet} sentences with no claim about "
-                   "police recorded crime.")
+        claims = sum(1 for r in self.records if r["kind"])
+        summary = [f"{claims} {'claim' if claims == 1 else 'claims'} found"]
+        if unrecognised:
+            summary.append(f"{unrecognised} {'sentence' if unrecognised == 1 else 'sentences'} with figures not "
+                           "recognised")
+        summary.append(f"{quiet} {'sentence' if quiet == 1 else 'sentences'} with no claim about police recorded "
+                       "crime")
+        out.append("\n" + "; ".join(summary) + ".")
         return "\n".join(out)
 
 
@@ -251,6 +262,11 @@ def _share_figure_periods(claims: list[dict], drafts: dict) -> None:
         figure = next((c for c in claims if drafts[c["id"]][0] is reading and c["kind"] == measure
                        and c.get("subject") == entry.get("subject") and c.get("offence") == entry.get("offence")
                        and not (c.get("period") or {}).get("months")), None)
+        if figure is None and entry["kind"] == "rank":
+            # "All four forces in Wales rose, with Gwent seeing the largest": the rank among the forces counted
+            figure = next((c for c in claims if drafts[c["id"]][0] is reading and c["kind"] == "count_of_forces"
+                           and c.get("within") == entry.get("within") and c.get("offence") == entry.get("offence")
+                           and "period" not in c), None)
         if figure is not None:
             entry["period"] = {"same_as": figure["id"]}
             entry["note"] += f"; period: that of {figure['id']}, the figure it is set beside"

@@ -88,6 +88,9 @@ def _geo_lexicon() -> tuple[re.Pattern, dict[str, str]]:
             table.setdefault(alias, alias)
             table.setdefault(f"{alias}-wide", alias)  # "a 15 per cent reduction Yorkshire-wide"
     table |= {"england-wide": "england", "wales-wide": "wales", "london-wide": "london"}
+    for adjective, country in (("welsh", "wales"), ("english", "england")):  # "crimes recorded by Welsh police forces"
+        for forces_ in ("police forces", "forces", "police force areas", "force areas", "police"):
+            table[f"{adjective} {forces_}"] = country
     table |= {"england and wales": "england and wales", "wales and england": "england and wales",
               "england": "england", "wales": "wales",
               "east anglia": "east anglia", "london": "london", "the east of england": "east of england",
@@ -193,6 +196,23 @@ def _qualified(found: list[Mention], text: str) -> list[Mention]:
 
 
 @cache
+def _not_parts() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in press_words()["qualifiers"]["not_parts"]) | {
+        "recent", "past", "demand", "reports", "reporting", "calls", "areas", "parts", "number", "numbers"}
+
+
+# the unknown words a rise or fall is in ("a 4% reduction in assaults where the victim is injured")
+_CHANGE_IN = re.compile(r"\s*(?:(?:%|per[\s-]*cent|pc)\s*)?(?:\w+\s+){0,2}?(?:rise|increase|fall|growth|surge|drop|"
+                        r"reduction|decrease|decline|jump|hike|spike|cut)s?\s+in\s+(?:the\s+)?"
+                        r"(?:(?:overall|total|all)\s+)?(?:number\s+of\s+|levels?\s+of\s+|recorded\s+|reported\s+)?"
+                        r"(?P<w>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})", re.IGNORECASE)
+# an unknown noun just before the verb of a figure's change ("Arson rose by", "assaults were up")
+_NOUN_VERB = re.compile(r"(?:^|[\s,(])(?P<w>[A-Za-z][a-z-]*s?)\s+(?:(?:have|has|had|were|was|also)\s+){0,2}"
+                        r"(?:rose|risen|rise|fell|fallen|increased|decreased|dropped|declined|jumped|climbed|soared|"
+                        r"up|down|went\s+up|went\s+down)\b(?:\s+by)?\s*(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+@cache
 def _not_places() -> frozenset[str]:
     return frozenset(str(w).lower() for w in press_words()["not_places"]) | _frame_words()
 
@@ -264,12 +284,14 @@ _PERIOD_PATTERNS = (
     re.compile(r"(?:in |for |during )(?:the )?(?:financial year )?"
                r"(?P<fy2>(?P<fy2a>[0-9]{2})/(?P<fy2b>[0-9]{2}))(?![\d/])",
                re.IGNORECASE),
-    re.compile(rf"between\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?and\s+(?P<to>{_MONTHS})\s+(?P<year>\d{{4}})",
+    re.compile(rf"between\s+(?P<from>{_MONTHS})\s+(?:(?P<fromyear>\d{{4}})\s+)?and\s+(?P<to>{_MONTHS})\s+"
+               rf"(?P<year>\d{{4}})",
                re.IGNORECASE),
     # "last year", "the past 12 months", "this year" (not "the past 12 months to March 2018")
     re.compile(r"(?:in |over |during )?(?:the )?(?P<latest>(?:last|past)\s+(?:year|12 months|twelve months)|"
                rf"this\s+year)(?!\s+(?:to|ending|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:{_MONTHS}))", re.IGNORECASE),
-    re.compile(rf"from\s+(?P<from>{_MONTHS})\s+(?:\d{{4}}\s+)?to\s+(?P<to>{_MONTHS})(?:\s+(?P<year>\d{{4}}))?",
+    re.compile(rf"from\s+(?P<from>{_MONTHS})\s+(?:(?P<fromyear>\d{{4}})\s+)?to\s+(?P<to>{_MONTHS})"
+               rf"(?:\s+(?P<year>\d{{4}}))?",
                re.IGNORECASE),
     # "the period April 2019 to March 2020": from a month of one year to a month of the next
     re.compile(rf"(?<!from\s)\b(?P<from>{_MONTHS})\s+(?P<fromyear>\d{{4}})\s*(?:to|-|\u2013)\s*(?P<to>{_MONTHS})\s+"
@@ -412,6 +434,24 @@ _EVERY_FORCE_SAW = re.compile(r"\b(?:all|every|each\s+of\s+the)\s+(?:43\s+|forty
                               r"(?:recorded|saw|seen|showed|reported|had|experienced)\s+(?:(?:a|an)\s+)?"
                               r"(?:[\w-]+\s+){0,2}?(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b",
                               re.IGNORECASE)
+# "All four police forces in Wales recorded an increase", "all four Welsh police forces saw increases": every force
+# of a place (a country or region), so a count of forces within it
+_ALL_FORCES_IN = re.compile(r"\b(?i:all|each\s+of|every\s+one\s+of)\s+(?:(?i:the)\s+)?(?:(?P<n>(?i:two|three|four|"
+                            r"five|six|seven|eight|nine|ten)|\d{1,2})\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?"
+                            r"(?:(?i:police)\s+)?(?i:forces|force\s+areas|constabularies)\s+"
+                            r"(?:(?i:in|across|of)\s+(?P<place>(?:(?i:the)\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+)?"
+                            r"(?i:(?:have\s+|has\s+)?(?:all\s+)?(?:recorded|saw|seen|showed|shown|reported|had|"
+                            r"experienced|registered)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?))\b")
+# "with Gwent seeing the biggest rise, up 19%": the place named as the one that saw the figure after it
+_WITH_SEEING = re.compile(r"\bwith\s+(?P<who>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})\s+(?:seeing|recording|having|"
+                          r"showing|reporting|experiencing|registering)\b[^.;]{0,40}?,?\s*(?:(?:a|an|up|down|rising|"
+                          r"falling|of|by|at)\s+){0,2}$")
+# "..., with Gwent Police seeing the largest": the force first among them
+_WITH_THE_MOST = re.compile(r"[^.;]{0,80}?\bwith\s+(?P<who>[A-Z][\w\s-]{1,40}?)\s+(?:seeing|recording|having|"
+                            r"showing|reporting|experiencing|registering)\s+the\s+(?P<sup>largest|biggest|highest|"
+                            r"greatest|steepest|sharpest|smallest|lowest)\b(?:\s+(?P<what>rises?|increases?|falls?|"
+                            r"drops?|reductions?|decreases?))?", re.IGNORECASE)
 _RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<=from\s)(?:one|two|three|four|five|six|seven|"
                    r"eight|nine|ten|eleven|twelve))\s+(?:(?:[a-z-]+|(?:19|20)\d{2}(?:/\d{2})?)\s+){0,6}?"
                    r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
@@ -736,6 +776,7 @@ class Context:
     forces_named: set = field(default_factory=set)  # every force the text has named as a place so far
     last_subjects: frozenset = frozenset()  # the places of the last sentence with claims, however far back
     previous_period: str | None = None  # the one 12 months the sentence before stated (or carried) for its figures
+    previous_place: str | None = None  # the one place the sentence before named and was about ("... in Wales")
 
     @property
     def own_force(self) -> forces.Force | None:
@@ -781,6 +822,7 @@ class _Sentence:
         self.last: list[Mention] = []  # the mentions the last reading used (they extend a draft's span)
         self.read: list[tuple[str, str]] = []
         self.notes: list[str] = []
+        self.explained: set[int] = set()  # figures whose reason is already noted (an unknown offence word)
         self._unknown: list[Name] | None = None
         self.streak_words: list[tuple[int, int]] = []  # the words of runs of years (and their rise or fall) read
         for m in self.of("negated"):
@@ -851,7 +893,11 @@ class _Sentence:
                      r"increase|decrease|drop|reduction)"
                      r"(?:\s+in\s+(?:\w+\s+){0,2}\w+)?|england\s+and\s+"
                      r"wales(?:\s+average)?)\s+(?:of|was|is|at|stood\s+at)\s+(?:an?\s+)?$", lead) or re.search(
-                r"(?:^|\b)(?:police\s+)?forces\s+have\s+on\s+average\s+seen\s+(?:an?\s+)?$", lead) or re.match(
+                r"(?:^|\b)(?:police\s+)?forces\s+have\s+on\s+average\s+seen\s+(?:an?\s+)?$", lead) or re.search(
+                # "police forces nationally saw a 1.3 per cent reduction", "crime nationally rose by 3%"
+                r"\b(?:forces|police|crimes?|offences|offending)\s+(?:nationally|across\s+the\s+country|nationwide)\s+"
+                r"(?:have\s+|has\s+|had\s+)?"
+                r"(?:\w+\s+)?(?:(?:an?|by)\s+)?$", lead) or re.match(
                 r"\s*(?:(?!(?:while|whereas|but|and|compared|against|than)\b)\w+\s+){0,3}?"
                 r"(?:nationally|across\s+the\s+country|nationwide)\b", text[end:min(end + 40, seg[1])].lower()):
             # only in the figure's own words: "rose 8% while nationally it rose 3%" is about two places
@@ -868,6 +914,12 @@ class _Sentence:
             self.note(f"{outside[0].text!r}: the figure covers {outside[0].value} as well, which is outside "
                       "England and Wales")
             return None  # "61,159 crimes in England, Scotland and Wales": more than these data hold
+        # "with Gwent seeing the biggest rise, up 19%": the place that saw it, named just before
+        seeing = _WITH_SEEING.search(text, max(0, position - 80), position)
+        if seeing and not any(f.end <= position and f.start >= seeing.start() for f in self.of("figure")):
+            who = [m for m in places if m.kind == "geo" and seeing.start("who") <= m.start < seeing.end("who")]
+            if len(who) == 1 and not re.match(r"[^.;,]{0,45}?\b(?:in|for|across)\s+(?:the\s+)?[A-Z]", text[end:]):
+                return self._place(who[0])
         # 2. right after: "15 per cent in Gwent", "a 13% drop in recorded crime in Kent"
         tail = text[end:seg[1]]
         bound = re.match(r"[^.;]{0,45}?\b(?:in|for|across|at|by|on)\s+(?:the\s+)?"
@@ -955,6 +1007,11 @@ class _Sentence:
                           f"taken to be about the force given ({self.ctx.force.name})")
                 return None
             return self.ctx.force.name, f"no place named: the force given (--force {self.ctx.force.name})"
+        before = self.ctx.previous_place
+        if before and not places and not unknown:
+            # "Recorded crime has risen by 12% in Wales. A total of 219,111 crimes were recorded ...": the place the
+            # sentence before named, and was about
+            return before, f"no place named: {before}, the place the sentence before named"
         only = self.ctx.forces_named and len(self.ctx.forces_named) == 1 and forces.by_code(
             next(iter(self.ctx.forces_named)))
         if only and not places and not unknown and (not self.ctx.last_subjects or only.name in self.ctx.last_subjects):
@@ -967,8 +1024,28 @@ class _Sentence:
                 self.note(f"{unknown[0].text!r}: a name the reader does not know, so the figure is not assumed to be "
                           "about England and Wales")
                 return None
+            small = self._below_national(position, end)
+            if small is not None:
+                self.note(f"{small!r}: a count of all crime far below England and Wales's (millions a year), so it "
+                          "is about a place the words do not name, and is not drafted as England and Wales")
+                self.explained.add(position)
+                return None
             return "England and Wales", "no place named in the text and no --force: England and Wales"
         return None
+
+    def _below_national(self, position: int, end: int) -> str | None:
+        """A count of crime as a whole (no offence group named) too small to be England and Wales's total ("A total
+        of 219,111 crimes were recorded"): the words of the figure, or None. Not a change ("12,000 more crimes")."""
+        figure = next((f for f in self.of("figure") if f.start == position), None)
+        if figure is None or figure.figure.percent or not 1_000 <= figure.figure.quoted.value < 1_000_000:
+            return None
+        if any(m.kind == "untestable" or (m.kind == "offence" and m.value != GENERIC_TOTAL) for m in self.mentions):
+            return None
+        near = self.text[max(0, position - 25):position] + " " + self.text[end:end + 25]
+        if re.search(r"\b(?:more|fewer|less|extra|additional|increase|increases|rise|rises|fall|falls|drop|"
+                     r"reduction|decrease|up|down|by|jump|per|every|rate)\b", near, re.IGNORECASE):
+            return None
+        return figure.text
 
     def note(self, words: str) -> None:
         if words not in self.notes:
@@ -1089,6 +1166,12 @@ class _Sentence:
             inherited = self.ctx.previous_offence if _ANAPHORA.match(self.text) else None
             if inherited:
                 return inherited, None, f"no offence named: {inherited}, from the sentence before"
+            unknown = self._unknown_offence(position, end, tail)
+            if unknown:  # "a 4 per cent reduction in assaults", "Arson rose by 12%": not crime as a whole
+                self.note(f"{unknown!r}: an offence word the data do not hold as a group (the reader does not know "
+                          "it), so the figure is not read as total recorded crime")
+                self.explained.add(position)
+                return None, None, ""
             if not offences and not self.of("untestable") and self._frame_only(position):
                 name = "total recorded crime including fraud" if self.ctx.fraud_included else GENERIC_TOTAL
                 return name, None, f"no offence named: {name}, the usual subject of these figures"
@@ -1134,6 +1217,28 @@ class _Sentence:
         named just before the clause ("“violence against a person” figures, which show ...")."""
         return next((m for m in self.mentions if m.kind in ("offence", "untestable") and m.end <= clause[0]
                      and _RELATIVE_GAP.fullmatch(self.text[m.end:clause[0]])), None)
+
+    def _unknown_offence(self, position: int, end: int, tail: str) -> str | None:
+        """Words naming what a figure counts that the vocabulary does not know: after its rise or fall ("a four
+        per cent reduction in assaults where the victim is injured") or just before the verb ("Arson rose by 12
+        per cent"). None when the words are the frame of a figure about crime as a whole."""
+        known = _frame_words() | _not_parts()
+        after = _CHANGE_IN.match(tail)
+        if after and not any(end + after.start("w") <= m.start < end + after.end("w") for m in self.mentions):
+            words = after.group("w")
+            first = words.split()[0].lower()
+            if first not in known and not _MONTH_WORD.fullmatch(first):
+                return re.split(r"\s+(?:in|across|for|at|by|from|over|since|during|to|on|compared|and|while)\b",
+                                words)[0].strip()
+        clause = self.clause(position)
+        before = _NOUN_VERB.search(self.text[clause[0]:position])
+        if before and not any(clause[0] + before.start("w") <= m.start < clause[0] + before.end("w")
+                              for m in self.mentions):
+            word = before.group("w")
+            at_start = before.start("w") == 0 and clause[0] == 0
+            if word.lower() not in known and (word.islower() or at_start) and word.lower() not in _not_places():
+                return word
+        return None
 
     def _frame_only(self, position: int) -> bool:
         """No offence named, and the words before the figure name nothing else either ("Gwent saw a 15% fall",
@@ -1416,6 +1521,8 @@ def _month_range(groups: dict, ctx: Context) -> tuple[pd.Timestamp, int]:
     first = periods.parse_period_end(f"{groups['from']} {groups.get('fromyear') or year}")
     last = periods.parse_period_end(f"{groups['to']} {year}")
     months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months == 13 and first.month == last.month:  # "between September 2015 and September 2016": the year to the
+        return last, 12  # later month, from one end to the other
     return last, months + 12 if months <= 0 else months
 
 
@@ -1574,9 +1681,13 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
     drafts += _sizes(s, drafts)
     drafts = [d for d in drafts if not _in_streak(s, d)]
     drafts = _one_reading(s, [one for d in drafts for one in _each(d)])
+    for placed in _PLACE_AMONG.finditer(text):  # "seventh place out of the 43 constabularies": no order said
+        if not any(d.kind == "rank" and d.span[0] < placed.end() and placed.start() < d.span[1] for d in drafts):
+            s.note(f"{placed.group(0)!r}: a place among forces, but the words do not say by which measure or which "
+                   "way (highest or lowest first) it is counted, so it is not drafted as a rank")
     not_recognised = list(s.notes)
     for m in s.of("figure"):
-        if m.start not in s.used and not _trivial(m, text):
+        if m.start not in s.used and m.start not in s.explained and not _trivial(m, text):
             not_recognised.append(f"{m.text!r}: a figure not tied to a place, offence and period")
     claim_like = [m for m in s.of("figure") if not _trivial(m, text)] or s.of("direction")
     for m in s.of("untestable"):
@@ -1585,6 +1696,12 @@ def read_sentence(text: str, ctx: Context) -> tuple[list[Draft], list[str]]:
             not_recognised.append(f"{m.text!r}: {m.value}, which these data do not hold")
     _remember(s, ctx, drafts)
     return drafts, not_recognised
+
+
+_PLACE_AMONG = re.compile(r"\b(?:(?:\d{1,2}(?:st|nd|rd|th))|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                          r"tenth|eleventh|twelfth|last|bottom|top)\s+(?:place|position|spot)\s+(?:out\s+of|of|among|"
+                          r"amongst|in)\s+(?:the\s+|all\s+)?(?:43\s+|forty-three\s+|\d{1,2}\s+)?(?:police\s+)?"
+                          r"(?:forces|constabularies|force\s+areas)\b", re.IGNORECASE)
 
 
 _SAME_CLAIM = {"rank": ("subject", "offence", "measure", "within"), "comparison": ("subject", "offence", "measure",
@@ -1670,6 +1787,10 @@ def _remember(s: _Sentence, ctx: Context, drafts: list[Draft] | None = None) -> 
     if subjects:
         ctx.last_subjects = frozenset(subjects)
     ctx.previous_period = _stated_period(s, ctx, drafts or [])
+    named_places = {str(s._place_key(m)) for m in s.of("geo") if not _is_scope(s.text, m)}
+    about = {str(d.fields.get("subject")) for d in drafts or [] if d.untestable is None}
+    ctx.previous_place = next(iter(about)) if len(named_places) == 1 and len(about) == 1 and not s.of("national") \
+        and next(iter(about)) != "England and Wales" else None
     year = _PEEL_YEAR.search(s.text)
     if year:
         ctx.peel_year = year.group("year")
@@ -1861,7 +1982,17 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
     ago = _YEARS_AGO.search(words_)
     if ago and (words.number_in_words(ago.group("n")) or 0) >= 2:
         return {}, f"{ago.group(0)!r}: a change over {ago.group('n')} years, {_NOT_ONE_YEAR}"
+    if earlier and not any(seg[0] <= m.start < seg[1] for m in s.of("period")) and \
+            _SET_BESIDE.search(s.text[earlier[-1].end:at]) and (found := _years_in(s, earlier[-1].start,
+                                                                                      earlier[-1].end)):
+        # "has risen 10.9 per cent over the past five years compared to a fall of 3.4 per cent nationally": a figure
+        # set beside a change over several years, with no period of its own, is over the same years
+        return found[0], f"set beside the change before it, over the same years: {found[1]}"
     return None
+
+
+_SET_BESIDE = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|against|versus|vs\.?|while|"
+                         r"whereas|than)\b", re.IGNORECASE)
 
 
 _D = TypeVar("_D", bound=Draft | None)
@@ -2514,7 +2645,9 @@ def _covered(draft: Draft, drafts: list[Draft]) -> bool:
     return any(d.fields.get("offence") == draft.fields.get("offence") and
                d.fields.get("subject", d.fields.get("members")) in (draft.fields.get("subject"),
                                                                     [draft.fields.get("subject")])
-               for d in carriers) or bool(draft.untestable and any(d.untestable == draft.untestable for d in drafts))
+               for d in carriers) or bool(draft.untestable and any(d.untestable == draft.untestable for d in drafts)) \
+        or any(d.kind == "count_of_forces" and d.fields.get("within") == draft.fields.get("subject") and  # "all four
+               d.fields.get("offence") == draft.fields.get("offence") for d in drafts)  # forces in Wales rose"
 
 
 # ------------------------------------------------------------------------------------------------ streaks
@@ -2902,6 +3035,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
             out.append(Draft("count_of_forces", fields, (match.start(), match.end() + (tail.end() if tail else 0)),
                              [("forces", f"{match.group(0)!r}: every force but those named"), ("offence", offence[2]),
                               ("period", period_read)]))
+    out += _all_forces_in(s)
     for pattern in (_IN_EVERY_FORCE, _EVERY_FORCE_SAW, _ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES, _FELL_IN_N_OF_FORCES,
                     _SOME_OF_ONLY):
         for match in pattern.finditer(text):
@@ -2969,7 +3103,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
                 if within is not None:
                     fields["within"] = within
                     read.append(("within", f"{scope!r}: the forces of {within}"))
-            period, period_read = s.period(match.start())
+            period, period_read = s.period(match.start("dir") if every else match.start())
             if period:
                 fields["period"] = period
             read.append(("period", period_read))
@@ -2977,6 +3111,73 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
                 if match.start() <= m.start < match.end():
                     s.used.add(m.start)
             out.append(Draft("count_of_forces", fields, (match.start(), match.end()), read))
+    return out
+
+
+def _all_forces_in(s: _Sentence) -> list[Draft]:
+    """Every force of a place rose (or fell): a count of forces within that place, the pool's size counted ("All
+    four police forces in Wales recorded an increase in crime"), and a force named first among them ("..., with
+    Gwent Police seeing the largest") a rank within it."""
+    out: list[Draft] = []
+    for match in _ALL_FORCES_IN.finditer(s.text):
+        place = None
+        if match.group("place"):
+            place = next((m for m in s.of("geo") if m.start - match.start("place") in (0, 4)
+                          and not _is_force(m.value)), None)
+            if place is None:
+                continue
+            named = s._place(place)
+            if named is None or isinstance(named[0], list):
+                continue
+            name, how = named
+        elif match.group("adj") and match.group("adj").lower() in _adjectives():
+            name = _adjective_place(match.group("adj").lower())
+            how = f"{match.group('adj')!r}: {name}"
+        else:
+            continue
+        where = geography.try_resolve(name)
+        if where is None or where.kind not in (geography.GeographyKind.REGION, geography.GeographyKind.COUNTRY):
+            continue  # all forces of England and Wales: read as every force (_EVERY_FORCE_SAW)
+        said = match.group("dir").lower()
+        direction = words.direction_word(said) or words.direction_word(said.removesuffix("s"))
+        offence = s.offence(match.start())
+        if direction is None or offence[0] is None:
+            continue
+        count = _count_word(match.group("n")) if match.group("n") else len(where.members)
+        if count is None:
+            continue
+        period, period_read = s.period(match.start("dir"))  # the period of the rise or fall, not of the number
+        for m in s.of("figure"):
+            if match.start() <= m.start < match.end():
+                s.used.add(m.start)
+        fields: dict[str, Any] = {"offence": offence[0], "direction": direction, "quoted_count": count,
+                                  "within": name}
+        if period:
+            fields["period"] = period
+        read = [("forces", f"{match.group(0)!r}: all {count} forces of {name} "
+                           f"{'rose' if direction == 'increase' else 'fell'}"), ("within", how),
+                ("offence", offence[2]), ("period", period_read)]
+        out.append(Draft("count_of_forces", fields, (match.start(), match.end()), read))
+        most = _WITH_THE_MOST.match(s.text, match.end())
+        who = next((m for m in s.of("geo") if most and most.start("who") <= m.start < most.end("who")
+                    and _is_force(m.value)), None) if most else None
+        if most is None:
+            continue
+        if who is None or forces.by_code(who.key).code not in where.members:
+            s.note(f"{most.group(0).strip(' ,')!r}: the force named first is not one of the forces of {name}, so no "
+                   "rank is drafted")
+            continue
+        smallest = most.group("sup").lower() in ("smallest", "lowest")
+        rising = direction == "increase"
+        order = "highest" if rising != smallest else "lowest"
+        rank = {"subject": forces.by_code(who.key).name, "offence": offence[0], "measure": "change", "order": order,
+                "position": 1, "within": name, "direction": direction}
+        if period:
+            rank["period"] = period
+        out.append(Draft("rank", rank, (most.start("who"), most.end()),
+                         [("rank", f"{most.group(0).strip(' ,')!r}: first among the forces of {name} by "
+                                   f"{'rise' if rising else 'fall'}"), ("place", f"{who.text!r}: {rank['subject']}"),
+                          ("offence", offence[2]), ("period", period_read)]))
     return out
 
 
