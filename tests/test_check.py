@@ -563,10 +563,10 @@ CASES = [
             # population of 5,300,800 (mid-2011 estimate (nearest the middle of the period)): 60.6 per 1,000, against
             # the quoted '61'.
             ('rate', 'South West', 'Total recorded crime (including fraud)', '61', '2011-06-30', S),
-            # England and Wales: 4,150,916 total recorded crime (including fraud) offences in year ending March 2011
-            # for a population of 55,692,400 (mid-2010 estimate (nearest the middle of the period)): 74.5 per 1,000,
-            # against the quoted '75'.
-            ('rate', 'England and Wales', 'Total recorded crime (including fraud)', '75', '2011-03-31', S),
+            # The three rates of one sentence share one period (no period reproduces all three, so the latest public:
+            # year ending June 2011). England and Wales: 4,097,503 offences for a population of 56,170,900: 72.9 per
+            # 1,000 against the quoted '75' (year ending March 2011, alone, gives 74.5).
+            ('rate', 'England and Wales', 'Total recorded crime (including fraud)', '75', '2011-06-30', P),
         ]),
     Case(
         'https://www.onenewspage.com/n/Police/1zlssdsmvf/Devon-Cornwall-Police-has-recorded-the-lowest.htm',
@@ -2484,3 +2484,12 @@ def test_the_table_labels_claims_not_drafted_and_counts_sentences_with_unrecogni
     assert "[not drafted] NOT TESTABLE" in table and "[None]" not in table
     assert table.rstrip().endswith("1 claim found; 1 sentence with figures not recognised; 1 sentence with no claim "
                                    "about police recorded crime.")
+
+
+def test_figures_of_one_sentence_share_one_period(real_data):
+    """Regression (new-user trial): in "about 5.3 million crimes were recorded, representing a 14% rise" the count
+    was judged on YE Sep 2017 and the rise on YE Jun 2017; one sentence quotes one release."""
+    found = read("Across Wales and England, about 5.3 million crimes were recorded, representing a 14% rise on the "
+                 "previous year.", date="2018-01-25", data=real_data).records
+    periods = {r["period_end"] for r in found if r["id"]}
+    assert len([r for r in found if r["id"]]) == 2 and len(periods) == 1

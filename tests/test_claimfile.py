@@ -138,3 +138,21 @@ def test_a_document_dated_after_today_is_refused(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 2 and "after today" in run.stderr and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_selection_groups_take_figures_of_any_measure_but_not_ranks(tmp_path):
+    """A count and a change of one sentence share a period ("5.3 million crimes, a 14% rise"); a rank or a grade has
+    no figure to reproduce, so it cannot be in a group."""
+    def claims_file(second_kind: dict) -> Path:
+        path = tmp_path / f"{second_kind['kind']}.yaml"
+        path.write_text(yaml.safe_dump({"schema": "peelstats-claims/2", "document": {
+            "id": "s", "title": "T", "author": "A", "date": "2018-01-25"}, "claims": [
+            {"id": "rise", "quote": "a 14% rise", "kind": "change", "subject": "England and Wales",
+             "offence": "total", "quoted_value": 14},
+            {"id": "other", "quote": "q", "subject": "England and Wales", "offence": "total", **second_kind}],
+            "selection": [{"claims": ["rise", "other"], "rule": "all_reproduce_then_closest"}]}), encoding="utf-8")
+        return path
+
+    assert load_claim_file(claims_file({"kind": "count", "quoted_value": "about 5.3 million"})).selection
+    with pytest.raises(ClaimFileError, match="claims are selected"):
+        load_claim_file(claims_file({"kind": "rank", "subject": "Kent", "order": "highest"}))

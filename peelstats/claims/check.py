@@ -20,7 +20,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from peelstats import formats
-from peelstats.claims.claim_file import parse_claim_file
+from peelstats.claims.claim_file import SELECTABLE_KINDS, parse_claim_file
 from peelstats.claims.evaluation import Evaluation, evaluate
 from peelstats.claims.model import AnyClaim, SelectionGroup
 from peelstats.claims.reader import Context, Draft, SentenceReading, read_text, untestable_reason
@@ -290,11 +290,12 @@ def _share_paragraph_periods(claims: list[dict], drafts: dict) -> None:
 
 
 def _groups(check: Check) -> list[dict]:
-    """Change claims set side by side in one sentence share a period ("rose 12% nationally, 5% here")."""
+    """Figures set side by side in one sentence share a period ("rose 12% nationally, 5% here", "5.3 million crimes,
+    a 14% rise")."""
     by_sentence: dict[int, list[str]] = {}
     for claim_id, (reading, draft) in check.drafts.items():
         entry = next(c for c in check.claims if c["id"] == claim_id)
-        if draft.kind == "change" and "period" not in entry and "quoted_value" in entry:
+        if draft.kind in SELECTABLE_KINDS and "period" not in entry and "quoted_value" in entry:
             by_sentence.setdefault(reading.start, []).append(claim_id)
     return [SelectionGroup(claims=ids, rule="all_reproduce_then_closest").model_dump()
             for ids in by_sentence.values() if len(ids) > 1]

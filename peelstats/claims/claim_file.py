@@ -62,6 +62,10 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+# figures that can be reproduced or not on a period: a group of them shares one period (and source)
+SELECTABLE_KINDS = (Kind.CHANGE, Kind.COUNT, Kind.COUNT_CHANGE, Kind.RATE)
+
+
 def bundled() -> list[Path]:
     """Claim files shipped with peelstats."""
     folder = resources.files("peelstats.claims.bundled")
@@ -160,8 +164,9 @@ def parse_claim_file(raw: dict, path) -> ClaimFile:
         for claim_id in parsed.claims:
             if claim_id not in ids:
                 problems.append(Problem(claim_id, f"selection[{number}].claims", "no such claim"))
-            elif claim_id in by_id and by_id[claim_id].kind is not Kind.CHANGE:
-                problems.append(Problem(claim_id, f"selection[{number}].claims", "only 'change' claims are selected"))
+            elif claim_id in by_id and by_id[claim_id].kind not in SELECTABLE_KINDS:
+                kinds = ", ".join(repr(str(k)) for k in SELECTABLE_KINDS)
+                problems.append(Problem(claim_id, f"selection[{number}].claims", f"only {kinds} claims are selected"))
         selection.append(parsed)
     if problems:
         raise ClaimFileError(path, problems)

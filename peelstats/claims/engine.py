@@ -252,8 +252,9 @@ def choose_group(ctx: Context, readings: dict[str, list[tuple[Candidate, Reading
         candidate = chosen[0][0]
         if rule == "closest":
             scored.append(((distance, *_preference(ctx, candidate), -key[0].value), key))
-        elif every:
-            scored.append(((0, *_preference(ctx, candidate), distance, -key[0].value), key))
+        elif every:  # as for one claim: among public figures that reproduce the words, the latest
+            public, current, source = _preference(ctx, candidate)
+            scored.append(((0, public, current, -key[0].value, source, distance), key))
         else:
             scored.append(((1, not candidate.public_on_date, -key[0].value, *_preference(ctx, candidate)[1:],
                             distance), key))
