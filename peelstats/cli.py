@@ -635,8 +635,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="check a sentence or a document: the claims in it and their verdicts")
     p.add_argument("text", nargs="?", help="the words to check (or --file)")
     p.add_argument("--file", help="a plain-text document to check")
-    p.add_argument("--date", help="when the words were published, YYYY-MM-DD (default: today): sets what was public "
-                                  "and what 'last year' means")
+    p.add_argument("--date", help="when the words were published, YYYY-MM-DD or DD/MM/YYYY (default: today): sets "
+                                  "what was public and what 'last year' means")
     p.add_argument("--force", help="the force 'the force', 'the county' or 'we' refer to (default: from the text)")
     p.add_argument("--format", choices=("table", "json", "yaml"), default="table",
                    help="table (default), json records, or yaml: a claim file draft for `peelstats claims`")

@@ -1858,6 +1858,7 @@ def test_the_letter_through_check_agrees_with_the_bundled_claim_file(real_data, 
     (["check", "", "--date", "2018-06-04"], "no text to check"),
     (["check", "Crime fell 5%", "--date", "4 June"], "date"),
     (["check", "Crime fell 5%", "--date", "2018-02-30"], "date"),
+    (["check", "Crime fell 5%", "--date", "31/02/2018"], "not a date"),
     (["check", "Crime fell 5%", "--date", "2018-06-04", "--force", "Gotham"], "Gotham"),
     (["check", "Crime fell 5%", "--date", "2018-06-04", "--force", ""], "--force is empty"),
     (["check", "Crime fell 5%", "--date", ""], "not a date"),
@@ -2493,3 +2494,9 @@ def test_figures_of_one_sentence_share_one_period(real_data):
                  "previous year.", date="2018-01-25", data=real_data).records
     periods = {r["period_end"] for r in found if r["id"]}
     assert len([r for r in found if r["id"]]) == 2 and len(periods) == 1
+
+
+def test_a_date_may_be_written_day_first_as_in_the_uk():
+    from peelstats.claims.check import _date
+
+    assert _date("20/07/2018") == (dt.date(2018, 7, 20), True) and _date("2018-07-20")[0] == dt.date(2018, 7, 20)

@@ -12,6 +12,7 @@ and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 from dataclasses import dataclass, field
 
@@ -200,11 +201,15 @@ def _date(value) -> tuple[dt.date, bool]:
         return dt.date.today(), False
     if isinstance(value, dt.date):
         return value, True
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip()), True
+        day_first = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)  # 20/07/2018: the UK's order, as periods
+        if day_first:
+            return dt.date(int(day_first[3]), int(day_first[2]), int(day_first[1])), True
+        return dt.date.fromisoformat(text), True
     except ValueError:
         raise UsageError(f"--date {value!r} is not a date: give the date the words were published, "
-                             "as YYYY-MM-DD") from None
+                         "as YYYY-MM-DD (or DD/MM/YYYY)") from None
 
 
 def _force(value) -> forces.Force | None:
