@@ -16,7 +16,8 @@ class UnknownForceError(PeelstatsError, KeyError):
         self.name = name
         self.suggestions = suggestions
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"Unknown force {name!r}.{hint} Run `peelstats forces` for the full list.")
+        what = f"Unknown force {name!r}." if name.strip() else "No force given (the name is empty)."
+        super().__init__(f"{what}{hint} Run `peelstats forces` for the full list.")
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
         return self.args[0]

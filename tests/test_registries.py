@@ -139,3 +139,15 @@ def test_a_list_of_nearly_all_forces_is_named_by_what_it_leaves_out():
     assert geography.combined(three).name == "Northumbria, Durham and Cleveland"
     half = every[:20]  # far from whole: named force by force
     assert geography.combined(half).name.count(",") == 18
+
+
+def test_an_unknown_force_suggests_the_forces_of_that_place():
+    from peelstats.errors import UnknownForceError
+    from peelstats.reference import forces
+
+    with pytest.raises(UnknownForceError, match="City of London, Metropolitan Police"):
+        forces.lookup("London")
+    with pytest.raises(UnknownForceError, match="North Yorkshire, South Yorkshire, West Yorkshire"):
+        forces.lookup("Yorkshire")
+    with pytest.raises(UnknownForceError, match="No force given"):
+        forces.lookup("  ")

@@ -198,7 +198,11 @@ def lookup(name_or_code: str) -> Force:
         if key in index:
             return index[key]
     names = [f.name for f in FORCES]
-    suggestions = difflib.get_close_matches(raw.title(), names, n=3, cutoff=0.6)
+    # a place a force is named after or sits in ("London": the Met and City of London), then names spelt alike
+    word = raw.lower()
+    within = [f.name for f in FORCES if word and (re.search(rf"\b{re.escape(word)}\b", f.name.lower())
+                                                   or (f.region or "").lower() == word)]
+    suggestions = list(dict.fromkeys(within + difflib.get_close_matches(raw.title(), names, n=3, cutoff=0.6)))[:4]
     if not suggestions:
         by_key = difflib.get_close_matches(normalise_name(raw), list(index), n=3, cutoff=0.6)
         suggestions = list(dict.fromkeys(index[k].name for k in by_key))
