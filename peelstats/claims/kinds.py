@@ -833,10 +833,14 @@ def read_force_count(ctx: Context, claim: ForceCountClaim, candidate: Candidate)
 
         quoted = Quoted(float(claim.quoted_count), claim.quantifier or q(None), str(claim.quoted_count))
         judgement = judge(len(meeting), quoted, Tolerance(0.0, 1.0, "exact"), lambda v: f"{v:.0f}", signed=False)
-        if judgement.verdict is Verdict.PARTLY:
+        # "all four forces recorded a rise": every force of the pool, so one exception makes it wrong, not nearly right
+        every = claim.quantifier is None and claim.quoted_count >= len(among) - len(without) and not claim.exceptions
+        if judgement.verdict is Verdict.PARTLY and not every:
             partly = True
         if not judgement.verdict.holds:
-            problems.append(f"{_forces(len(meeting))} {verb}, not {quoted.describe().split(':')[0]}")
+            problems.append(f"{_forces(len(meeting))} {verb}, not {quoted.describe().split(':')[0]}"
+                            + (f": the words say every force, and {', '.join(not_meeting)} did not" if every
+                               and not_meeting else ""))
     for member in claim.members:
         if member.name not in meeting:
             problems.append(f"{member.name} did not {'rise' if rising else 'fall'}")
