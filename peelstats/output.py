@@ -98,6 +98,11 @@ def _whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def jsonable(value):
+    """The value as JSON would carry it: ISO dates, None for missing, counts and ranks as integers."""
+    return _plain(value)
+
+
 def records(frame: pd.DataFrame) -> list[dict]:
     return [_plain(row) for row in _whole_numbers(frame).to_dict("records")]
 

@@ -101,3 +101,17 @@ def test_trend_and_league(data):
     assert top.rate_per_1000 == pytest.approx(552 / 1_270_000 * 1000) and top.population_mid_year == 2017
     assert table.set_index("force").loc["City of London", "suppressed"]
     assert np.isnan(table.set_index("force").loc["Kent", "count"])  # missing stays missing
+
+
+def test_to_dict_is_json_ready_with_whole_counts(data):
+    """Regression (new-user trial): league().to_dict() and vintages().to_dict() held pandas Timestamps (json.dumps
+    failed), and compare().to_dict() gave counts as floats (19485.0) where to_json gave 19485."""
+    from peelstats.analysis.revisions import vintages
+
+    results = [compare("west mercia", "robbery", "2018-03-31", data=data), league("robbery", "2018-03-31", data=data),
+               trend("west mercia", "robbery", data=data), vintages("west mercia", "robbery", "2018-03-31", data=data)]
+    for result in results:
+        assert json.loads(json.dumps(result.to_dict())) == result.to_dict()
+    assert results[0].to_dict()["force_count"] == 552 and isinstance(results[0].to_dict()["force_count"], int)
+    assert isinstance(results[1].to_dict()["rows"][0]["rank"], int)
+    assert isinstance(results[1].to_dict()["period_end"], str)

@@ -24,7 +24,7 @@ from peelstats.analysis.rates import denominator, rate_per_1000
 from peelstats.analysis.selection import Selection, available_periods, comparable_periods, latest_period, select
 from peelstats.errors import NotTerritorialError, PeriodNotAvailableError
 from peelstats.ingest.dataset import Dataset, load
-from peelstats.output import to_json
+from peelstats.output import jsonable, to_json
 from peelstats.reference import breaks as brk
 from peelstats.reference import forces, geography, periods
 from peelstats.reference import offences as off
@@ -111,7 +111,7 @@ class Comparison:
 
     # -- output -------------------------------------------------------------------------------------------
     def to_dict(self) -> dict:
-        return {
+        return jsonable({
             "force": self.force,
             "force_code": self.force_code,
             "offence": self.offence,
@@ -146,7 +146,7 @@ class Comparison:
             "alternative": self.alternative.to_dict() if self.alternative else None,
             "headline": self.headline(),
             **self.extra,
-        }
+        })
 
     def to_json(self) -> str:
         return to_json(self.to_dict())

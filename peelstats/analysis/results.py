@@ -13,7 +13,7 @@ from html import escape
 import pandas as pd
 
 from peelstats import formats
-from peelstats.output import records
+from peelstats.output import jsonable, records
 from peelstats.reference import periods
 
 
@@ -31,7 +31,8 @@ class Result:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "table"}
 
     def to_dict(self) -> dict:
-        return {**self.about(), "rows": records(self.table)}
+        """The fields and rows as JSON carries them (ISO dates, integers for counts and ranks)."""
+        return jsonable({**self.about(), "rows": records(self.table)})
 
     def title(self) -> str:
         return type(self).__name__
