@@ -663,3 +663,15 @@ def test_all_the_forces_of_a_pool_allows_no_exception():
     assert out["all-2017"]["verdict"] == S
     assert out["three-2019"]["verdict"] == S
     assert out["two-2019"]["verdict"] == P  # a count one out is still nearly right
+
+
+def test_a_count_whose_year_straddles_a_reclassification_is_not_comparable():
+    """Regression (new-user trial): domestic burglary in the 12 months to September 2017 holds only October 2016 to
+    March 2017 (residential burglary replaced it in April 2017); the count was judged as a whole year's."""
+    out = run(world.dataset(), [
+        claim("part", "count", subject="force", offence="domestic burglary", quoted_value=500,
+              period={"end": "2017-09-30"}),
+        claim("whole", "count", subject="force", offence="burglary", quoted_value=500, period={"end": "2017-09-30"}),
+    ], date="2018-02-01")
+    assert out["part"]["verdict"] == NC and "covers only part of those 12 months" in out["part"]["reason"]
+    assert out["whole"]["verdict"] != NC

@@ -486,6 +486,9 @@ def read_count(ctx: Context, claim: CountClaim, candidate: Candidate) -> Reading
     if measure.count is None:
         return Reading(Verdict.NOT_TESTABLE, None, f"No count for {geo.name} in {periods.label(fig.period_end)} "
                        f"({fig.source}, {fig.edition}).{_notes(measure, about_change=False)}", quoted=quoted.text)
+    within = [b for b in brk.breaks_between(claim.offence, fig.period_end, fig.period_end) if b.blocks]
+    if within:  # "2,172 domestic burglaries in the 12 months to September 2017": the series covers part of it
+        return _part_year_count(ctx, claim, candidate, fig, measure.count, within[0], quoted.text)
     tolerance = _relative_tolerance(ctx, claim, quoted, "count_tolerance_pct")
     judgement = judge(measure.count, quoted, tolerance, formats.count, signed=False)
     reason = (f"{geo.name} recorded {formats.count(measure.count)} {off.as_offences(claim.offence)} in "
@@ -497,6 +500,24 @@ def read_count(ctx: Context, claim: CountClaim, candidate: Candidate) -> Reading
                               f"{fig.source}, {fig.edition}",
                    words=_words(quoted, tolerance, judgement), quoted=quoted.text,
                    evidence={"measure": measure.as_dict()}, shown=formats.count(measure.count))
+
+
+def _part_year_count(ctx: Context, claim: CountClaim, candidate: Candidate, fig: Figures, count: float,
+                     cut: brk.SeriesBreak, quoted: str) -> Reading:
+    """A count whose 12 months straddle a reclassification: the series holds only the months on one side of it."""
+    geo = claim.subject
+    comparable = ""
+    if cut.comparable_offence:
+        other = ctx.figures(cut.comparable_offence, candidate, need_baseline=False)
+        whole = other.measure(geo).count if not isinstance(other, str) else None
+        if whole is not None:
+            comparable = (f" The comparable series, {cut.comparable_offence.lower()}, recorded {formats.count(whole)} "
+                          f"in those 12 months.")
+    reason = (f"{geo.name}'s {claim.offence.lower()} count for {periods.label(fig.period_end)} "
+              f"({formats.count(count)}) covers only part of those 12 months: {cut.explanation}{comparable}")
+    return Reading(Verdict.NOT_COMPARABLE, count, reason, comparator="subject",
+                   definition=f"{claim.offence}: {periods.label(fig.period_end)}; {fig.source}, {fig.edition}",
+                   quoted=quoted, evidence={"breaks": [cut.as_dict()]}, shown=formats.count(count))
 
 
 @evaluator(Kind.COUNT_CHANGE)
