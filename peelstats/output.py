@@ -23,7 +23,7 @@ _WHOLE = frozenset({"count", "counts", "rank", "forces", "population", "househol
                     "crimes", "revision", "out", "difference"})
 _COUNT_DICTS = frozenset({"counts"})  # dicts whose every number is a count
 # A claim record's ``measured`` is a whole number for these kinds (a position, a count, a number of forces).
-_WHOLE_KINDS = frozenset({"rank", "count", "count_change", "count_of_forces"})
+_WHOLE_KINDS = frozenset({"rank", "count", "count_change", "count_of_forces", "streak"})
 _NOT_WHOLE = ("pct", "pp", "rate", "share", "per", "percentile", "ratio", "mean", "median", "text")
 
 

@@ -675,3 +675,10 @@ def test_a_count_whose_year_straddles_a_reclassification_is_not_comparable():
     ], date="2018-02-01")
     assert out["part"]["verdict"] == NC and "covers only part of those 12 months" in out["part"]["reason"]
     assert out["whole"]["verdict"] != NC
+
+
+def test_a_streaks_measured_figure_is_its_run_of_years():
+    """Regression (second trial): JSON's measured was the latest % change while measured_text said "4 years"."""
+    out = run(world.dataset(), [claim("run", "streak", subject="force", offence="total", direction="increase",
+                                      years=3, period={"end": "2019-03-31"})], date="2020-08-01")
+    assert out["run"]["measured"] == 5 and isinstance(out["run"]["measured"], int)

@@ -467,7 +467,8 @@ def read_streak(ctx: Context, claim: StreakClaim, candidate: Candidate) -> Readi
         verdict, why = Verdict.SUPPORTED, (f"{where} {word} in each of the last {claim.years} years ({listing}); "
                                            f"{before}.")
     distance = 0.0 if verdict is Verdict.SUPPORTED else float(abs(claim.years - run) or 1)
-    return Reading(verdict, years[0]["change_pct"], why, distance, comparator="subject",
+    measured = float(run) if years[0]["change_pct"] is not None else None  # the run is what the words state
+    return Reading(verdict, measured, why, distance, comparator="subject",
                    definition=_definition(claim, geo, fig), words=f"'{claim.years} years in a row': the change on a "
                    f"year earlier {word} in each of the {claim.years} years to the period", quoted=quoted,
                    evidence=evidence, shown=f"{run} year{'s' if run != 1 else ''}")
