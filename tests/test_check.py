@@ -2500,3 +2500,82 @@ def test_a_date_may_be_written_day_first_as_in_the_uk():
     from peelstats.claims.check import _date
 
     assert _date("20/07/2018") == (dt.date(2018, 7, 20), True) and _date("2018-07-20")[0] == dt.date(2018, 7, 20)
+
+
+# ---------------------------------------------------------------------------------------- second new-user trial
+
+
+def _pairs(check) -> list[tuple]:
+    return [(c["kind"], c["subject"], c.get("offence"), c.get("quoted_value")) for c in check.claims]
+
+
+def test_a_count_goes_with_the_noun_right_after_it(real_data):
+    """Regression (second trial): "46,905 recorded crimes ... including 12,303 incidents of violence" swapped the
+    two counts' offences."""
+    check = read("New figures show 51,200 recorded crimes in Kent in the year to June 2015 including 9,400 incidents "
+                 "of violence.", date="2015-10-16", data=real_data)
+    assert _pairs(check) == [("count", "Kent", "total recorded crime", "51,200"),
+                             ("count", "Kent", "violence against the person", "9,400")]
+    # no noun of its own after the count: the offence named before it in its words, as before
+    check = read("Violence against the person in Kent reached 9,400 in the year to June 2015.", date="2015-10-16",
+                 data=real_data)
+    assert _pairs(check) == [("count", "Kent", "violence against the person", "9,400")]
+
+
+def test_a_national_average_increase_nationwide_is_england_and_wales(real_data):
+    """Regression (second trial): "below the average increase nationwide which was more than 8%" was the force's."""
+    check = read("Crime in Gwent went up by 6%, below the average increase nationwide which was more than 8%.",
+                 date="2016-07-22", data=real_data)
+    assert [c["subject"] for c in check.claims if c["kind"] == "change"] == ["Gwent", "England and Wales"]
+    # "nationwide" elsewhere in the sentence does not make the force's own figure national
+    check = read("Crime in Gwent went up by 6%, and the average increase was 8%.", date="2016-07-22",
+                 data=real_data)
+    assert "England and Wales" not in [c["subject"] for c in check.claims]
+
+
+def test_regionally_is_the_region_of_the_force(real_data):
+    """Regression (second trial): "... the national average of 13% and 8% regionally" gave 8% to the force."""
+    sentence = ("Between March 2017 and March 2018, Kent Police recorded 183,600 crimes overall - an increase of 5% "
+                "compared to the national average of 13% and 8% regionally.")
+    check = read(sentence, date="2018-07-20", force="Kent", data=real_data)
+    assert ("change", "South East region", "total recorded crime", "8%") in _pairs(check)
+    assert ("change", "Kent", "total recorded crime", "8%") not in _pairs(check)
+    check = read(sentence.replace("Kent Police recorded", "police recorded"), date="2018-07-20", data=real_data)
+    assert "8%" not in [c["quoted_value"] for c in check.claims]
+    assert "'regionally': whose region the words do not say" in _unread(check)
+
+
+def test_a_rate_after_its_per_thousand_and_a_national_average_rate(real_data):
+    """Regression (second trial): "for every 1000 people, 41 crimes are reported, lower than the national average of
+    68 per 1000 people" gave 68 to the force, left 41 unread and drafted no comparison."""
+    check = read("The report, which was released yesterday, shows that for every 1000 people, 41 crimes are "
+                 "reported, lower than the national average of 68 per 1000 people.", date="2013-01-25",
+                 force="Dyfed-Powys", data=real_data)
+    pairs = _pairs(check)
+    assert ("rate", "Dyfed-Powys", "total recorded crime including fraud", "41") in pairs
+    assert ("rate", "England and Wales", "total recorded crime including fraud", "68") in pairs
+    assert [c["relation"] for c in check.claims if c["kind"] == "comparison"] == ["below"]
+    # a figure after "per 1,000 people" that counts no crimes is not a rate
+    check = read("For every 1000 people, 41 officers are employed in Dyfed-Powys.", date="2013-01-25",
+                 data=real_data)
+    assert "rate" not in [c["kind"] for c in check.claims]
+
+
+def test_a_relative_clause_about_a_report_names_no_place(real_data):
+    """"The figures, which were released today, show crime fell 5%" is about the force given; "Lncashire, which saw
+    a 5% fall" is still a place the data do not hold."""
+    check = read("The figures, which were released today, show crime fell by 5%.", date="2016-07-22",
+                 force="Kent", data=real_data)
+    assert [(c["subject"], c["quoted_value"]) for c in check.claims] == [("Kent", "by 5%")]
+    check = read("The likes of Lncashire, which saw a 5% fall, were praised.", date="2016-07-22", data=real_data)
+    assert check.claims == []
+
+
+def test_spiralled_is_a_rise(real_data):
+    """Regression (second trial): "appear to have spiralled by 48.7 per cent" was left unread."""
+    check = read("Public order offences appear to have spiralled by 48.7 per cent in Dorset.", date="2019-01-25",
+                 data=real_data)
+    assert [(c["kind"], c["subject"], c.get("direction")) for c in check.claims] == [("change", "Dorset", "increase")]
+    # a fall stays a fall
+    check = read("Public order offences fell by 8 per cent in Dorset.", date="2019-01-25", data=real_data)
+    assert [c.get("direction") for c in check.claims] == ["decrease"]

@@ -457,6 +457,10 @@ _RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<=from\s)(?:
                    r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
                    r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
+# "for every 1000 people, 41 crimes are reported": the rate after its "per 1,000"
+_RATE_LEAD = re.compile(r"(?:\bper|\bfor\s+every)\s+(?:1,000|1000|one\s+thousand|thousand)\s+(?:people|residents|"
+                        r"inhabitants|of\s+the\s+population)\s*,?\s+(?:there\s+(?:are|were)\s+)?"
+                        r"(?P<fig>\d+(?:\.\d+)?)(?=\s+(?:recorded\s+)?(?:crimes|offences)\b)", re.IGNORECASE)
 _RATE_TO = re.compile(r"\s+to\s+(?P<fig>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                       r"twelve)\b(?!\s*(?:%|per\s*cent|percent|\d))", re.IGNORECASE)  # "from 65 per 1,000 to 62"
 _ONE_IN = re.compile(r"one\s+(?:crime|offence)?\s*(?:committed\s+|recorded\s+)?(?:for|in)\s+every\s+(?P<n>[\w,.]+?)\s+"
@@ -897,11 +901,26 @@ class _Sentence:
                 # "police forces nationally saw a 1.3 per cent reduction", "crime nationally rose by 3%"
                 r"\b(?:forces|police|crimes?|offences|offending)\s+(?:nationally|across\s+the\s+country|nationwide)\s+"
                 r"(?:have\s+|has\s+|had\s+)?"
-                r"(?:\w+\s+)?(?:(?:an?|by)\s+)?$", lead) or re.match(
+                r"(?:\w+\s+)?(?:(?:an?|by)\s+)?$", lead) or re.search(
+                # "the average increase nationwide which was more than 8%": the national figure it goes on to give
+                r"\b(?:average|rise|increase|fall|decrease|drop|reduction|figure|rate)\s+(?:nationally|nationwide|"
+                r"across\s+the\s+country)\s*,?\s+(?:(?:which|that)\s+)?(?:was|is|stood\s+at|of)\s+(?:an?\s+)?$",
+                lead) or re.match(
                 r"\s*(?:(?!(?:while|whereas|but|and|compared|against|than)\b)\w+\s+){0,3}?"
                 r"(?:nationally|across\s+the\s+country|nationwide)\b", text[end:min(end + 40, seg[1])].lower()):
             # only in the figure's own words: "rose 8% while nationally it rose 3%" is about two places
             return "England and Wales", "national words next to the figure: England and Wales (ONS's total, incl. BTP)"
+        regional = re.match(r"\s*(?:(?!(?:while|whereas|but|and|compared|against|than)\b)\w+\s+){0,2}?regionally\b",
+                            text[end:min(end + 40, seg[1])], re.IGNORECASE)
+        own_force = self.ctx.own_force
+        if regional and own_force is not None and own_force.region:
+            # "compared to the national average of 13% and 8% regionally": the region of the force the text is about
+            region = geography.resolve(own_force.region.lower())
+            name = f"{region.name} region" if region.kind is geography.GeographyKind.REGION else region.name
+            return name, f"{regional.group(0).strip()!r}: {name}, the region of {own_force.name}"
+        if regional:
+            self.note(f"{regional.group(0).strip()!r}: whose region the words do not say (give --force)")
+            return None
         # "a 15 per cent reduction Wales-wide", "up 4% county-wide": the place the words after the figure name
         wide = next((m for m in places if m.text.lower().endswith("wide") and end <= m.start < seg[1]
                      and not any(o.kind in ("geo", "national", "own_force", "outside", "figure") and end <= o.start
@@ -960,7 +979,10 @@ class _Sentence:
                         _WITH_CHANGES.match(self.text, clause[0])):
             just_before = [m for m in places
                            if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
-            if not just_before and not opening.startswith("with") and self._offence_before(clause) is None:
+            about_document = re.search(r"\b(?:report|figures|statistics|stats|data|bulletin|study|analysis|"
+                                       r"release)\s*,?\s*$", self.text[:clause[0]], re.IGNORECASE)
+            if not just_before and not opening.startswith("with") and self._offence_before(clause) is None and \
+                    not about_document:  # "The report, which ... shows that": about the report, not a place
                 return None  # "the likes of Lncashire which saw": the place before is not one the data hold
             own = just_before[-1:]  # a relative clause ("by Thames Valley Police, with 13%"): the place just before
         if own:
@@ -1142,8 +1164,11 @@ class _Sentence:
         if bound:
             hit = next((m for m in offences if m.start == end + bound.end()), None)
         if hit is None:  # "there were 13 homicides and an increase of six": the offence the figure counts
-            noun = re.match(r"\s*(?:(?:more|fewer|extra|additional|recorded|reported)\s+)?", tail, re.IGNORECASE)
-            hit = next((m for m in offences if noun and m.start == end + noun.end()), None)
+            # "46,905 recorded crimes", "12,303 incidents of violence": the noun right after a count is what it counts
+            noun = re.match(r"\s*(?:(?:more|fewer|extra|additional|recorded|reported)\s+)?"
+                            r"(?:(?:incidents|offences|crimes|cases|counts|reports)\s+of\s+)?", tail, re.IGNORECASE)
+            starts = {end + noun.end(), end + len(tail) - len(tail.lstrip())} if noun else set()
+            hit = next((m for m in offences if m.start in starts), None)
         if hit is None:  # "Robberies increased by 48pc", "violence against the person up 41pc"
             before = [m for m in offences if seg[0] <= m.start and m.end <= position]
             hit = before[-1] if before else None
@@ -3183,9 +3208,13 @@ def _all_forces_in(s: _Sentence) -> list[Draft]:
 
 def _rates(s: _Sentence) -> list[Draft]:
     out = []
-    for pattern in (_RATE, _ONE_IN):
+    for pattern in (_RATE, _RATE_LEAD, _ONE_IN):
         for match in pattern.finditer(s.text):
-            if pattern is _RATE:
+            if pattern is _RATE_LEAD:
+                if any(o.start() <= match.start("fig") < o.end() for o in _RATE.finditer(s.text)):
+                    continue  # already read as "N per 1,000"
+                quoted = match.group("fig")
+            elif pattern is _RATE:
                 quoted = match.group("fig")
                 if re.search(r"\b(?:households?|homes)\b", s.text[match.start():match.end() + 20], re.IGNORECASE):
                     continue  # per household: not per person
@@ -3227,7 +3256,7 @@ def _rates(s: _Sentence) -> list[Draft]:
                         draft.year_before = later  # "from A to B": A is the year before B
             if draft is not None:
                 draft.read.insert(0, ("figure", f"{match.group(0)!r}: {quoted} per 1,000"
-                                      if pattern is _RATE else f"{match.group(0)!r}: {quoted}"))
+                                      if pattern is not _ONE_IN else f"{match.group(0)!r}: {quoted}"))
                 out.append(_span(draft, match.start(), match.end(), s))
     if out or re.search(r"\bper\s+(?:1,000|1000|thousand)|crime\s+rates?\b", s.text, re.IGNORECASE):
         first = s.of("offence")[0].start if s.of("offence") else 0
@@ -3339,6 +3368,10 @@ def _rate_subject(s: _Sentence, match: re.Match) -> _Subject | None:
     """A rate's place: named right after it ("one in 12 across England and Wales") or before it in its clause."""
     if re.match(r"\s*(?:\w+\s+){0,2}?(?:nationally|across\s+the\s+country)\b", s.text[match.end():match.end() + 30]):
         return "England and Wales", "'nationally': England and Wales"
+    if re.search(r"\bnational\s+(?:average|rate|figure)\s+(?:(?:of|was|is|at|stood\s+at)\s+)?$",
+                 s.text[max(0, match.start() - 40):match.start()], re.IGNORECASE):
+        # "lower than the national average of 68 per 1000 people": the national rate the words give
+        return "England and Wales", "'national average' just before the rate: England and Wales"
     for m in s.of("geo") + s.of("national"):
         gap = s.text[match.end():m.start]
         if m.start >= match.end() and len(gap) <= 30 and \
