@@ -172,6 +172,10 @@ def _qualified(found: list[Mention], text: str) -> list[Mention]:
             continue
         lead = before.search(text[max(0, m.start - 30):m.start])
         start, end = m.start, m.end
+        if lead and re.search(r"\bthe\s+more\s+$", text[max(0, m.start - len(lead.group(0)) - 12):
+                                                         m.start - len(lead.group(0))], re.IGNORECASE) and \
+                re.match(r"\s+(?:sub[\s-]?)?categor(?:y|ies)\b", text[m.end:], re.IGNORECASE):
+            lead = None  # "the more serious Violence with Injury sub category": the category named, described
         if lead and not any(o.start <= m.start - len(lead.group(0)) < o.end for o in found if o is not m):
             start = m.start - len(lead.group(0))
         tail = after.match(text, m.end)
@@ -270,7 +274,8 @@ _PERIOD_PATTERNS = (
                r"ending|ended|up|a\s+decade)\b)", re.IGNORECASE),
     # "in the year to June 2018", "12 months up to March 2012", "the year ending March 2017", "year to March 31"
     re.compile(rf"(?:in |for |during |over )?(?:the )?(?:12|twelve)?[\s-]*(?:months?|year)\s+(?:up\s+)?"
-               rf"(?:to|ending|ended|until|preceding)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
+               rf"(?:to|ending|ended|until|preceding)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?:this\s+)?"
+               rf"(?:(?:28|29|30|31)(?:st|th)?\s+)?(?P<month>{_MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
                rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>this|last)\s+year)?", re.IGNORECASE),
     re.compile(rf"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?P<month>{_MONTHS})\s+(?P<year>\d{{4}})", re.IGNORECASE),
     # "has increased by 13.74% since September 2016 (40,021)": the 12 months to that month, what the figures are
@@ -287,6 +292,11 @@ _PERIOD_PATTERNS = (
     re.compile(rf"between\s+(?P<from>{_MONTHS})\s+(?:(?P<fromyear>\d{{4}})\s+)?and\s+(?P<to>{_MONTHS})\s+"
                rf"(?P<year>\d{{4}})",
                re.IGNORECASE),
+    # "between July 01 2012 to June 30 2013", "between 1 April 2012 and 31 March 2013": whole months, from the first
+    # day of one to the last day of another (other days are not the months ONS publishes)
+    re.compile(rf"between\s+(?:0?1(?:st)?\s+(?P<from>{_MONTHS})|(?P<from2>{_MONTHS})\s+0?1(?:st)?),?\s+"
+               rf"(?P<fromyear>\d{{4}})\s+(?:and|to|-|\u2013)\s+(?:(?:28|29|30|31)(?:th|st)?\s+(?P<to>{_MONTHS})|"
+               rf"(?P<to2>{_MONTHS})\s+(?:28|29|30|31)(?:th|st)?),?\s+(?P<year>\d{{4}})(?!\d)", re.IGNORECASE),
     # "last year", "the past 12 months", "this year" (not "the past 12 months to March 2018")
     re.compile(r"(?:in |over |during )?(?:the )?(?P<latest>(?:last|past)\s+(?:year|12 months|twelve months)|"
                rf"this\s+year)(?!\s+(?:to|ending|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:{_MONTHS}))", re.IGNORECASE),
@@ -417,6 +427,12 @@ _N_OF_FORCES = re.compile(rf"(?P<n>[\w-]+)\s+(?:{_OF_43}|(?:police\s+)?(?:forces
                           r"(?:in\s+england\s+and\s+wales\s+)?(?:have\s+|had\s+)?"
                           r"(?:recorded|saw|showed|reported|had|experienced)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b", re.IGNORECASE)
+# "Of the 43 forces in England and Wales, 33 are showing an increase": a count out of all the forces
+_OF_43_N_FORCES = re.compile(r"\bof\s+the\s+(?:43|forty-three)\s+(?:police\s+)?(?:forces|force\s+areas)"
+                             r"(?:\s+in\s+england\s+and\s+wales)?\s*,\s*(?P<n>[\w-]+)\s+(?:(?:are|were|have|had)\s+)?"
+                             r"(?:showing|showed|shown|seen|saw|seeing|recorded|recording|reported|reporting|"
+                             r"experienced|experiencing|had)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
+                             r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b", re.IGNORECASE)
 # "crime fell in 40 of the 43 forces"
 _FELL_IN_N_OF_FORCES = re.compile(r"\b(?P<dir>rose|risen|increased|fell|fallen|decreased|dropped|declined|went\s+up|"
                                   rf"went\s+down|gone\s+up|gone\s+down)\s+in\s+(?P<n>[\w-]+)\s+(?:{_OF_43}|"
@@ -552,7 +568,14 @@ def _mentions(text: str) -> list[Mention]:
                     r"updated|printed|ending|ended|to|until|year|months)\b[^.;,]{0,30}$",
                     text[max(0, m.start() - 40):m.start()], re.IGNORECASE):
                 continue  # "figures published in July", "the year ending in June": not one month's figures
-            found.append(Mention("period", m.start(), m.end(), m.group(0), m.groupdict()))
+            groups = m.groupdict()
+            for key in ("from", "to"):  # "between July 01 2012 to June 30 2013": the month, whichever order
+                if groups.get(f"{key}2"):
+                    groups[key] = groups.pop(f"{key}2")
+            if "from2" in pattern_.groupindex and periods.parse_period_end(f"{groups['to']} {groups['year']}") <= \
+                    periods.parse_period_end(f"{groups['from']} {groups['fromyear']}"):
+                continue  # "between April 1 2012 and March 31 2012": an end before the start, a slip the words hold
+            found.append(Mention("period", m.start(), m.end(), m.group(0), groups))
     direction_words = {w: d for w, d in words._word_index("directions").items()  # noqa: SLF001
                        if w not in ("more", "fewer", "higher", "lower")}
     for m in _phrase_pattern(direction_words).finditer(text):
@@ -975,12 +998,18 @@ class _Sentence:
             return None  # "Crime in Bristol rose by 10%": not England and Wales, and not a force
         clause = self.clause(position)
         opening = self.text[clause[0]:clause[0] + 6].lower()
-        if not own and (opening.startswith(("which", "who", "where ")) or opening.startswith("with ") and not
-                        _WITH_CHANGES.match(self.text, clause[0])):
+        # "compared to a 13% fall in England and Wales, which is the 6th largest ... and a six per cent fall in
+        # burglary": a new item of the sentence's own list, not the relative clause about the figure set against it
+        list_item = re.search(r"\S\s+and\s+$", text[clause[0]:position]) is not None and any(
+            m.end <= clause[0] and re.fullmatch(r"[\s,]*", text[m.end:clause[0]]) and _is_scope(text, m)
+            for m in places)
+        if not own and not list_item and (opening.startswith(("which", "who", "where ")) or opening.startswith(
+                "with ") and not _WITH_CHANGES.match(self.text, clause[0])):
             just_before = [m for m in places
                            if m.end <= clause[0] and re.fullmatch(r"[\s,]*", self.text[m.end:clause[0]])]
             about_document = re.search(r"\b(?:report|figures|statistics|stats|data|bulletin|study|analysis|"
-                                       r"release)\s*,?\s*$", self.text[:clause[0]], re.IGNORECASE)
+                                       r"release)\s*,?\s*(?:(?:covering|for|published|released)\b[^.;,]{0,50},\s*)?$",
+                                       self.text[:clause[0]], re.IGNORECASE)  # "statistics, covering the year ..."
             if not just_before and not opening.startswith("with") and self._offence_before(clause) is None and \
                     not about_document:  # "The report, which ... shows that": about the report, not a place
                 return None  # "the likes of Lncashire which saw": the place before is not one the data hold
@@ -1997,6 +2026,9 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
             return {"end": current, "baseline": compared["end"]}, (
                 f"{named_baseline.text!r}: a change over several years, {periods.label(current)} against "
                 f"{periods.label(compared['end'])}")
+    both_ends = _from_to_ends(s, at)
+    if both_ends is not None:
+        return both_ends
     since = _SINCE_YEAR.search(words_)
     if since and re.search(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|"
                            r"best|worst)\b[^.;]{0,60}$", words_[:since.start()], re.IGNORECASE):
@@ -2014,6 +2046,39 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
         # set beside a change over several years, with no period of its own, is over the same years
         return found[0], f"set beside the change before it, over the same years: {found[1]}"
     return None
+
+
+_APPOSED_CHANGE = re.compile(r"\s*(?:[,\u2013\u2014-]|\()\s*(?:(?:an?\s+)?(?:fall|drop|decrease|reduction|cut|rise|"
+                             r"increase)\s+of|(?:down|up)(?:\s+by)?)?\s*", re.IGNORECASE)
+
+
+def _from_to_ends(s: _Sentence, at: int) -> tuple[dict, str] | None:
+    """"fell from 54,974 in the year ending June 2007 to 40,613 in the year ending June 2015 - a fall of 26.1%": a
+    change set right after two counts of the same months years apart, each with its own period, is over those years
+    (``{end, baseline}``); None otherwise."""
+    figures = [f for f in s.of("figure") if f.end <= at and f.start not in s.restating]
+    if len(figures) < 2 or not _from_to(s, figures[-2], figures[-1]) or \
+            not re.search(r"\bfrom\s*$", s.text[max(0, figures[-2].start - 12):figures[-2].start]):
+        return None
+    ends = []
+    for figure, stop in ((figures[-2], figures[-1].start), (figures[-1], at)):
+        named = [m for m in s.of("period") if figure.end <= m.start < stop
+                 and re.fullmatch(r"\s*", s.text[figure.end:m.start])]
+        if len(named) != 1 or _part_year(named[0], s.ctx):
+            return None
+        end = _read_period(named[0], s.ctx)[0].get("end")
+        if not end or named[0].groups.get("latest"):
+            return None
+        ends.append((end, named[0]))
+    (baseline, first), (last, second) = ends
+    if not _APPOSED_CHANGE.fullmatch(s.text[second.end:at]):
+        return None
+    if pd.Timestamp(last).month != pd.Timestamp(baseline).month or \
+            pd.Timestamp(last).year - pd.Timestamp(baseline).year < 2:
+        return None
+    return {"end": last, "baseline": baseline}, (
+        f"{first.text!r} to {second.text!r}: the change between the two counts before it, {periods.label(last)} "
+        f"against {periods.label(baseline)}")
 
 
 _SET_BESIDE = re.compile(r"\b(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|against|versus|vs\.?|while|"
@@ -3062,7 +3127,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
                               ("period", period_read)]))
     out += _all_forces_in(s)
     for pattern in (_IN_EVERY_FORCE, _EVERY_FORCE_SAW, _ONE_OF_ONLY, _ONLY_FORCE, _N_OF_FORCES, _FELL_IN_N_OF_FORCES,
-                    _SOME_OF_ONLY):
+                    _OF_43_N_FORCES, _SOME_OF_ONLY):
         for match in pattern.finditer(text):
             said = " ".join(match.group("dir").lower().split())
             direction = words.direction_word(said) or words.direction_word(said.removesuffix("s"))
@@ -3097,7 +3162,7 @@ def _forces_counted(s: _Sentence) -> list[Draft]:
                     continue
                 fields["members"] = [forces.by_code(m.key).name for m in named]
                 read.append(("place", f"{', '.join(repr(m.text) for m in named)}: {', '.join(fields['members'])}"))
-            elif pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES) and not every:
+            elif pattern not in (_N_OF_FORCES, _FELL_IN_N_OF_FORCES, _OF_43_N_FORCES) and not every:
                 # the force named before "the only force in the North East": not the place after it
                 named = [m for m in s.of("geo", s.clause(match.start())) + s.of("own_force", s.clause(match.start()))
                          if m.end <= match.start() and (m.kind == "own_force" or _is_force(m.value))]
@@ -3468,6 +3533,9 @@ def _ranks(s: _Sentence) -> list[Draft]:
                            r"(?:england|wales)|in\s+(?:the\s+)?country|"
                            r"nationally|in\s+wales|in\s+the\s+uk|of\s+(?:all\s+)?(?:the\s+)?forces|"
                            r"of\s+any\s+(?:police\s+)?force", s.text[match.end():match.end() + 60], re.I)
+        if not scoped and not what and _scope_after(s, match.end()) is not None:
+            # "The increase in Cambridgeshire is the highest in the East of England": among that region's forces
+            scoped = re.match(r"\s+(?:in|across|within)\s+", s.text[match.end():])
         ranked_word = sup in ("worst", "safest") and match.group("ordinal")  # "the fifth safest", "fourth worst"
         reducing = sup == "best" and not what and _BEST_REDUCING.match(s.text, match.end())
         if reducing:  # "the third best performing force for reducing dwelling burglary": the third biggest fall
