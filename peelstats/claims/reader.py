@@ -422,17 +422,19 @@ _SOME_OF_ONLY = re.compile(r"\b(?P<k>two|three|four|five)\s+of\s+(?:just|only)\s
 _ONLY_FORCE = re.compile(r"the\s+only\s+(?:police\s+)?force\s+(?:in\s+(?P<scope>our\s+region|the\s+region|"
                          r"england\s+and\s+wales|the\s+country|wales|england|(?:the\s+)?[\w\s]+?)\s+)?to\s+"
                          r"(?:record|see|show|report|have)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
+_DIRECTION_NOUN = r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b"  # "saw a rise"
+_PER_1000 = r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|thousand)"  # "per 1,000", "for every 1000"
 _OF_43 = r"(?:out\s+)?of\s+(?:the\s+)?(?:43|forty-three)\s+(?:police\s+)?(?:forces|force\s+areas)"
 _N_OF_FORCES = re.compile(rf"(?P<n>[\w-]+)\s+(?:{_OF_43}|(?:police\s+)?(?:forces|force\s+areas))\s+"
                           r"(?:in\s+england\s+and\s+wales\s+)?(?:have\s+|had\s+)?"
                           r"(?:recorded|saw|showed|reported|had|experienced)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
-                          r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b", re.IGNORECASE)
+                          + _DIRECTION_NOUN, re.IGNORECASE)
 # "Of the 43 forces in England and Wales, 33 are showing an increase": a count out of all the forces
 _OF_43_N_FORCES = re.compile(r"\bof\s+the\s+(?:43|forty-three)\s+(?:police\s+)?(?:forces|force\s+areas)"
                              r"(?:\s+in\s+england\s+and\s+wales)?\s*,\s*(?P<n>[\w-]+)\s+(?:(?:are|were|have|had)\s+)?"
                              r"(?:showing|showed|shown|seen|saw|seeing|recorded|recording|reported|reporting|"
                              r"experienced|experiencing|had)\s+(?:(?:a|an)\s+)?(?:[\w-]+\s+){0,2}?"
-                             r"(?P<dir>rises?|falls?|increases?|decreases?|drops?|reductions?)\b", re.IGNORECASE)
+                             + _DIRECTION_NOUN, re.IGNORECASE)
 # "crime fell in 40 of the 43 forces"
 _FELL_IN_N_OF_FORCES = re.compile(r"\b(?P<dir>rose|risen|increased|fell|fallen|decreased|dropped|declined|went\s+up|"
                                   rf"went\s+down|gone\s+up|gone\s+down)\s+in\s+(?P<n>[\w-]+)\s+(?:{_OF_43}|"
@@ -470,11 +472,10 @@ _WITH_THE_MOST = re.compile(r"[^.;]{0,80}?\bwith\s+(?P<who>[A-Z][\w\s-]{1,40}?)\
                             r"drops?|reductions?|decreases?))?", re.IGNORECASE)
 _RATE = re.compile(r"(?P<fig>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<=from\s)(?:one|two|three|four|five|six|seven|"
                    r"eight|nine|ten|eleven|twelve))\s+(?:(?:[a-z-]+|(?:19|20)\d{2}(?:/\d{2})?)\s+){0,6}?"
-                   r"(?:per|for\s+every)\s+(?:1,000|1000|one\s+thousand|"
-                   r"thousand)\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
+                   + _PER_1000 + r"\s+(?:people|residents|population|of\s+the\s+population|head\s+of\s+population|"
                    r"inhabitants)", re.IGNORECASE)
 # "for every 1000 people, 41 crimes are reported": the rate after its "per 1,000"
-_RATE_LEAD = re.compile(r"(?:\bper|\bfor\s+every)\s+(?:1,000|1000|one\s+thousand|thousand)\s+(?:people|residents|"
+_RATE_LEAD = re.compile(r"\b" + _PER_1000 + r"\s+(?:people|residents|"
                         r"inhabitants|of\s+the\s+population)\s*,?\s+(?:there\s+(?:are|were)\s+)?"
                         r"(?P<fig>\d+(?:\.\d+)?)(?=\s+(?:recorded\s+)?(?:crimes|offences)\b)", re.IGNORECASE)
 _RATE_TO = re.compile(r"\s+to\s+(?P<fig>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
