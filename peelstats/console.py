@@ -7,6 +7,10 @@ import sys
 
 def main() -> int:
     try:
+        if sys.argv[1:2] == ["report"]:  # its kernels' forkserver imports while this process imports the CLI's
+            from peelstats.reporting.forkserver import start_forkserver
+
+            start_forkserver()
         from peelstats.cli import main as run
 
         return run()

@@ -48,33 +48,34 @@ def trend(
     long_panel = get_panel(data, LONG_SERIES, offence)
     ons_panel = get_panel(data, ONS, offence)
     last_long = long_panel.periods.max() if len(long_panel.periods) else pd.Timestamp.min
-    rows = [_row(data, long_panel, r, subject, offence) for r in range(len(long_panel.periods))]
-    rows += [_row(data, ons_panel, r, subject, offence) for r, end in enumerate(ons_panel.periods) if end > last_long]
-    frame = pd.DataFrame([r for r in rows if r is not None], columns=COLUMNS)
-    if frame.empty:
-        return Trend(frame, subject.name, offence, every)
+    # The periods are chosen before any figure is computed: a year's figures cost a millisecond each, and
+    # every="year" keeps one period in four.
+    held = [(long_panel, r) for r in range(len(long_panel.periods))]
+    held += [(ons_panel, r) for r, end in enumerate(ons_panel.periods) if end > last_long]
+    held = [(panel, r) for panel, r in held if np.isfinite(panel.baselines[r]).any()]
+    if not held:
+        return Trend(pd.DataFrame(columns=COLUMNS), subject.name, offence, every)
     if period_end is not None:
         period_end = periods.to_timestamp(period_end)  # read once, here
-        frame = frame[frame.period_end <= period_end]
-        if frame.empty:
+        held = [(panel, r) for panel, r in held if panel.periods[r] <= period_end]
+        if not held:
             raise PeriodNotAvailableError(f"No {offence.lower()} change for {subject.name} ends by "
                                           f"{periods.label(period_end)}; the data start later")
     if every == "year":
         wanted = month or (period_end.month if period_end is not None
-                           else frame.period_end.max().month)
-        held = sorted(set(frame.period_end.dt.month))
-        frame = frame[frame.period_end.dt.month == wanted]
-        if frame.empty:
-            names = ", ".join(pd.Timestamp(2000, m, 1).strftime("%B") for m in held)
+                           else max(panel.periods[r] for panel, r in held).month)
+        months = sorted({panel.periods[r].month for panel, r in held})
+        held = [(panel, r) for panel, r in held if panel.periods[r].month == wanted]
+        if not held:
+            names = ", ".join(pd.Timestamp(2000, m, 1).strftime("%B") for m in months)
             raise PeriodNotAvailableError(f"No year in the data ends in {pd.Timestamp(2000, wanted, 1):%B}: the "
                                           f"rolling years end in {names}")
+    frame = pd.DataFrame([_row(data, panel, r, subject, offence) for panel, r in held], columns=COLUMNS)
     return Trend(frame.sort_values("period_end").reset_index(drop=True), subject.name, offence, every)
 
 
-def _row(data: Dataset, panel, r: int, subject, offence: str) -> dict | None:
+def _row(data: Dataset, panel, r: int, subject, offence: str) -> dict:
     """One year's figures, presented from :class:`~peelstats.analysis.figures.Figures` (computed there, once)."""
-    if not np.isfinite(panel.baselines[r]).any():
-        return None
     end = panel.periods[r]
     fig = Figures(data, panel, end, periods.year_earlier(end), r, None)
     own = fig.measure(geography.of_force(subject))

@@ -11,11 +11,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import inspect
 import json
 import logging
 import os
-import subprocess
+import queue
 import threading
 import time
 from dataclasses import dataclass, field
@@ -25,7 +24,6 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import papermill
-from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
@@ -40,6 +38,8 @@ from peelstats.errors import (
 )
 from peelstats.ingest.build_record import read_build_info
 from peelstats.reference import forces, periods
+from peelstats.reporting.forkserver import start_forkserver
+from peelstats.reporting.kernels import QuietKernelManager, kill
 from peelstats.reporting.report_index import page_title, write_index
 
 log = logging.getLogger(__name__)
@@ -179,6 +179,7 @@ def report(
         run.skipped = True
         run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
         return run
+    start_forkserver()  # the kernels' imports, done once, while the claims are evaluated below
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
     jobs = [(name, source / f"{name}.ipynb", folder,
              parameters_for(source / f"{name}.ipynb", subject.name, period, claim_path, folder, policeuk_source),
@@ -298,26 +299,6 @@ def folder_for(force: str, period_end: str | None, out: str | Path | None = None
     return base / (subject.slug or subject.code.lower()) / period
 
 
-def _kernel_env() -> dict[str, str]:
-    """The kernel runs in the report's folder: it must read the same dataset as the command that started it."""
-    return {**os.environ, config.DATA_DIR_ENV: str(config.data_dir())}
-
-
-class QuietKernelManager(AsyncKernelManager):
-    """A kernel in its own session with its stderr discarded: Ctrl-C at the terminal reaches peelstats alone
-    (which stops and shuts the kernel down), and the kernel's own start-up and shutdown chatter (transport
-    warnings, a ZMQ traceback when it is stopped mid-cell) never lands on the user's terminal. Errors in a
-    notebook's cells still reach the report, through the executed notebook."""
-
-    async def _async_start_kernel(self, **kw):
-        kw.setdefault("stderr", subprocess.DEVNULL)
-        kw.setdefault("start_new_session", True)
-        kw.setdefault("env", _kernel_env())
-        return await super()._async_start_kernel(**kw)
-
-    start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
-
-
 def notebook_workers(count: int) -> int:
     """Notebooks run at once: one kernel per core (each kernel is its own process), at most one per notebook."""
     return max(1, min(count, os.cpu_count() or 1))
@@ -351,7 +332,6 @@ def run_notebooks(jobs: list[tuple], kernel_name: str, *, progress: bool = False
     The kernels are driven from daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
     killed and nothing waits for them. ``waits``: per notebook, a function to call (it blocks) before the notebook
     runs, e.g. until its inputs are written; its kernel is started meanwhile."""
-    import queue
     import threading
 
     from tqdm import tqdm
@@ -394,27 +374,9 @@ def run_notebooks(jobs: list[tuple], kernel_name: str, *, progress: bool = False
                 bar.update(1)
         except BaseException:
             for km in list(kernels):
-                _kill(km)
+                kill(km)
             raise
     return [results[name] for name, *_ in jobs]
-
-
-def _kill(km) -> None:
-    """Kill a kernel and its process group at once (it runs in its own session)."""
-    process = getattr(getattr(km, "provisioner", None), "process", None)
-    with contextlib.suppress(Exception):
-        if process is not None:
-            os.killpg(process.pid, 9)
-    with contextlib.suppress(Exception):
-        pending = km.cleanup_resources()  # a coroutine for an asynchronous kernel manager
-        if inspect.isawaitable(pending):
-            from jupyter_core.utils import run_sync
-
-            run_sync(_wait_for)(pending)
-
-
-async def _wait_for(pending):
-    return await pending
 
 
 def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, waits: dict) -> None:
@@ -423,7 +385,6 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
 
     The kernel is asynchronous, as papermill's own: nbclient's watch for a dead kernel needs an asynchronous
     client (a blocking one waits for a dead kernel's output for ever)."""
-    import queue
 
     from jupyter_core.utils import run_sync
 
@@ -438,7 +399,7 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
             name, path, folder, parameters, *title = job
             if km is None or not run_sync(km.is_alive)():
                 if km is not None:
-                    _kill(km)
+                    kill(km)
                 km = QuietKernelManager(kernel_name=kernel_name)
                 kernels.append(km)
                 run_sync(km.start_kernel)(cwd=str(folder))
@@ -452,18 +413,24 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
         if km is not None:
             with contextlib.suppress(Exception):
                 run_sync(km.shutdown_kernel)(now=True)
-            _kill(km)
+            kill(km)
 
 
 async def _reset(km) -> None:
-    """Clear the namespace a notebook left (its modules stay imported: that is the point of sharing a kernel)."""
+    """Clear the namespace a notebook left (its modules stay imported: that is the point of sharing a kernel).
+    The kernel is idle and answering, so the request goes on the shell channel alone and its reply is awaited."""
     client = km.client()
-    client.start_channels()
+    client.start_channels(iopub=False, stdin=False, hb=False, control=False)
     try:
-        await client.wait_for_ready(timeout=60)
-        await client.execute_interactive(_RESET, timeout=60, output_hook=lambda msg: None)
+        request = client.execute(_RESET, silent=True, store_history=False)
+        while True:
+            reply = await client.get_shell_msg(timeout=60)
+            if reply["parent_header"].get("msg_id") == request:
+                break
     finally:
         client.stop_channels()
+    if reply["content"].get("status") != "ok":
+        raise RuntimeError(f"clearing the kernel between notebooks failed: {reply['content'].get('evalue')}")
 
 
 class _SaveAtEnd(NotebookExecutionManager):

@@ -1,0 +1,35 @@
+"""The warm process a report's kernels are forked from (see :mod:`peelstats.reporting.kernels`).
+
+Kept apart, importing nothing heavy, so that the ``peelstats report`` command can start it before it imports its
+own libraries, and the two imports run side by side.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing import forkserver
+
+# What the report's notebooks import, imported once in the forkserver (an import that fails there is left to the
+# kernel, which imports it again and shows the error in the notebook).
+PRELOAD = (
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "pandas", "pyarrow.parquet", "matplotlib.figure",
+    "matplotlib.backends.backend_svg", "peelstats.reporting.sections", "peelstats.reporting.plots",
+    "peelstats.analysis.comparison", "peelstats.claims.claim_file", "peelstats.claims.engine",
+)  # not the optional police.uk notebook's modules: its HTTP cache stack alone takes 0.15 s
+def fork_context():
+    """The forkserver the kernels are forked from, started (importing :data:`PRELOAD`) on first use; None where the
+    platform has none."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(PRELOAD))
+    return context
+
+
+def start_forkserver() -> None:
+    """Start the forkserver now, so that it imports while the report does other work (it is started once per
+    process; later calls do nothing)."""
+    if fork_context() is not None:
+        forkserver.ensure_running()
+
+
