@@ -21,8 +21,8 @@ import subprocess
 import sys
 import time
 import uuid
-from multiprocessing import forkserver, popen_forkserver, spawn, util
-from multiprocessing.context import ForkServerProcess, reduction, set_spawning_popen
+from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
+from multiprocessing.context import ForkServerProcess, set_spawning_popen
 from pathlib import Path
 
 import zmq
@@ -141,7 +141,7 @@ class ForkProvisioner(LocalProvisioner):
         except Exception as error:  # noqa: BLE001 - the usual way still works
             log.warning("could not fork a kernel (%s: %s); starting one the usual way", type(error).__name__, error)
             return await super().launch_kernel(cmd, **kwargs)
-        self.process = _ForkedProcess(process)
+        self.process = _ForkedProcess(process)  # type: ignore[assignment]  # the part of Popen it uses
         self.pid = self.pgid = process.pid  # its own session: its group is its pid
         self.cwd = cwd
         return self.connection_info

@@ -18,6 +18,7 @@ import base64
 import html
 import io
 import math
+from typing import Any
 
 import matplotlib
 import numpy as np
@@ -37,7 +38,7 @@ from peelstats.reporting import labels
 
 # Titles at a fixed height: matplotlib otherwise measures every tick label of an axes to place its title clear of
 # any at the top (there are none here), a third of the time a chart takes to draw.
-STYLE = ["afcharts.afcharts", {"axes.titley": 1.0}]
+STYLE: list[str | dict[str, Any]] = ["afcharts.afcharts", {"axes.titley": 1.0}]
 HIGHLIGHT, MUTED = get_af_colours("focus")
 CATEGORICAL = get_af_colours("categorical")
 

@@ -1,0 +1,77 @@
+"""The report's kernels: forked from one warm forkserver, real ipykernels all the same."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import nbformat
+import pytest
+
+from peelstats.reporting import kernels
+from peelstats.reporting import report as report_module
+
+
+def _notebook(folder, name: str, code: str):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]}), nbformat.v4.new_code_cell(code)]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    (folder / "out").mkdir(exist_ok=True)
+    return name, path, folder / "out", {}
+
+
+def test_the_manager_makes_ready_clients():
+    """jupyter_client's asynchronous manager makes its clients from ``client_factory``, not ``client_class``."""
+    assert isinstance(kernels.QuietKernelManager(kernel_name="python3").client(), kernels.ReadyClient)
+
+
+@pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
+def test_kernels_are_forked_warm_in_the_report_folder_with_the_reports_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("PEELSTATS_DATA_DIR", str(tmp_path / "data"))
+    code = textwrap.dedent("""\
+        import json, os, sys
+        json.dump({"pid": os.getpid(), "parent": os.getppid(), "cwd": os.getcwd(),
+                   "data": os.environ.get("PEELSTATS_DATA_DIR"),
+                   "warm": "pandas" in sys.modules and "peelstats.reporting.sections" in sys.modules},
+                  open("kernel.json", "w"))""")
+    job = _notebook(tmp_path, "where", code)
+    [run] = report_module.run_notebooks([job], "python3")
+    assert run.error is None
+    seen = json.loads((tmp_path / "out" / "kernel.json").read_text())
+    assert seen["cwd"] == str(tmp_path / "out")
+    assert seen["data"] == str(tmp_path / "data")
+    assert seen["warm"], "the kernel imported pandas and peelstats itself: it was not forked from the forkserver"
+    assert seen["parent"] != os.getpid()  # a child of the forkserver, not of this process
+
+
+@pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
+def test_a_script_without_a_main_guard_is_not_run_again_in_its_kernels(tmp_path):
+    """multiprocessing's forkserver imports the parent's ``__main__`` in each child; a kernel must not (a script
+    calling peelstats at its top level would run again in every kernel)."""
+    _notebook(tmp_path, "tiny", "y = x + 1")
+    runs = tmp_path / "runs.txt"
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(f"""\
+        from pathlib import Path
+        from peelstats.reporting import report
+        with open({str(runs)!r}, "a") as f:
+            f.write("ran\\n")
+        folder = Path({str(tmp_path)!r})
+        [run] = report.run_notebooks([("tiny", folder / "tiny.ipynb", folder / "out", {{}})], "python3")
+        print("error:", run.error)
+        """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "error: None" in done.stdout
+    assert runs.read_text() == "ran\n"
+
+
+def test_kernels_of_another_python_are_not_forked():
+    assert kernels._forkable([sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"])
+    assert not kernels._forkable(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "k.json"])
+    assert not kernels._forkable([sys.executable, "-m", "other_kernel", "-f", "k.json"])
