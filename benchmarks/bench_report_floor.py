@@ -14,7 +14,10 @@ from the mirror in a temporary folder)
 * **report, warm**: the same, with the forkserver left running from the run before (as for every report after the
   first in one process: ``peelstats batch``, a notebook or script calling ``peelstats.report`` in a loop).
 
-Target: the report (not the warm one) within 1.5x the floor. Median of ``--rounds`` (default 3), alternating so both see the same
+* the **floor** and **report as commands**: each in a new process (Python and its imports included), the report as
+  ``peelstats report --refresh`` (which starts the forkserver before its own imports, so the two run side by side).
+
+Target: the report within 1.5x the floor. Median of ``--rounds`` (default 3), alternating so all see the same
 machine load.
 """
 
@@ -34,6 +37,7 @@ from common import build_dataset, mirror_or_exit  # noqa: I001 - benchmarks/ is 
 from jupyter_client.manager import AsyncKernelManager
 
 from peelstats.reporting import report as reporting
+from peelstats.reporting.execution import to_html
 
 
 def trivial_notebooks(folder: Path, count: int = 4) -> list[Path]:
@@ -70,7 +74,7 @@ def papermill_floor(notebooks: list[Path], out: Path) -> float:
         target = out / path.name
         papermill.execute_notebook(str(path), str(target), kernel_name=reporting.KERNEL, progress_bar=False,
                                    log_output=False, kernel_manager_class=StockKernelManager)
-        reporting.to_html(target)
+        to_html(target)
 
     started = time.perf_counter()
     with ThreadPoolExecutor(reporting.notebook_workers(len(notebooks))) as pool:
@@ -93,11 +97,33 @@ def full_report(out: Path) -> float:
     return time.perf_counter() - started
 
 
+def _timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()[-500:]}")
+    return time.perf_counter() - started
+
+
+def command_floor(folder: Path, out: Path) -> float:
+    """The floor as a command: a new Python that imports papermill and nbconvert, then runs the floor's notebooks."""
+    return _timed([sys.executable, __file__, "--floor-only", str(folder), str(out)])
+
+
+def command_report(out: Path) -> float:
+    """``peelstats report`` as a person types it: a new process, its imports and its kernels' forkserver included."""
+    return _timed([str(Path(sys.executable).with_name("peelstats")), "report", "--refresh", "--out", str(out)])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--data-dir", type=Path, help="use the dataset already built in DIR (its processed/ folder)")
+    parser.add_argument("--floor-only", nargs=2, type=Path, metavar=("NOTEBOOKS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.floor_only:
+        papermill_floor(sorted(args.floor_only[0].glob("trivial*.ipynb")), args.floor_only[1])
+        return 0
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -107,23 +133,31 @@ def main() -> int:
             os.environ["PEELSTATS_DATA_DIR"] = str(tmp / "data")
             build_dataset(tmp / "data", mirror_or_exit())
         notebooks = trivial_notebooks(tmp)
-        floors, reports, warm = [], [], []
+        times: dict[str, list[float]] = {name: [] for name in ("floor", "report", "warm", "floor_cmd", "report_cmd")}
         full_report(tmp / "warm")  # caches and kernel spec lookups warmed once
         for i in range(args.rounds):
-            floors.append(papermill_floor(notebooks, tmp / f"floor{i}"))
+            times["floor"].append(papermill_floor(notebooks, tmp / f"floor{i}"))
             stop_forkserver()
-            reports.append(full_report(tmp / f"report{i}"))
-            warm.append(full_report(tmp / f"warm{i}"))
-    f, r, w = statistics.median(floors), statistics.median(reports), statistics.median(warm)
+            times["report"].append(full_report(tmp / f"report{i}"))
+            times["warm"].append(full_report(tmp / f"warm{i}"))
+            times["floor_cmd"].append(command_floor(tmp, tmp / f"floor-cmd{i}"))
+            times["report_cmd"].append(command_report(tmp / f"report-cmd{i}"))
+    m = {name: statistics.median(values) for name, values in times.items()}
 
-    def runs(values):
-        return ", ".join(f"{x:.1f}" for x in values)
+    def line(label: str, name: str) -> str:
+        return f"{label:<74} {m[name]:5.1f} s  (runs: {', '.join(f'{x:.1f}' for x in times[name])})"
 
     print(f"workers: {reporting.notebook_workers(4)} (notebooks run at once; {os.cpu_count()} cores)")
-    print(f"floor  (4 trivial notebooks, papermill + nbconvert, a new kernel each): {f:6.1f} s  (runs: {runs(floors)})")
-    print(f"report (default: West Mercia, YE Mar 2018, letter; forkserver started): {r:6.1f} s  (runs: {runs(reports)})")
-    print(f"report, warm (the forkserver already running, as in a batch):           {w:6.1f} s  (runs: {runs(warm)})")
-    print(f"report / floor: {r / f:.2f}x  (target <= 1.5x);  warm report / floor: {w / f:.2f}x")
+    print("In this process (its imports done; papermill's floor as the issue measures it):")
+    print(line("  floor: 4 trivial notebooks, papermill + nbconvert, a new kernel each", "floor"))
+    print(line("  report: default, its kernels' forkserver started afresh", "report"))
+    print(line("  report, warm: the forkserver already running (batch, loops)", "warm"))
+    print("As commands (a new process each: Python, its imports, then the work):")
+    print(line("  floor: python running the same 4 notebooks", "floor_cmd"))
+    print(line("  peelstats report --refresh", "report_cmd"))
+    print(f"report / floor: {m['report'] / m['floor']:.2f}x in this process, "
+          f"{m['report_cmd'] / m['floor_cmd']:.2f}x as commands (target <= 1.5x); "
+          f"warm report / floor: {m['warm'] / m['floor']:.2f}x")
     return 0
 
 

@@ -20,7 +20,8 @@ from peelstats.analysis.trends import trend
 from peelstats.claims import evaluate
 from peelstats.claims.model import Kind
 from peelstats.reporting import claim_views, sections
-from peelstats.reporting.report import NotebookRun, ReportRun, to_html, write_index
+from peelstats.reporting.execution import to_html
+from peelstats.reporting.report import NotebookRun, ReportRun, write_index
 
 SCRIPT = "<script>alert(1)</script>"
 EVIL = f'{SCRIPT} <b>x</b> "quotes" & ampersands'

@@ -12,10 +12,13 @@ from multiprocessing import forkserver
 # What the report's notebooks import, imported once in the forkserver (an import that fails there is left to the
 # kernel, which imports it again and shows the error in the notebook).
 PRELOAD = (
-    "ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "pandas", "pyarrow.parquet", "matplotlib.figure",
-    "matplotlib.backends.backend_svg", "peelstats.reporting.sections", "peelstats.reporting.plots",
-    "peelstats.analysis.comparison", "peelstats.claims.claim_file", "peelstats.claims.engine",
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "pandas", "pandas.io.formats.style",
+    "pyarrow.parquet", "matplotlib.figure", "matplotlib.backends.backend_svg", "peelstats.reporting.sections",
+    "peelstats.reporting.plots", "peelstats.analysis.comparison", "peelstats.claims.claim_file",
+    "peelstats.claims.engine",
 )  # not the optional police.uk notebook's modules: its HTTP cache stack alone takes 0.15 s
+
+
 def fork_context():
     """The forkserver the kernels are forked from, started (importing :data:`PRELOAD`) on first use; None where the
     platform has none."""

@@ -17,18 +17,12 @@ import os
 import queue
 import threading
 import time
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import nbformat
 import pandas as pd
-import papermill
-from nbconvert import HTMLExporter
-from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from peelstats import __version__, config
-from peelstats.claims.claim_file import default_claim_file, load_claim_file
 from peelstats.errors import (
     ConfigurationError,
     DataNotBuiltError,
@@ -40,6 +34,7 @@ from peelstats.ingest.build_record import read_build_info
 from peelstats.reference import forces, periods
 from peelstats.reporting.forkserver import start_forkserver
 from peelstats.reporting.kernels import QuietKernelManager, kill
+from peelstats.reporting.notebook_run import NotebookRun, ReportRun
 from peelstats.reporting.report_index import page_title, write_index
 
 log = logging.getLogger(__name__)
@@ -49,33 +44,6 @@ DEFAULT_NOTEBOOKS = ("force_vs_national", "offence_trends", "peel_grades", "lett
 DEFAULT_FORCE = "West Mercia"
 DEFAULT_PERIOD = "2018-03-31"
 KERNEL = "python3"
-
-
-@dataclass
-class NotebookRun:
-    name: str
-    ipynb: Path
-    html: Path | None = None
-    seconds: float = 0.0
-    error: str | None = None
-
-
-@dataclass
-class ReportRun:
-    force: str
-    period_end: str
-    folder: Path
-    notebooks: list[NotebookRun] = field(default_factory=list)
-    skipped: bool = False
-    seconds: float = 0.0
-
-    @property
-    def failed(self) -> list[NotebookRun]:
-        return [n for n in self.notebooks if n.error]
-
-    @property
-    def index(self) -> Path:
-        return self.folder / "index.html"
 
 
 NOTEBOOKS_ENV = "PEELSTATS_NOTEBOOKS_DIR"
@@ -108,6 +76,8 @@ def parameters_for(source: Path, force: str, period_end: str, claims: Path | Non
 
 @functools.lru_cache(maxsize=32)
 def _declared(source: Path, modified: float) -> frozenset[str]:
+    import papermill
+
     return frozenset(papermill.inspect_notebook(str(source)))
 
 
@@ -155,24 +125,42 @@ def report(
     if read_build_info() is None:
         raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
                                 f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
-    _check_period(period)  # before any kernel starts: a period the data do not hold is one line, not four pages
-    claim_path = None
-    if use_claims:
-        if claims is not None:
-            claim_path = load_claim_file(claims).path.resolve()  # the kernels run in the report's folder
-        elif load_claim_file(default_claim_file()).document.force == subject:
-            claim_path = default_claim_file()
     names = list(notebooks or DEFAULT_NOTEBOOKS)
     unknown = [n for n in names if n not in NOTEBOOKS]
     if unknown:
         raise UsageError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
-    if claim_path is None and "letter_claims" in names:
-        names.remove("letter_claims")
     source = notebooks_dir()
     folder = folder_for(subject.name, period, out)
+    runner = None
+    if refresh or not (folder / "run.json").is_file():  # to be run, not skipped: its kernels start now
+        start_forkserver()
+        runner = NotebookRunner(kernel_name, notebook_workers(len(names)), ahead=True)
+    try:
+        return _report(subject.name, period, names, source, folder, runner, claims=claims, use_claims=use_claims,
+                       refresh=refresh, kernel_name=kernel_name, policeuk_source=policeuk_source,
+                       progress=progress, started=started)
+    finally:
+        if runner is not None:
+            runner.close()  # kernels started for a report that then stopped (or skipped) are shut down
+
+
+def _report(force: str, period: str, names: list[str], source: Path, folder: Path, runner: NotebookRunner | None,
+            *, claims, use_claims: bool, refresh: bool, kernel_name: str, policeuk_source: str | None,
+            progress: bool, started: float) -> ReportRun:
+    from peelstats.claims.claim_file import default_claim_file, load_claim_file
+
+    _check_period(period)  # a period the data do not hold is one line, not four pages
+    claim_path = None
+    if use_claims:
+        if claims is not None:
+            claim_path = load_claim_file(claims).path.resolve()  # the kernels run in the report's folder
+        elif load_claim_file(default_claim_file()).document.force == forces.lookup(force):
+            claim_path = default_claim_file()
+    if claim_path is None and "letter_claims" in names:
+        names.remove("letter_claims")
     folder.mkdir(parents=True, exist_ok=True)
-    run = ReportRun(subject.name, period, folder)
-    stamp = signature(subject.name, period, names, claim_path, source)
+    run = ReportRun(force, period, folder)
+    stamp = signature(force, period, names, claim_path, source)
     previous = _read_json(folder / "run.json")
     outputs_exist = all((folder / f"{n}.html").is_file() for n in names) and run.index.is_file()
     if not refresh and previous.get("signature") == stamp and outputs_exist and not previous.get("failed"):
@@ -180,18 +168,19 @@ def report(
         run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
         return run
     start_forkserver()  # the kernels' imports, done once, while the claims are evaluated below
+    runner = runner or NotebookRunner(kernel_name, notebook_workers(len(names)))
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
     jobs = [(name, source / f"{name}.ipynb", folder,
-             parameters_for(source / f"{name}.ipynb", subject.name, period, claim_path, folder, policeuk_source),
-             page_title(name, subject.name, period)) for name in names]
+             parameters_for(source / f"{name}.ipynb", force, period, claim_path, folder, policeuk_source),
+             page_title(name, force, period)) for name in names]
     waits = {}
     if "letter_claims" in names and claim_path is not None:  # evaluated here, once, while the kernels start
         waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
-    run.notebooks = run_notebooks(jobs, kernel_name, progress=progress, waits=waits)
+    run.notebooks = runner.run(jobs, progress=progress, waits=waits)
     write_index(run)
     run.seconds = time.perf_counter() - started
     (folder / "run.json").write_text(json.dumps({
-        "signature": stamp, "force": subject.name, "period_end": period, "notebooks": names,
+        "signature": stamp, "force": force, "period_end": period, "notebooks": names,
         "claims": str(claim_path) if claim_path else None, "seconds": round(run.seconds, 2),
         "failed": [n.name for n in run.failed], "peelstats": __version__,
     }, indent=2), encoding="utf-8")
@@ -324,64 +313,88 @@ _peelstats_reset()"""
 
 def run_notebooks(jobs: list[tuple], kernel_name: str, *, progress: bool = False,
                   waits: dict | None = None) -> list[NotebookRun]:
-    """Execute and convert ``(name, source, folder, parameters[, page title])`` jobs: one kernel per core, each
-    taking the next notebook (slowest first) when it finishes one, its namespace cleared between them. A kernel
-    started once imports pandas, matplotlib and peelstats once: most of a notebook's time was starting a kernel and
-    importing. A notebook that fails, or kills its kernel, is reported and the others go on. Results in the jobs' order.
+    """Execute and convert ``(name, source, folder, parameters[, page title])`` jobs (see :class:`NotebookRunner`)."""
+    return NotebookRunner(kernel_name, notebook_workers(len(jobs))).run(jobs, progress=progress, waits=waits)
 
-    The kernels are driven from daemon threads (the work is in the kernels and nbconvert): on Ctrl-C the kernels are
-    killed and nothing waits for them. ``waits``: per notebook, a function to call (it blocks) before the notebook
-    runs, e.g. until its inputs are written; its kernel is started meanwhile."""
-    import threading
 
-    from tqdm import tqdm
+class NotebookRunner:
+    """One kernel per core, each taking the next notebook (slowest first) when it finishes one, its namespace
+    cleared between them. A kernel started once imports pandas, matplotlib and peelstats once: most of a notebook's
+    time was starting a kernel and importing. A notebook that fails, or kills its kernel, is reported and the others
+    go on.
 
-    workers = notebook_workers(len(jobs))
-    waiting: queue.Queue = queue.Queue()
-    for job in sorted(jobs, key=lambda job: -_COST.get(job[0], 2)):  # longest first: the kernels finish together
-        waiting.put(job)
-    done: queue.Queue = queue.Queue()
-    kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
+    Given ``ahead``, the kernels start at once, before the notebooks are known (the report then checks its period,
+    reads its claim file and prepares the jobs while they start) and move to a notebook's folder when it comes;
+    :meth:`close` stops them if :meth:`run` never comes. The kernels are driven from daemon threads (the work is in
+    the kernels and nbconvert): on Ctrl-C the kernels are killed and nothing waits for them."""
 
-    def work() -> None:
+    def __init__(self, kernel_name: str, workers: int, ahead: bool = False) -> None:
+        import threading
+
+        self.kernel_name = kernel_name
+        self.waiting: queue.Queue = queue.Queue()
+        self.done: queue.Queue = queue.Queue()
+        self.kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
+        self.waits: dict = {}
+        self.ran = False
+        self.threads = [threading.Thread(target=self._work, args=(ahead,), daemon=True, name="peelstats-notebooks")
+                        for _ in range(workers)]
+        for thread in self.threads:
+            thread.start()
+
+    def _work(self, ahead: bool) -> None:
         taken: list = []
         try:
-            _run_queue(waiting, kernel_name, done.put, kernels, taken, waits or {})
+            _run_queue(self.waiting, self.kernel_name, self.done.put, self.kernels, taken, self.waits, ahead)
         except BaseException as error:  # noqa: BLE001 - reported as the notebooks this kernel held failing
             for name, _, folder, *_ in taken:
-                done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
+                self.done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
 
-    threads = [threading.Thread(target=work, daemon=True, name="peelstats-notebooks") for _ in range(workers)]
-    for thread in threads:
-        thread.start()
-    results: dict[str, NotebookRun] = {}
-    with tqdm(total=len(jobs), desc="notebooks", unit="notebook", disable=None if progress else True,
-              leave=False) as bar:
-        try:
-            while len(results) < len(jobs):
-                try:
-                    run = done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
-                except queue.Empty:
-                    if not any(thread.is_alive() for thread in threads) and done.empty():
-                        for name, _, folder, *_ in jobs:  # every kernel gave up: what is left is reported, not lost
-                            if name not in results:
-                                results[name] = NotebookRun(name, folder / f"{name}.ipynb",
-                                                            error="not run: no notebook kernel could be started")
-                                bar.update(1)
-                    continue
-                results.setdefault(run.name, run)
-                bar.set_postfix_str(f"{run.name} {'failed' if run.error else 'ok'} ({run.seconds:.1f} s)")
-                bar.update(1)
-        except BaseException:
-            for km in list(kernels):
-                kill(km)
-            raise
-    return [results[name] for name, *_ in jobs]
+    def close(self) -> None:
+        """No notebooks (more) for these kernels: each shuts its kernel down."""
+        for _ in self.threads:
+            self.waiting.put(None)
+
+    def run(self, jobs: list[tuple], *, progress: bool = False, waits: dict | None = None) -> list[NotebookRun]:
+        """Run the jobs; results in the jobs' order. ``waits``: per notebook, a function to call (it blocks) before
+        the notebook runs, e.g. until its inputs are written; its kernel is started meanwhile."""
+        from tqdm import tqdm
+
+        self.waits.update(waits or {})
+        for job in sorted(jobs, key=lambda job: -_COST.get(job[0], 2)):  # longest first: the kernels finish together
+            self.waiting.put(job)
+        self.close()
+        results: dict[str, NotebookRun] = {}
+        with tqdm(total=len(jobs), desc="notebooks", unit="notebook", disable=None if progress else True,
+                  leave=False) as bar:
+            try:
+                while len(results) < len(jobs):
+                    try:
+                        run = self.done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
+                    except queue.Empty:
+                        if not any(thread.is_alive() for thread in self.threads) and self.done.empty():
+                            for name, _, folder, *_ in jobs:  # every kernel gave up: what is left is reported
+                                if name not in results:
+                                    results[name] = NotebookRun(name, folder / f"{name}.ipynb",
+                                                                error="not run: no notebook kernel could be started")
+                                    bar.update(1)
+                        continue
+                    results.setdefault(run.name, run)
+                    bar.set_postfix_str(f"{run.name} {'failed' if run.error else 'ok'} ({run.seconds:.1f} s)")
+                    bar.update(1)
+            except BaseException:
+                for km in list(self.kernels):
+                    kill(km)
+                raise
+        return [results[name] for name, *_ in jobs]
 
 
-def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, waits: dict) -> None:
-    """Run notebooks from ``waiting`` in one kernel until none are left. ``taken`` holds the notebook in hand, so
-    a failure outside a notebook (the kernel would not start) is reported against it, never dropped.
+def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, waits: dict,
+               ahead: bool = False) -> None:
+    """Run notebooks from ``waiting`` in one kernel until it gives None. ``taken`` holds the notebook in hand, so
+    a failure outside a notebook (the kernel would not start) is reported against it, never dropped. Given
+    ``ahead``, the kernel is started before the first notebook comes, in this process's folder, and moves to the
+    notebook's (if that start fails, it is started again, and the failure reported, with the notebook in hand).
 
     The kernel is asynchronous, as papermill's own: nbclient's watch for a dead kernel needs an asynchronous
     client (a blocking one waits for a dead kernel's output for ever)."""
@@ -389,11 +402,23 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
     from jupyter_core.utils import run_sync
 
     km = None
+    fresh = False  # the kernel has run no notebook yet: nothing to clear
+    where = None  # the kernel's working folder
     try:
-        while True:
+        if ahead:
+            km = QuietKernelManager(kernel_name=kernel_name)
+            kernels.append(km)
             try:
-                job = waiting.get_nowait()
-            except queue.Empty:
+                where = Path.cwd()
+                run_sync(km.start_kernel)(cwd=str(where))
+                fresh = True
+            except Exception as error:  # noqa: BLE001 - tried again with a notebook in hand, which reports it
+                log.info("kernel did not start ahead of its notebooks: %s", error)
+                kill(km)
+                km = None
+        while True:
+            job = waiting.get()
+            if job is None:
                 return
             taken[:] = [job]
             name, path, folder, parameters, *title = job
@@ -403,11 +428,18 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
                 km = QuietKernelManager(kernel_name=kernel_name)
                 kernels.append(km)
                 run_sync(km.start_kernel)(cwd=str(folder))
-            else:
-                run_sync(_reset)(km)
+                where = folder
+            elif not fresh:
+                run_sync(_run_code)(km, _RESET)
+            if where != folder:
+                run_sync(_run_code)(km, f"__import__('os').chdir({str(folder)!r})")
+                where = folder
+            fresh = False
             if name in waits:
                 waits[name]()
-            finished(_execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
+            from peelstats.reporting.execution import execute
+
+            finished(execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
             taken.clear()
     finally:
         if km is not None:
@@ -416,13 +448,14 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
             kill(km)
 
 
-async def _reset(km) -> None:
-    """Clear the namespace a notebook left (its modules stay imported: that is the point of sharing a kernel).
-    The kernel is idle and answering, so the request goes on the shell channel alone and its reply is awaited."""
+async def _run_code(km, code: str) -> None:
+    """Run ``code`` in an idle kernel between notebooks: clear the namespace a notebook left (its modules stay
+    imported: that is the point of sharing a kernel), or move to the next notebook's folder. The kernel is idle and
+    answering, so the request goes on the shell channel alone and its reply is awaited."""
     client = km.client()
     client.start_channels(iopub=False, stdin=False, hb=False, control=False)
     try:
-        request = client.execute(_RESET, silent=True, store_history=False)
+        request = client.execute(code, silent=True, store_history=False)
         while True:
             reply = await client.get_shell_msg(timeout=60)
             if reply["parent_header"].get("msg_id") == request:
@@ -430,106 +463,7 @@ async def _reset(km) -> None:
     finally:
         client.stop_channels()
     if reply["content"].get("status") != "ok":
-        raise RuntimeError(f"clearing the kernel between notebooks failed: {reply['content'].get('evalue')}")
-
-
-class _SaveAtEnd(NotebookExecutionManager):
-    """Papermill writes the whole notebook before and after every cell, so that a long run can be watched; a
-    report's notebook is written once, when it ends (or fails): its charts were written and validated a dozen
-    times, most of papermill's own time."""
-
-    final = False
-
-    def save(self, **kwargs):
-        if self.final:
-            super().save(**kwargs)
-
-    def notebook_complete(self, **kwargs):
-        self.final = True
-        return super().notebook_complete(**kwargs)
-
-
-class _Engine(NBClientEngine):
-    """papermill's own engine, with :class:`_SaveAtEnd` (as ``Engine.execute_notebook`` does, with that class)."""
-
-    @classmethod
-    def execute_notebook(cls, nb, kernel_name, output_path=None, progress_bar=True, log_output=False,
-                         autosave_cell_every=30, **kwargs):
-        nb_man = _SaveAtEnd(nb, output_path=output_path, progress_bar=progress_bar, log_output=log_output,
-                            autosave_cell_every=autosave_cell_every)
-        nb_man.notebook_start()
-        try:
-            cls.execute_managed_notebook(nb_man, kernel_name, log_output=log_output, **kwargs)
-        finally:
-            nb_man.cleanup_pbar()
-            nb_man.notebook_complete()
-        return nb_man.nb
-
-
-ENGINE = "peelstats"
-papermill_engines.register(ENGINE, _Engine)
-
-
-def _execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str, *,
-             km=None, title: str | None = None) -> NotebookRun:
-    target = folder / f"{name}.ipynb"
-    run = NotebookRun(name, target)
-    started = time.perf_counter()
-    executed = None
-    try:
-        executed = papermill.execute_notebook(
-            str(source), str(target), parameters=parameters, kernel_name=kernel_name, engine_name=ENGINE,
-            cwd=str(folder), progress_bar=False, log_output=False,
-            **({"km": km} if km is not None else {"kernel_manager_class": QuietKernelManager}))
-    except papermill.PapermillExecutionError as error:
-        run.error = f"{error.ename}: {error.evalue}"
-        log.error("%s failed in cell %s: %s", name, error.exec_count, run.error)
-    except Exception as error:  # kernel died, notebook unreadable...: reported, never silently dropped
-        run.error = f"{type(error).__name__}: {error}"
-        log.error("%s failed: %s", name, run.error)
-    run.seconds = time.perf_counter() - started
-    if target.is_file():
-        run.html = to_html(target, title=title, node=executed)
-    return run
-
-
-# The lab template without the scripts it loads from a CDN (MathJax, require.js, mermaid): no page needs them, and
-# a reader's browser should make no third-party request.
-_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-"""
-_EXPORTER: dict = {}
-_EXPORTER_LOCK = threading.Lock()  # an exporter registers filters as it converts: one conversion at a time
-
-
-def _exporter() -> HTMLExporter:
-    """One exporter for every page (its templates are compiled once, not once per page)."""
-    if "html" not in _EXPORTER:
-        from jinja2 import DictLoader
-
-        exporter = HTMLExporter(template_name="lab", extra_loaders=[DictLoader({"peelstats.html.j2": _TEMPLATE})],
-                                template_file="peelstats.html.j2")
-        exporter.exclude_input = True
-        exporter.exclude_input_prompt = True
-        exporter.exclude_output_prompt = True
-        _EXPORTER["html"] = exporter
-    return _EXPORTER["html"]
-
-
-def to_html(notebook: Path, title: str | None = None, node=None) -> Path:
-    """The executed notebook as HTML with code cells hidden; ``title`` names the page (its browser tab);
-    ``node``: the notebook already in memory (else it is read from ``notebook``)."""
-    if node is None:
-        node = nbformat.read(notebook, as_version=4)
-    name = title or node.metadata.get("title", notebook.stem)
-    node.metadata["title"] = name  # the template prefers the notebook's own title
-    with _EXPORTER_LOCK:
-        body, _ = _exporter().from_notebook_node(node, resources={"metadata": {"name": name}})
-    path = notebook.with_suffix(".html")
-    path.write_text(body, encoding="utf-8")
-    return path
+        raise RuntimeError(f"preparing the kernel for a notebook failed: {reply['content'].get('evalue')}")
 
 
 def _read_json(path: Path):
