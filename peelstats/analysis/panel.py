@@ -157,10 +157,9 @@ def _cube(frame: pd.DataFrame, value: str, period_index: pd.DatetimeIndex,
           codes: tuple[str, ...]) -> dict[str, np.ndarray]:
     """offence -> [period, geography] matrix of ``value`` summed over rows (NaN where there is no row)."""
     rows = period_index.get_indexer(frame.period_end)
-    cols = pd.Index(codes).get_indexer(frame.geography_code.astype(str))
-    names = frame.offence.astype(str).to_numpy()
-    labels, layer = np.unique(names, return_inverse=True)
-    keep = (rows >= 0) & (cols >= 0)
+    cols = pd.Index(codes).get_indexer(frame.geography_code)
+    layer, labels = pd.factorize(frame.offence)  # hashing the categories: sorting the strings took most of the time
+    keep = (rows >= 0) & (cols >= 0) & (layer >= 0)
     values = frame[value].to_numpy(dtype=float)
     shape = (len(labels), len(period_index), len(codes))
     total = np.zeros(shape)
@@ -177,10 +176,13 @@ def _source_cubes(data: Dataset, source: str) -> tuple[pd.DatetimeIndex, dict, d
     key = ("cube", source)
     if key not in data.cache:
         chosen = chosen_editions(data, source)
-        counts = _of_chosen(data.counts[data.counts.source == source], chosen)
+        columns = ["period_end", "edition", "geography_code", "offence", "count"]  # not every column, filtered
+        counts = _of_chosen(data.counts.loc[data.counts.source == source, columns], chosen)
         period_index = pd.DatetimeIndex(sorted(counts.period_end.unique()))
         count_cube = _cube(counts, "count", period_index, CODES)
-        change = _of_chosen(data.published_change[data.published_change.source == source], chosen)
+        change = data.published_change
+        change = _of_chosen(change.loc[change.source == source, ["period_end", "edition", "geography_code", "offence",
+                                                                 "change_pct"]], chosen)
         change_cube = _cube(change.dropna(subset=["change_pct"]), "change_pct", period_index, CODES)
         editions = counts.drop_duplicates("period_end").set_index("period_end").edition.reindex(period_index)
         data.cache[key] = (period_index, count_cube, change_cube, tuple(map(str, editions)))
@@ -192,8 +194,7 @@ def chosen_editions(data: Dataset, source: str) -> dict[pd.Timestamp, str]:
     :mod:`peelstats.ingest.vintage_order`). Editions set aside are logged and stay in the data for ``vintages``."""
     key = ("chosen editions", source)
     if key not in data.cache:
-        counts = data.counts[data.counts.source == source]
-        pairs = counts[["period_end", "edition"]].drop_duplicates()
+        pairs = data.counts.loc[data.counts.source == source, ["period_end", "edition"]].drop_duplicates()
         chosen = {}
         for end, group in pairs.groupby("period_end"):
             labels = [str(e) for e in group.edition]
