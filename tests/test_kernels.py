@@ -75,3 +75,23 @@ def test_kernels_of_another_python_are_not_forked():
     assert kernels._forkable([sys.executable, "-m", "ipykernel_launcher", "-f", "k.json"])
     assert not kernels._forkable(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "k.json"])
     assert not kernels._forkable([sys.executable, "-m", "other_kernel", "-f", "k.json"])
+
+
+@pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
+def test_a_process_forked_after_the_forkserver_started_starts_kernels_the_usual_way():
+    """A batch worker forked from a process whose forkserver runs inherits multiprocessing's record of it, which is
+    not its own to use."""
+    import multiprocessing
+
+    from peelstats.reporting import forkserver
+
+    forkserver.start_forkserver()
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_fork_context_is_none) is True
+    assert forkserver.fork_context() is not None
+
+
+def _fork_context_is_none() -> bool:
+    from peelstats.reporting import forkserver
+
+    return forkserver.fork_context() is None

@@ -7,6 +7,7 @@ own libraries, and the two imports run side by side.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from multiprocessing import forkserver
 
 # What the report's notebooks import, imported once in the forkserver (an import that fails there is left to the
@@ -19,11 +20,17 @@ PRELOAD = (
 )  # not the optional police.uk notebook's modules: its HTTP cache stack alone takes 0.15 s
 
 
+_user: int | None = None  # the process that uses (so starts) the forkserver multiprocessing records
+
+
 def fork_context():
     """The forkserver the kernels are forked from, started (importing :data:`PRELOAD`) on first use; None where the
-    platform has none."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    platform has none, or in a process forked from one that had started it (e.g. a batch worker): multiprocessing's
+    record of the server is then its parent's, and the kernels start the usual way."""
+    global _user
+    if "forkserver" not in multiprocessing.get_all_start_methods() or _user not in (None, os.getpid()):
         return None
+    _user = os.getpid()
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(list(PRELOAD))
     return context
