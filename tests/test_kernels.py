@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -95,3 +96,43 @@ def _fork_context_is_none() -> bool:
     from peelstats.reporting import forkserver
 
     return forkserver.fork_context() is None
+
+
+def _processes_in(folder) -> list[str]:
+    found = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if str((proc / "cwd").readlink()).startswith(str(folder)):
+                found.append(proc.name)
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
+def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path):
+    """ipykernel watches only its parent (the forkserver), and the forkserver outlives its last child: each forked
+    kernel watches the process that asked for it instead."""
+    import signal
+    import time
+
+    _notebook(tmp_path, "slow", "import time\ntime.sleep(60)")
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(f"""\
+        from pathlib import Path
+        from peelstats.reporting import report
+        folder = Path({str(tmp_path)!r})
+        report.run_notebooks([("slow", folder / "slow.ipynb", folder / "out", {{}})], "python3")
+        """))
+    process = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_processes_in(tmp_path / "out")) < 1 and time.monotonic() < deadline:  # the kernel is running
+        time.sleep(0.2)
+    assert _processes_in(tmp_path / "out"), "the kernel never started"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 15
+    while _processes_in(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert _processes_in(tmp_path) == []

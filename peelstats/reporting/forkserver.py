@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from multiprocessing import forkserver
 
 # What the report's notebooks import, imported once in the forkserver (an import that fails there is left to the
@@ -39,7 +41,18 @@ def fork_context():
 def start_forkserver() -> None:
     """Start the forkserver now, so that it imports while the report does other work (it is started once per
     process; later calls do nothing)."""
-    if fork_context() is not None:
+    if fork_context() is None:
+        return
+    if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()
+        return
+    # Started with Ctrl-C ignored (a disposition a new process keeps): the terminal's Ctrl-C reaches the whole
+    # foreground group, and a forkserver still importing would print its KeyboardInterrupt traceback; peelstats
+    # stops its kernels itself. (The forkserver ignores Ctrl-C anyway once it has imported.)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 

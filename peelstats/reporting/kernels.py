@@ -17,8 +17,11 @@ import io
 import logging
 import os
 import queue
+import select
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
@@ -53,22 +56,50 @@ def _forkable(cmd: list[str]) -> bool:
     return False
 
 
-def _kernel_main(arguments: list[str], cwd: str, env: dict[str, str]) -> None:
+def _kernel_main(arguments: list[str], cwd: str, env: dict[str, str], owner: int) -> None:
     """In the forked process: become a kernel as ``python -m ipykernel_launcher ARGUMENTS`` would, in its own
     session (Ctrl-C at the terminal does not reach it), with its output and errors discarded (as the quiet kernel
-    manager does) and the forkserver as the parent it watches."""
+    manager does), ending when ``owner`` (the process that asked for it) ends."""
     os.setsid()
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as a new Python has it (the forkserver ignores it)
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
-    os.environ["JPY_PARENT_PID"] = str(os.getppid())  # the kernel exits when the forkserver goes
+    _end_with(owner)
     sys.argv = [_LAUNCHER, *arguments]
     from ipykernel import kernelapp
 
     kernelapp.IPKernelApp.launch_instance(argv=arguments)
+
+
+def _end_with(owner: int) -> None:
+    """End this process as soon as ``owner`` ends, however it ends (killed, interrupted while the kernel started).
+
+    ipykernel watches only its parent, here the forkserver, which in turn outlives its last child: without this, a
+    kernel whose report was killed would keep itself and the forkserver running."""
+    try:
+        handle: int | None = os.pidfd_open(owner)  # readable when the process ends; immune to its pid being reused
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])
+        else:
+            while True:
+                time.sleep(1)
+                try:
+                    os.kill(owner, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    continue
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="peelstats-owner-watch").start()
 
 
 class _KernelPopen(popen_forkserver.Popen):
@@ -98,6 +129,13 @@ class _KernelProcess(ForkServerProcess):
     @staticmethod
     def _Popen(process_obj):
         return _KernelPopen(process_obj)
+
+    @property
+    def daemon(self) -> bool:  # type: ignore[override]  # read-only: always daemonic
+        """Daemonic to multiprocessing's exit handler, which terminates such children instead of waiting for them (a
+        kernel left running by a report that was interrupted would keep its command from exiting). The kernel itself
+        may still start processes: that check reads the process's own configuration, which is not daemonic."""
+        return True
 
 
 class _ForkedProcess:
@@ -135,7 +173,7 @@ class ForkProvisioner(LocalProvisioner):
             return await super().launch_kernel(cmd, **kwargs)
         cwd = str(kwargs.get("cwd") or Path.cwd())
         env = dict(kwargs.get("env") or os.environ)
-        process = _KernelProcess(target=_kernel_main, args=(cmd[3:], cwd, env), name="peelstats-kernel")
+        process = _KernelProcess(target=_kernel_main, args=(cmd[3:], cwd, env, os.getpid()), name="peelstats-kernel")
         try:
             process.start()
         except Exception as error:  # noqa: BLE001 - the usual way still works

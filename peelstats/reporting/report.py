@@ -139,9 +139,13 @@ def report(
         return _report(subject.name, period, names, source, folder, runner, claims=claims, use_claims=use_claims,
                        refresh=refresh, kernel_name=kernel_name, policeuk_source=policeuk_source,
                        progress=progress, started=started)
+    except BaseException:
+        if runner is not None:
+            runner.close(now=True)  # kernels started for a report that then stopped
+        raise
     finally:
         if runner is not None:
-            runner.close()  # kernels started for a report that then stopped (or skipped) are shut down
+            runner.close()  # and for one that was skipped: each shuts its kernel down
 
 
 def _report(force: str, period: str, names: list[str], source: Path, folder: Path, runner: NotebookRunner | None,
@@ -168,7 +172,6 @@ def _report(force: str, period: str, names: list[str], source: Path, folder: Pat
         run.notebooks = [NotebookRun(n, folder / f"{n}.ipynb", folder / f"{n}.html") for n in names]
         return run
     start_forkserver()  # the kernels' imports, done once, while the claims are evaluated below
-    runner = runner or NotebookRunner(kernel_name, notebook_workers(len(names)))
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
     jobs = [(name, source / f"{name}.ipynb", folder,
              parameters_for(source / f"{name}.ipynb", force, period, claim_path, folder, policeuk_source),
@@ -176,6 +179,7 @@ def _report(force: str, period: str, names: list[str], source: Path, folder: Pat
     waits = {}
     if "letter_claims" in names and claim_path is not None:  # evaluated here, once, while the kernels start
         waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
+    runner = runner or NotebookRunner(kernel_name, notebook_workers(len(names)))
     run.notebooks = runner.run(jobs, progress=progress, waits=waits)
     write_index(run)
     run.seconds = time.perf_counter() - started
@@ -336,7 +340,6 @@ class NotebookRunner:
         self.done: queue.Queue = queue.Queue()
         self.kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
         self.waits: dict = {}
-        self.ran = False
         self.threads = [threading.Thread(target=self._work, args=(ahead,), daemon=True, name="peelstats-notebooks")
                         for _ in range(workers)]
         for thread in self.threads:
@@ -350,10 +353,14 @@ class NotebookRunner:
             for name, _, folder, *_ in taken:
                 self.done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
 
-    def close(self) -> None:
-        """No notebooks (more) for these kernels: each shuts its kernel down."""
+    def close(self, *, now: bool = False) -> None:
+        """No notebooks (more) for these kernels: each shuts its kernel down; ``now``: they are killed at once (the
+        report stopped before its notebooks, perhaps on Ctrl-C)."""
         for _ in self.threads:
             self.waiting.put(None)
+        if now:
+            for km in list(self.kernels):
+                kill(km)
 
     def run(self, jobs: list[tuple], *, progress: bool = False, waits: dict | None = None) -> list[NotebookRun]:
         """Run the jobs; results in the jobs' order. ``waits``: per notebook, a function to call (it blocks) before
