@@ -28,11 +28,10 @@ from multiprocessing import forkserver, popen_forkserver, reduction, spawn, util
 from multiprocessing.context import ForkServerProcess, set_spawning_popen
 from pathlib import Path
 
-import zmq
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
-from traitlets import DottedObjectName, Type
+from traitlets import Type
 
 from peelstats import config
 from peelstats.reporting.forkserver import fork_context
@@ -192,13 +191,6 @@ class ReadyClient(AsyncKernelClient):
     ignores messages that answer another request, so those 0.2 s (per notebook, a fifth of starting a kernel) only
     delay a report. The check that IOPub is connected, which keeps a notebook's first outputs, stays."""
 
-    def _context_default(self):
-        context = super()._context_default()
-        # A kernel forked in a few milliseconds binds its ports long before zmq's default reconnect interval (0.1 s)
-        # comes round; retrying sooner saves most of that.
-        context.setsockopt(zmq.RECONNECT_IVL, 10)
-        return context
-
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
         while True:
@@ -227,28 +219,20 @@ class QuietKernelManager(AsyncKernelManager):
     (which stops and shuts the kernel down), and the kernel's own start-up and shutdown chatter (transport
     warnings, a ZMQ traceback when it is stopped mid-cell) never lands on the user's terminal. Errors in a
     notebook's cells still reach the report, through the executed notebook. Its clients are :class:`ReadyClient`;
-    its kernels are forked (:class:`ForkProvisioner`) when ``fork`` is true."""
+    its kernels are forked (:class:`ForkProvisioner`) where they can be."""
 
-    client_class = DottedObjectName(f"{__name__}.ReadyClient")
-    client_factory = Type(ReadyClient, klass=AsyncKernelClient)  # what km.client() makes (not client_class)
-    fork = True
+    client_factory = Type(ReadyClient, klass=AsyncKernelClient)  # what km.client() makes (client_class is not read)
 
     async def _async_start_kernel(self, **kw):
         kw.setdefault("stderr", subprocess.DEVNULL)
         kw.setdefault("start_new_session", True)
         kw.setdefault("env", kernel_env())
-        if self.fork and self.provisioner is None:
+        if self.provisioner is None:
             self.kernel_id = self.kernel_id or str(uuid.uuid4())
             self.provisioner = ForkProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
         return await super()._async_start_kernel(**kw)
 
     start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
-
-
-class SpawnedKernelManager(QuietKernelManager):
-    """A quiet kernel started the usual way, as a new Python (no forkserver)."""
-
-    fork = False
 
 
 def kill(km) -> None:
