@@ -136,3 +136,22 @@ def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path):
     while _processes_in(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.25)
     assert _processes_in(tmp_path) == []
+
+
+def _report_fork_context(results) -> None:
+    from peelstats.reporting import forkserver
+
+    forkserver._user = None  # as if this process had never seen its parent's forkserver: only being daemonic counts
+    results.put(forkserver.fork_context() is None)
+
+
+def test_a_daemonic_process_such_as_a_dask_worker_starts_kernels_the_usual_way():
+    """multiprocessing lets a daemonic process start no process of its own: forking a kernel there would fail."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_report_fork_context, args=(results,), daemon=True)
+    child.start()
+    child.join(30)
+    assert results.get(timeout=5) is True

@@ -27,10 +27,12 @@ _user: int | None = None  # the process that uses (so starts) the forkserver mul
 
 def fork_context():
     """The forkserver the kernels are forked from, started (importing :data:`PRELOAD`) on first use; None where the
-    platform has none, or in a process forked from one that had started it (e.g. a batch worker): multiprocessing's
-    record of the server is then its parent's, and the kernels start the usual way."""
+    platform has none, in a daemonic process, or in a process forked from one that had started it (e.g. a batch
+    worker): multiprocessing's record of the server is then its parent's. The kernels then start the usual way."""
     global _user
     if "forkserver" not in multiprocessing.get_all_start_methods() or _user not in (None, os.getpid()):
+        return None
+    if multiprocessing.current_process().daemon:  # e.g. a Dask worker: multiprocessing lets it start no process
         return None
     _user = os.getpid()
     context = multiprocessing.get_context("forkserver")
