@@ -13,6 +13,7 @@ import time
 
 import pytest
 from builders import REC_CRIME_HEADER, rec_crime_csv, synthetic_mirror, whole_rec_crime
+from processes import processes_in
 from werkzeug import Response
 
 from peelstats import cli
@@ -336,29 +337,14 @@ def test_ctrl_c_while_starting_up_is_one_line(tmp_path):
 @pytest.mark.slow
 @pytest.mark.parametrize("after", [1.0, 2.5])  # while the kernels start (ahead of their notebooks); while they run
 def test_ctrl_c_during_a_report_is_one_line_and_leaves_no_kernel(real_data, tmp_path, after):
-
-    from pathlib import Path
-
-    def kernels_in(folder) -> list[str]:
-        """Processes still working in the folder the command ran in, or the report's folder under it (its kernels
-        start in the one and move to the other; the forkserver they are forked from runs in the one)."""
-        found = []
-        for proc in Path("/proc").glob("[0-9]*"):
-            try:
-                if str((proc / "cwd").readlink()).startswith(str(folder)):
-                    found.append(proc.name)
-            except OSError:
-                continue
-        return found
-
     env = {"PEELSTATS_DATA_DIR": str(real_data.folder.parent)}
     code, err = _interrupt(["report", "--out", str(tmp_path / "reports")], after, env, cwd=tmp_path)
     assert code == 130, err
     assert err.strip() == "peelstats report: interrupted"  # no kernel chatter, no ZMQ traceback
     deadline = time.monotonic() + 10
-    while kernels_in(tmp_path) and time.monotonic() < deadline:
+    while processes_in(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.25)
-    assert kernels_in(tmp_path) == []  # the kernels (and their forkserver) were stopped with the report
+    assert processes_in(tmp_path) == []  # the kernels (and their forkserver) were stopped with the report
 
 
 # ------------------------------------------------------------------------ defects found by an audit

@@ -7,10 +7,10 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import nbformat
 import pytest
+from processes import processes_in
 
 from peelstats.reporting import kernels
 from peelstats.reporting import report as report_module
@@ -98,17 +98,6 @@ def _fork_context_is_none() -> bool:
     return forkserver.fork_context() is None
 
 
-def _processes_in(folder) -> list[str]:
-    found = []
-    for proc in Path("/proc").glob("[0-9]*"):
-        try:
-            if str((proc / "cwd").readlink()).startswith(str(folder)):
-                found.append(proc.name)
-        except OSError:
-            continue
-    return found
-
-
 @pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
 def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path):
     """ipykernel watches only its parent (the forkserver), and the forkserver outlives its last child: each forked
@@ -127,15 +116,15 @@ def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path):
     process = subprocess.Popen([sys.executable, str(script)], cwd=tmp_path, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while len(_processes_in(tmp_path / "out")) < 1 and time.monotonic() < deadline:  # the kernel is running
+    while len(processes_in(tmp_path / "out")) < 1 and time.monotonic() < deadline:  # the kernel is running
         time.sleep(0.2)
-    assert _processes_in(tmp_path / "out"), "the kernel never started"
+    assert processes_in(tmp_path / "out"), "the kernel never started"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     deadline = time.monotonic() + 15
-    while _processes_in(tmp_path) and time.monotonic() < deadline:
+    while processes_in(tmp_path) and time.monotonic() < deadline:
         time.sleep(0.25)
-    assert _processes_in(tmp_path) == []
+    assert processes_in(tmp_path) == []
 
 
 def _report_fork_context(results) -> None:
