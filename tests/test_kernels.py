@@ -144,3 +144,22 @@ def test_a_daemonic_process_such_as_a_dask_worker_starts_kernels_the_usual_way()
     child.start()
     child.join(30)
     assert results.get(timeout=5) is True
+
+
+def test_running_notebooks_again_and_again_leaks_no_threads_or_descriptors(tmp_path):
+    """nbclient leaves its client's channels open when the kernel is not its own: each notebook kept a zmq context,
+    its thread and a dozen descriptors, about 60 descriptors and 4 threads a report (a batch worker runs dozens)."""
+    import gc
+    import threading
+
+    jobs = [_notebook(tmp_path, name, "y = x + 1") for name in ("a", "b", "c")]
+
+    def usage() -> tuple[int, int]:
+        gc.collect()  # what is garbage is not a leak
+        return threading.active_count(), len(os.listdir("/proc/self/fd"))
+
+    report_module.run_notebooks(jobs, "python3")  # the first run sets up what stays (the forkserver, its pipes)
+    threads, descriptors = usage()
+    for _ in range(3):
+        assert all(run.error is None for run in report_module.run_notebooks(jobs, "python3"))
+    assert usage()[0] <= threads + 1 and usage()[1] <= descriptors + 8, (usage(), (threads, descriptors))

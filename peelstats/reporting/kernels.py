@@ -222,6 +222,25 @@ class QuietKernelManager(AsyncKernelManager):
     its kernels are forked (:class:`ForkProvisioner`) where they can be."""
 
     client_factory = Type(ReadyClient, klass=AsyncKernelClient)  # what km.client() makes (client_class is not read)
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.clients: list[AsyncKernelClient] = []  # the clients made and not yet closed
+
+    def client(self, **kwargs):
+        client = super().client(**kwargs)
+        self.clients.append(client)
+        return client
+
+    def close_clients(self) -> None:
+        """Close the clients made so far. nbclient leaves its client's channels open when the kernel is not its own
+        (a report's kernels run several notebooks): each client kept a zmq context, its thread and a dozen file
+        descriptors until the process ended, about 60 descriptors and 4 threads a report, too many for a batch."""
+        while self.clients:
+            client = self.clients.pop()
+            with contextlib.suppress(Exception):
+                client.stop_channels()
+            with contextlib.suppress(Exception):
+                client.context.destroy(linger=0)
 
     async def _async_start_kernel(self, **kw):
         kw.setdefault("stderr", subprocess.DEVNULL)

@@ -446,7 +446,10 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
                 waits[name]()
             from peelstats.reporting.execution import execute
 
-            finished(execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
+            try:
+                finished(execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
+            finally:
+                km.close_clients()
             taken.clear()
     finally:
         if km is not None:
