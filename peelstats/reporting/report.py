@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import queue
+import signal
 import threading
 import time
 from importlib import resources
@@ -116,6 +117,14 @@ def report(
     ``policeuk_local`` notebook reads ``policeuk_source`` (``api`` or an archive path; default: the mirror's
     police.uk folder, else the API) for the period's last month.
     """
+    with _ctrl_c_at_safe_points():
+        return _start_report(force, period_end, claims=claims, use_claims=use_claims, out=out, notebooks=notebooks,
+                             refresh=refresh, kernel_name=kernel_name, policeuk_source=policeuk_source,
+                             progress=progress)
+
+
+def _start_report(force, period_end, *, claims, use_claims, out, notebooks, refresh, kernel_name, policeuk_source,
+                  progress) -> ReportRun:
     started = time.perf_counter()
     if force is not None and not str(force).strip():
         raise UsageError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
@@ -154,6 +163,7 @@ def _report(force: str, period: str, names: list[str], source: Path, folder: Pat
     from peelstats.claims.claim_file import default_claim_file, load_claim_file
 
     _check_period(period)  # a period the data do not hold is one line, not four pages
+    _stop_if_interrupted()
     claim_path = None
     if use_claims:
         if claims is not None:
@@ -179,6 +189,7 @@ def _report(force: str, period: str, names: list[str], source: Path, folder: Pat
     waits = {}
     if "letter_claims" in names and claim_path is not None:  # evaluated here, once, while the kernels start
         waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
+    _stop_if_interrupted()
     runner = runner or NotebookRunner(kernel_name, notebook_workers(len(names)))
     run.notebooks = runner.run(jobs, progress=progress, waits=waits)
     write_index(run)
@@ -292,6 +303,34 @@ def folder_for(force: str, period_end: str | None, out: str | Path | None = None
     return base / (subject.slug or subject.code.lower()) / period
 
 
+_CTRL_C = threading.Event()  # Ctrl-C pressed during a report, acted on at the next safe point
+
+
+@contextlib.contextmanager
+def _ctrl_c_at_safe_points():
+    """Ctrl-C during a report stops it at the next safe point (between its steps; twice a second while notebooks
+    run), not wherever Python happens to be: a KeyboardInterrupt raised inside an import, while the report's threads
+    import too, can leave Python's import lock held, and the report then hangs instead of stopping. Only where Ctrl-C
+    has Python's default meaning (the main thread of a command or script; not, say, a Jupyter kernel's handler)."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    _CTRL_C.clear()
+    previous = signal.signal(signal.SIGINT, lambda *_: _CTRL_C.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    _stop_if_interrupted()  # pressed after the last safe point
+
+
+def _stop_if_interrupted() -> None:
+    if _CTRL_C.is_set():
+        _CTRL_C.clear()
+        raise KeyboardInterrupt
+
+
 def notebook_workers(count: int) -> int:
     """Notebooks run at once: one kernel per core (each kernel is its own process), at most one per notebook."""
     return max(1, min(count, os.cpu_count() or 1))
@@ -377,6 +416,7 @@ class NotebookRunner:
             try:
                 while len(results) < len(jobs):
                     try:
+                        _stop_if_interrupted()
                         run = self.done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
                     except queue.Empty:
                         if not any(thread.is_alive() for thread in self.threads) and self.done.empty():
