@@ -118,43 +118,36 @@ def report(
     police.uk folder, else the API) for the period's last month.
     """
     with _ctrl_c_at_safe_points():
-        return _start_report(force, period_end, claims=claims, use_claims=use_claims, out=out, notebooks=notebooks,
-                             refresh=refresh, kernel_name=kernel_name, policeuk_source=policeuk_source,
-                             progress=progress)
-
-
-def _start_report(force, period_end, *, claims, use_claims, out, notebooks, refresh, kernel_name, policeuk_source,
-                  progress) -> ReportRun:
-    started = time.perf_counter()
-    if force is not None and not str(force).strip():
-        raise UsageError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
+        started = time.perf_counter()
+        if force is not None and not str(force).strip():
+            raise UsageError("The force is empty: give a force name, slug or code (`peelstats forces` lists them), "
                              f"or leave it out for {DEFAULT_FORCE}.")
-    subject = forces.lookup(force or DEFAULT_FORCE)
-    period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
-    if read_build_info() is None:
-        raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
-                                f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
-    names = list(notebooks or DEFAULT_NOTEBOOKS)
-    unknown = [n for n in names if n not in NOTEBOOKS]
-    if unknown:
-        raise UsageError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
-    source = notebooks_dir()
-    folder = folder_for(subject.name, period, out)
-    runner = None
-    if refresh or not (folder / "run.json").is_file():  # to be run, not skipped: its kernels start now
-        start_forkserver()
-        runner = NotebookRunner(kernel_name, notebook_workers(len(names)), ahead=True)
-    try:
-        return _report(subject.name, period, names, source, folder, runner, claims=claims, use_claims=use_claims,
-                       refresh=refresh, kernel_name=kernel_name, policeuk_source=policeuk_source,
-                       progress=progress, started=started)
-    except BaseException:
-        if runner is not None:
-            runner.close(now=True)  # kernels started for a report that then stopped
-        raise
-    finally:
-        if runner is not None:
-            runner.close()  # and for one that was skipped: each shuts its kernel down
+        subject = forces.lookup(force or DEFAULT_FORCE)
+        period = periods.to_timestamp(period_end or DEFAULT_PERIOD).date().isoformat()
+        if read_build_info() is None:
+            raise DataNotBuiltError("The tidy dataset has not been built: run `make data` (peelstats fetch; "
+                                    f"peelstats build) first, with {config.MIRROR_ENV} set to work offline.")
+        names = list(notebooks or DEFAULT_NOTEBOOKS)
+        unknown = [n for n in names if n not in NOTEBOOKS]
+        if unknown:
+            raise UsageError(f"Unknown notebook(s) {unknown}; available: {', '.join(NOTEBOOKS)}")
+        source = notebooks_dir()
+        folder = folder_for(subject.name, period, out)
+        runner = None
+        if refresh or not (folder / "run.json").is_file():  # to be run, not skipped: its kernels start now
+            start_forkserver()
+            runner = NotebookRunner(kernel_name, notebook_workers(len(names)), ahead=True)
+        try:
+            return _report(subject.name, period, names, source, folder, runner, claims=claims, use_claims=use_claims,
+                           refresh=refresh, kernel_name=kernel_name, policeuk_source=policeuk_source,
+                           progress=progress, started=started)
+        except BaseException:
+            if runner is not None:
+                runner.close(now=True)  # kernels started for a report that then stopped
+            raise
+        finally:
+            if runner is not None:
+                runner.close()  # and for one that was skipped: each shuts its kernel down
 
 
 def _report(force: str, period: str, names: list[str], source: Path, folder: Path, runner: NotebookRunner | None,
