@@ -6,7 +6,7 @@
 The package is in layers, each a subpackage that imports only those below it (``tests/test_layers.py`` holds
 them to it): ``reference`` (registries) < ``ingest`` (fetch, cache, parse, dataset) < ``analysis`` (figures,
 comparisons, trends) and ``policeuk`` < ``claims`` < ``reporting`` (notebooks, reports); ``cli`` on top; the base
-modules ``config``, ``errors``, ``formats`` and ``output`` serve all of them.
+modules ``config``, ``errors``, ``formats``, ``interrupts`` and ``output`` serve all of them.
 """
 
 from __future__ import annotations

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sys
 
+from peelstats.interrupts import ctrl_c_where_safe
+
 
 def main() -> int:
     try:
-        if sys.argv[1:2] == ["report"]:  # its kernels' forkserver imports while this process imports the CLI's
-            from peelstats.reporting.forkserver import start_forkserver
+        with ctrl_c_where_safe():  # else Ctrl-C during an import, say, could be lost or hang the command
+            if sys.argv[1:2] == ["report"]:  # its kernels' forkserver imports while this process imports the CLI's
+                from peelstats.reporting.forkserver import start_forkserver
 
-            start_forkserver()
-        from peelstats.cli import main as run
+                start_forkserver()
+            from peelstats.cli import main as run
 
-        return run()
+            return run()
     except KeyboardInterrupt:
         print("peelstats: interrupted", file=sys.stderr)
         return 130

@@ -12,7 +12,7 @@ ROOT = Path(peelstats.__file__).parent
 # rank of each layer: a module may import its own layer and any lower one
 RANKS = {"base": 0, "reference": 1, "ingest": 2, "analysis": 3, "policeuk": 4, "claims": 5, "reporting": 6,
          "top": 7}
-BASE = {"config", "errors", "formats", "output"}
+BASE = {"config", "errors", "formats", "interrupts", "output"}
 TOP = {"cli", "console", "__main__", "__init__"}
 
 

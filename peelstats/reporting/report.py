@@ -32,6 +32,7 @@ from peelstats.errors import (
     UsageError,
 )
 from peelstats.ingest.build_record import read_build_info
+from peelstats.interrupts import raise_where_safe
 from peelstats.reference import forces, periods
 from peelstats.reporting.forkserver import start_forkserver
 from peelstats.reporting.kernels import QuietKernelManager, kill
@@ -306,7 +307,7 @@ def _ctrl_c_at_safe_points():
     import too, can leave Python's import lock held, and the report then hangs instead of stopping. Only where Ctrl-C
     has Python's default meaning (the main thread of a command or script; not, say, a Jupyter kernel's handler)."""
     if (threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+            or signal.getsignal(signal.SIGINT) not in (signal.default_int_handler, raise_where_safe)):
         yield
         return
     _CTRL_C.clear()
