@@ -33,11 +33,13 @@ import time
 from pathlib import Path
 
 import nbformat
-from common import build_dataset, mirror_or_exit  # noqa: I001 - benchmarks/ is on sys.path when run
 from jupyter_client.manager import AsyncKernelManager
 
-from peelstats.reporting import report as reporting
 from peelstats.reporting.execution import to_html
+
+# The floor, as a command, imports only what running notebooks needs (papermill, nbconvert, jupyter_client): the
+# report's own modules (and pandas with them) are imported by main(), for the report's measurements only.
+KERNEL = "python3"
 
 
 def trivial_notebooks(folder: Path, count: int = 4) -> list[Path]:
@@ -45,7 +47,7 @@ def trivial_notebooks(folder: Path, count: int = 4) -> list[Path]:
     for i in range(count):
         nb = nbformat.v4.new_notebook()
         nb.cells = [nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["parameters"]})]
-        nb.metadata["kernelspec"] = {"name": reporting.KERNEL, "display_name": "Python 3", "language": "python"}
+        nb.metadata["kernelspec"] = {"name": KERNEL, "display_name": "Python 3", "language": "python"}
         path = folder / f"trivial{i}.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
@@ -72,12 +74,12 @@ def papermill_floor(notebooks: list[Path], out: Path) -> float:
 
     def one(path: Path) -> None:
         target = out / path.name
-        papermill.execute_notebook(str(path), str(target), kernel_name=reporting.KERNEL, progress_bar=False,
+        papermill.execute_notebook(str(path), str(target), kernel_name=KERNEL, progress_bar=False,
                                    log_output=False, kernel_manager_class=StockKernelManager)
         to_html(target)
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(reporting.notebook_workers(len(notebooks))) as pool:
+    with ThreadPoolExecutor(min(len(notebooks), os.cpu_count() or 1)) as pool:  # as the report: one per core
         list(pool.map(one, notebooks))
     return time.perf_counter() - started
 
@@ -90,6 +92,8 @@ def stop_forkserver() -> None:
 
 
 def full_report(out: Path) -> float:
+    from peelstats.reporting import report as reporting
+
     started = time.perf_counter()
     run = reporting.report(out=out, refresh=True, progress=False)
     if run.failed:
@@ -125,6 +129,12 @@ def main() -> int:
         papermill_floor(sorted(args.floor_only[0].glob("trivial*.ipynb")), args.floor_only[1])
         return 0
 
+    from common import build_dataset, mirror_or_exit  # benchmarks/ is on sys.path when run
+
+    from peelstats.reporting import report as reporting
+
+    if reporting.KERNEL != KERNEL or reporting.notebook_workers(4) != min(4, os.cpu_count() or 1):
+        raise SystemExit("the floor no longer runs as the report does: update KERNEL and the floor's workers")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         if args.data_dir:

@@ -10,11 +10,12 @@ from peelstats.interrupts import ctrl_c_where_safe
 def main() -> int:
     try:
         with ctrl_c_where_safe():  # else Ctrl-C during an import, say, could be lost or hang the command
-            if sys.argv[1:2] == ["report"]:  # its kernels' forkserver imports while this process imports the CLI's
-                from peelstats.reporting.forkserver import start_forkserver
-
-                start_forkserver()
             from peelstats.cli import main as run
+
+            if sys.argv[1:2] == ["report"]:  # its kernels' forkserver: a fork of this process, which has imported
+                from peelstats.reporting.forkserver import fork_forkserver_here  # half of what they need
+
+                fork_forkserver_here()
 
             return run()
     except KeyboardInterrupt:

@@ -99,7 +99,61 @@ def _fork_context_is_none() -> bool:
 
 
 @pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
-def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path):
+def test_the_command_forks_its_forkserver_from_itself_and_its_kernels_from_that(tmp_path):
+    """``peelstats report`` forks the forkserver from itself (what it has imported is not imported again); the
+    kernels are forked from that server, and are warm."""
+    code = textwrap.dedent("""\
+        import json, os, sys
+        json.dump({"parent": os.getppid(), "warm": "peelstats.reporting.sections" in sys.modules},
+                  open("kernel.json", "w"))""")
+    _notebook(tmp_path, "where", code)
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent(f"""\
+        import json, os, threading
+        from pathlib import Path
+        import pandas
+        from multiprocessing import forkserver as mp_forkserver
+        from peelstats.reporting import forkserver, report
+        assert forkserver.fork_forkserver_here()
+        assert not forkserver.fork_forkserver_here()  # once
+        server = mp_forkserver._forkserver._forkserver_pid
+        folder = Path({str(tmp_path)!r})
+        [run] = report.run_notebooks([("where", folder / "where.ipynb", folder / "out", {{}})], "python3")
+        status = Path(f"/proc/{{server}}/status").read_text()
+        parent = int(next(line.split()[1] for line in status.splitlines() if line.startswith("PPid:")))
+        print(json.dumps({{"error": run.error, "me": os.getpid(), "server": server, "server_parent": parent}}))
+        """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    kernel = json.loads((tmp_path / "out" / "kernel.json").read_text())
+    assert seen["error"] is None
+    assert seen["server_parent"] == seen["me"]  # the server is a fork of the command, not a new Python
+    assert kernel["parent"] == seen["server"] and kernel["warm"]
+
+
+@pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
+def test_the_forkserver_is_not_forked_from_a_process_with_threads(tmp_path):
+    """A fork copies only the thread that forks: a lock another thread held would stay held in the server."""
+    script = tmp_path / "script.py"
+    script.write_text(textwrap.dedent("""\
+        import threading
+        from peelstats.reporting import forkserver
+        stop = threading.Event()
+        helper = threading.Thread(target=stop.wait)
+        helper.start()
+        print(forkserver.fork_forkserver_here())  # another thread runs: not forked
+        stop.set()
+        helper.join()
+        print(forkserver.fork_forkserver_here())  # this thread alone: forked
+        """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "True"], done.stderr
+
+
+@pytest.mark.skipif(kernels.fork_context() is None, reason="no forkserver on this platform")
+@pytest.mark.parametrize("forked_here", [False, True], ids=["forkserver started", "forkserver forked"])
+def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path, forked_here):
     """ipykernel watches only its parent (the forkserver), and the forkserver outlives its last child: each forked
     kernel watches the process that asked for it instead."""
     import signal
@@ -109,7 +163,9 @@ def test_a_killed_report_leaves_no_kernel_and_no_forkserver(tmp_path):
     script = tmp_path / "script.py"
     script.write_text(textwrap.dedent(f"""\
         from pathlib import Path
-        from peelstats.reporting import report
+        from peelstats.reporting import forkserver, report
+        if {forked_here!r}:
+            assert forkserver.fork_forkserver_here()
         folder = Path({str(tmp_path)!r})
         report.run_notebooks([("slow", folder / "slow.ipynb", folder / "out", {{}})], "python3")
         """))
