@@ -28,6 +28,7 @@ from matplotlib import style
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
+from matplotlib.ticker import MaxNLocator
 
 from peelstats import formats
 from peelstats.analysis.comparators import National
@@ -360,6 +361,10 @@ def offence_small_multiples(results: dict[str, Trend], force: str) -> Figure:
             ax.set_title(f"{offences[name]}: {value}", loc="left", fontsize=10)
             ax.set_ylabel("% change", fontsize=8)
             ax.tick_params(labelsize=8)
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=5))  # 5 or 6 gridlines a panel, not 8 to 11
+            # The panels' x axes are shared and carry no label of their own (the figure's says "Year ending"):
+            # placed, not measured, as matplotlib otherwise measures every panel's tick labels for each panel
+            ax.xaxis.set_label_coords(0.5, -0.1)
         for ax in list(axes.flat)[len(names):]:
             ax.set_visible(False)
         if names:
