@@ -1,7 +1,9 @@
-"""The warm process a report's kernels are forked from (see :mod:`peelstats.reporting.kernels`).
+"""The warm process a report's kernels are forked from (see :mod:`peelstats.reporting.kernels`): multiprocessing's
+forkserver, which imports the notebooks' modules once (:mod:`peelstats.reporting.kernel_modules`).
 
-Kept apart, importing nothing heavy, so that the ``peelstats report`` command can start it before it imports its
-own libraries, and the two imports run side by side.
+Started as a new Python by a script or notebook calling ``peelstats.report``; forked from the ``peelstats report``
+command itself once the command has imported its own libraries (:func:`fork_forkserver_here`), so that those are
+not imported twice. Kept apart from the kernels' code, importing nothing heavy.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import socket
 import sys
 import threading
 from multiprocessing import connection, forkserver, resource_tracker, util
-from typing import Any
+from typing import Any, NoReturn
 
 # What the forkserver imports before it forks any kernel: the notebooks' modules (listed there).
 PRELOAD = ("peelstats.reporting.kernel_modules",)
@@ -55,8 +57,6 @@ def start_forkserver() -> None:
         forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
 
 
 # multiprocessing's own forkserver, started the way below: its entry point as in CPython 3.11-3.13 (3.14 adds an
@@ -107,7 +107,7 @@ def fork_forkserver_here() -> bool:
     return True
 
 
-def _serve(listener_fd: int, alive_r: int, alive_w: int) -> None:
+def _serve(listener_fd: int, alive_r: int, alive_w: int) -> NoReturn:
     """The forked server's whole life: multiprocessing's server loop, then exit (never this process's code)."""
     try:
         os.close(alive_w)
