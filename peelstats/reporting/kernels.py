@@ -254,8 +254,12 @@ class QuietKernelManager(AsyncKernelManager):
     start_kernel = _async_start_kernel  # jupyter_client binds the public name to the base class's function
 
 
-def kill(km) -> None:
-    """Kill a kernel and its process group at once (it runs in its own session)."""
+def kill(km, *, release: bool = True) -> None:
+    """Kill a kernel and its process group at once (it runs in its own session), then, given ``release``, close
+    the manager's sockets and zmq context. Only the thread that uses the manager may release it: zmq sockets are
+    not thread-safe, and a context destroyed while another thread uses it can abort the whole process (seen once
+    in CI: a report stopped before its notebooks killed its kernels from the main thread while their threads were
+    shutting them down). From any other thread, kill with ``release=False``."""
     process = getattr(getattr(km, "provisioner", None), "process", None)
     with contextlib.suppress(Exception):
         if process is not None:
@@ -263,6 +267,8 @@ def kill(km) -> None:
     with contextlib.suppress(Exception):
         if process is not None:
             process.kill()  # a forked kernel killed before its session began
+    if not release:
+        return
     with contextlib.suppress(Exception):
         pending = km.cleanup_resources()  # a coroutine for an asynchronous kernel manager
         if inspect.isawaitable(pending):

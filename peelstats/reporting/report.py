@@ -393,7 +393,7 @@ class NotebookRunner:
             self.waiting.put(None)
         if now:
             for km in list(self.kernels):
-                kill(km)
+                kill(km, release=False)  # each kernel's own thread releases its manager
 
     def run(self, jobs: list[tuple], *, progress: bool = False, waits: dict | None = None) -> list[NotebookRun]:
         """Run the jobs; results in the jobs' order. ``waits``: per notebook, a function to call (it blocks) before
@@ -425,7 +425,7 @@ class NotebookRunner:
                     bar.update(1)
             except BaseException:
                 for km in list(self.kernels):
-                    kill(km)
+                    kill(km, release=False)  # each kernel's own thread releases its manager
                 raise
         return [results[name] for name, *_ in jobs]
 
