@@ -98,6 +98,7 @@ _NO_ALT = "No description has been provided for this image"  # nbconvert's words
 _FOCUSABLE = {"jp-Cell-inputWrapper", "jp-OutputArea-output"}
 _TAG = re.compile(r"<(div|img)\b[^>]*>")
 _CLASSES = re.compile(r'\sclass="([^"]*)"')
+_ALT = re.compile(r"\salt=")
 
 
 class _PageExporter(HTMLExporter):
@@ -128,7 +129,7 @@ def _accessible(html: str) -> str:
         nonlocal missing
         tag = match.group(0)
         if match.group(1) == "img":
-            if re.search(r"\salt=", tag):
+            if _ALT.search(tag):
                 return tag
             missing += 1
             return f'{tag[:-1].rstrip("/").rstrip()} alt="{_NO_ALT}">'
