@@ -63,7 +63,9 @@ papermill_engines.register(ENGINE, _Engine)
 
 
 def execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name: str, *,
-             km=None, title: str | None = None) -> NotebookRun:
+            km=None) -> tuple[NotebookRun, nbformat.NotebookNode | None]:
+    """Run one notebook into ``folder`` (its page is written by :func:`convert`); returns its run and the executed
+    notebook (None if papermill gave none back)."""
     target = folder / f"{name}.ipynb"
     run = NotebookRun(name, target)
     started = time.perf_counter()
@@ -80,8 +82,18 @@ def execute(name: str, source: Path, folder: Path, parameters: dict, kernel_name
         run.error = f"{type(error).__name__}: {error}"
         log.error("%s failed: %s", name, run.error)
     run.seconds = time.perf_counter() - started
-    if target.is_file():
-        run.html = to_html(target, title=title, node=executed)
+    return run, executed
+
+
+def convert(run: NotebookRun, executed=None, title: str | None = None) -> NotebookRun:
+    """Write the page of a notebook :func:`execute` ran (failed ones too: the page shows the error); a page that
+    cannot be written is the notebook's error."""
+    if run.ipynb.is_file():
+        try:
+            run.html = to_html(run.ipynb, title=title, node=executed)
+        except Exception as error:  # noqa: BLE001 - reported against the notebook, never dropped
+            run.error = run.error or f"page not written: {type(error).__name__}: {error}"
+            log.error("%s: page not written: %s", run.name, error)
     return run
 
 

@@ -366,13 +366,12 @@ class NotebookRunner:
     the kernels and nbconvert): on Ctrl-C the kernels are killed and nothing waits for them."""
 
     def __init__(self, kernel_name: str, workers: int, ahead: bool = False) -> None:
-        import threading
-
         self.kernel_name = kernel_name
         self.waiting: queue.Queue = queue.Queue()
         self.done: queue.Queue = queue.Queue()
         self.kernels: list = []  # every kernel started, so Ctrl-C can stop them all at once
         self.waits: dict = {}
+        self.pages: list = []  # the threads writing pages, each while its kernel runs the next notebook
         self.threads = [threading.Thread(target=self._work, args=(ahead,), daemon=True, name="peelstats-notebooks")
                         for _ in range(workers)]
         for thread in self.threads:
@@ -381,10 +380,26 @@ class NotebookRunner:
     def _work(self, ahead: bool) -> None:
         taken: list = []
         try:
-            _run_queue(self.waiting, self.kernel_name, self.done.put, self.kernels, taken, self.waits, ahead)
+            _run_queue(self.waiting, self.kernel_name, self._write_page, self.kernels, taken, self.waits, ahead)
         except BaseException as error:  # noqa: BLE001 - reported as the notebooks this kernel held failing
             for name, _, folder, *_ in taken:
                 self.done.put(NotebookRun(name, folder / f"{name}.ipynb", error=f"{type(error).__name__}: {error}"))
+
+    def _write_page(self, run: NotebookRun, executed, title: str | None) -> None:
+        """Convert a notebook that has run to its page in a thread of its own, so that its kernel takes the next
+        notebook meanwhile (a kernel otherwise waited a sixth of a second for each page); the run is done once its
+        page is written."""
+        from peelstats.reporting.execution import convert
+
+        def write() -> None:
+            try:
+                convert(run, executed, title)
+            finally:
+                self.done.put(run)
+
+        thread = threading.Thread(target=write, daemon=True, name="peelstats-page")
+        self.pages.append(thread)
+        thread.start()
 
     def close(self, *, now: bool = False) -> None:
         """No notebooks (more) for these kernels: each shuts its kernel down; ``now``: they are killed at once (the
@@ -413,7 +428,8 @@ class NotebookRunner:
                         _stop_if_interrupted()
                         run = self.done.get(timeout=0.5)  # short waits: Ctrl-C is seen at once
                     except queue.Empty:
-                        if not any(thread.is_alive() for thread in self.threads) and self.done.empty():
+                        working = self.threads + self.pages
+                        if not any(thread.is_alive() for thread in working) and self.done.empty():
                             for name, _, folder, *_ in jobs:  # every kernel gave up: what is left is reported
                                 if name not in results:
                                     results[name] = NotebookRun(name, folder / f"{name}.ipynb",
@@ -432,7 +448,8 @@ class NotebookRunner:
 
 def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, waits: dict,
                ahead: bool = False) -> None:
-    """Run notebooks from ``waiting`` in one kernel until it gives None. ``taken`` holds the notebook in hand, so
+    """Run notebooks from ``waiting`` in one kernel until it gives None, handing each that has run to
+    ``finished(run, executed notebook, page title)``. ``taken`` holds the notebook in hand, so
     a failure outside a notebook (the kernel would not start) is reported against it, never dropped. Given
     ``ahead``, the kernel is started before the first notebook comes, in this process's folder, and moves to the
     notebook's (if that start fails, it is started again, and the failure reported, with the notebook in hand).
@@ -481,7 +498,7 @@ def _run_queue(waiting, kernel_name: str, finished, kernels: list, taken: list, 
             from peelstats.reporting.execution import execute
 
             try:
-                finished(execute(name, path, folder, parameters, kernel_name, km=km, title=next(iter(title), None)))
+                finished(*execute(name, path, folder, parameters, kernel_name, km=km), next(iter(title), None))
             finally:
                 km.close_clients()
             taken.clear()
