@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -219,3 +220,13 @@ def test_running_notebooks_again_and_again_leaks_no_threads_or_descriptors(tmp_p
     for _ in range(3):
         assert all(run.error is None for run in report_module.run_notebooks(jobs, "python3"))
     assert usage()[0] <= threads + 1 and usage()[1] <= descriptors + 8, (usage(), (threads, descriptors))
+
+
+def test_jupyter_clients_own_messages_about_a_reports_kernels_are_debug_level(caplog):
+    # each failure jupyter_client logs also raises, and is reported against the notebook; shown, it was a traceback
+    # on the terminal when Ctrl-C killed a kernel its thread was shutting down
+    manager = kernels.QuietKernelManager(kernel_name="python3")
+    with caplog.at_level(logging.DEBUG):
+        manager.log.error("[Errno 3] No such process")
+        manager.log.exception(ProcessLookupError(3, "No such process"))
+    assert [record.levelno for record in caplog.records] == [logging.DEBUG, logging.DEBUG]

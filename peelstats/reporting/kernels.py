@@ -214,6 +214,16 @@ class ReadyClient(AsyncKernelClient):
                 raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
 
 
+class _AtDebugLevel(logging.LoggerAdapter):
+    """jupyter_client's own messages about a report's kernels, at debug level (``--debug`` shows them): each failure
+    it logs also raises, and peelstats reports that against the notebook. Shown, they were a traceback on the
+    user's terminal when Ctrl-C killed the kernels while a kernel's thread was shutting its kernel down (the
+    process was already gone)."""
+
+    def log(self, level, msg, *args, **kwargs):
+        super().log(logging.DEBUG, msg, *args, **kwargs)
+
+
 class QuietKernelManager(AsyncKernelManager):
     """A kernel in its own session with its stderr discarded: Ctrl-C at the terminal reaches peelstats alone
     (which stops and shuts the kernel down), and the kernel's own start-up and shutdown chatter (transport
@@ -223,6 +233,7 @@ class QuietKernelManager(AsyncKernelManager):
 
     client_factory = Type(ReadyClient, klass=AsyncKernelClient)  # what km.client() makes (client_class is not read)
     def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("log", _AtDebugLevel(log, {}))
         super().__init__(**kwargs)
         self.clients: list[AsyncKernelClient] = []  # the clients made and not yet closed
 
