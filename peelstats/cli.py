@@ -39,7 +39,7 @@ def command(name: str):
 def _emit(frame: pd.DataFrame, fmt: str) -> None:
     """A table fitted to the terminal (plain headers, signed percentages, Yes/No), or JSON/CSV with the columns'
     own names and whole numbers as integers."""
-    print(render(frame, fmt, width=_terminal_width() if fmt == "table" else None))
+    print(render(frame, fmt, width=_terminal_width() if fmt == "table" else None), end="" if fmt == "csv" else "\n")
 
 
 # --------------------------------------------------------------------------------------------- data
