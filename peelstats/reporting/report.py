@@ -177,12 +177,12 @@ def _report(force: str, period: str, names: list[str], source: Path, folder: Pat
         return run
     start_forkserver()  # the kernels' imports, done once, while the claims are evaluated below
     _remove_outputs(folder, names)  # never leave a stale page or verdict beside a fresh one
+    waits = {}
+    if "letter_claims" in names and claim_path is not None:  # evaluated here, once, while the kernels start (and
+        waits["letter_claims"] = _evaluate_in_background(claim_path, folder)  # before papermill is imported below)
     jobs = [(name, source / f"{name}.ipynb", folder,
              parameters_for(source / f"{name}.ipynb", force, period, claim_path, folder, policeuk_source),
              page_title(name, force, period)) for name in names]
-    waits = {}
-    if "letter_claims" in names and claim_path is not None:  # evaluated here, once, while the kernels start
-        waits["letter_claims"] = _evaluate_in_background(claim_path, folder)
     _stop_if_interrupted()
     runner = runner or NotebookRunner(kernel_name, notebook_workers(len(names)))
     run.notebooks = runner.run(jobs, progress=progress, waits=waits)
