@@ -2694,3 +2694,12 @@ def test_a_bare_superlative_in_a_region_ranks_the_change_named_before(real_data)
     # a force after the superlative is not a pool of forces
     check = read("The increase in Kent is the highest in Surrey.", date="2018-04-26", data=real_data)
     assert [c for c in check.claims if c["kind"] == "rank"] == []
+
+
+@pytest.mark.parametrize("words", ["when 92,000 crimes were recorded", "(92,000 crimes)", "with 92,000 crimes"])
+def test_a_count_for_the_period_compared_with_is_that_periods(real_data, words):
+    # the period right after the first count is that count's; the second count is the year compared with
+    check = read(f"Recorded crime in Essex rose to 103,000 in 2015/16, compared to the same period in 2014/15, "
+                 f"{words}.", date="2016-07-21", data=real_data)
+    ends = {r["quoted"]: r["period_end"] for r in check.records if r["kind"] == "count"}
+    assert ends == {"103,000": "2016-03-31", "92,000": "2015-03-31"}
