@@ -1321,7 +1321,7 @@ class _Sentence:
                ) -> tuple[dict, str]:
         # "the highest level since 2005/06": a year named for a record, neither the figure's period nor its baseline
         found = [m for m in self.of("period") if not _SINCE_RECORD.search(self.text[max(0, m.start - 90):m.start])]
-        named = found
+        every = found
         part = [m for m in found if _part_year(m, self.ctx)]
         if position is not None and not part:
             seg = self.segment(position, end)
@@ -1351,7 +1351,7 @@ class _Sentence:
         if not latest and not found and position is not None:
             # "down 39 per cent on the same period in 2007 (338 crimes)", "compared to the same period in 2014/15,
             # when 47,191 crimes were recorded": a count given for the period compared with, right after it
-            given = [b for b in named if b.end <= position and baseline(b) and re.fullmatch(
+            given = [b for b in every if b.end <= position and baseline(b) and re.fullmatch(
                 r"\s*,?\s*(?:\(|:|(?:when|with)\b)?\s*", self.text[b.end:position], re.IGNORECASE)]
             if given:
                 return self._read(given[-1])
