@@ -2696,7 +2696,7 @@ def test_a_bare_superlative_in_a_region_ranks_the_change_named_before(real_data)
     assert [c for c in check.claims if c["kind"] == "rank"] == []
 
 
-@pytest.mark.parametrize("words", ["when 92,000 crimes were recorded", "(92,000 crimes)", "with 92,000 crimes"])
+@pytest.mark.parametrize("words", ["when 92,000 crimes were recorded", "(92,000 crimes)"])
 def test_a_count_for_the_period_compared_with_is_that_periods(real_data, words):
     # the period right after the first count is that count's; the second count is the year compared with
     check = read(f"Recorded crime in Essex rose to 103,000 in 2015/16, compared to the same period in 2014/15, "

@@ -1321,15 +1321,22 @@ class _Sentence:
                ) -> tuple[dict, str]:
         # "the highest level since 2005/06": a year named for a record, neither the figure's period nor its baseline
         found = [m for m in self.of("period") if not _SINCE_RECORD.search(self.text[max(0, m.start - 90):m.start])]
-        every = found
         part = [m for m in found if _part_year(m, self.ctx)]
+
+        def baseline(m: Mention) -> bool:
+            return bool(_BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
+                m.groups.get("latest") and _LAST_YEAR_COMPARED.search(self.text[max(0, m.start - 40):m.start])))
+
+        if position is not None and not latest and not part:
+            # "down 39 per cent on the same period in 2007 (338 crimes)", "compared to the same period in 2014/15,
+            # when 47,191 crimes were recorded": a count given right after the period compared with is that period's
+            given = [b for b in found if b.end <= position and baseline(b) and re.fullmatch(
+                r"\s*,?\s*(?:\(|:|when\b)?\s*", self.text[b.end:position], re.IGNORECASE)]
+            if given:
+                return self._read(given[-1])
         if position is not None and not part:
             seg = self.segment(position, end)
-            # "rose to 103,000 in 2015/16, compared to the same period in 2014/15, when 92,000 were recorded": a
-            # period right after another figure is that figure's
-            own = [m for m in found if seg[0] <= m.start <= seg[1] and not (m.start < position and any(
-                f.end <= m.start and not self.text[f.end:m.start].strip() and f.start < position
-                for f in self.of("figure") if f.start not in self.restating))]
+            own = [m for m in found if seg[0] <= m.start <= seg[1]]
             others = [m for m in found if not seg[0] <= m.start <= seg[1]]
             # a period inside another figure's words belongs to that figure ("from the 225,407 crimes in the year
             # up to June 2016"); one in no figure's words serves them all
@@ -1342,19 +1349,8 @@ class _Sentence:
             found = own or shared or opening
         if part:  # "between April and September 2008": the whole sentence is about part of a year
             return _read_period(part[0], self.ctx)
-        def baseline(m: Mention) -> bool:
-            return bool(_BASELINE_WORDS.search(self.text[max(0, m.start - 30):m.start]) or (
-                m.groups.get("latest") and _LAST_YEAR_COMPARED.search(self.text[max(0, m.start - 40):m.start])))
-
         baselines = [m for m in found if baseline(m)]
         found = [m for m in found if m not in baselines]
-        if not latest and not found and position is not None:
-            # "down 39 per cent on the same period in 2007 (338 crimes)", "compared to the same period in 2014/15,
-            # when 47,191 crimes were recorded": a count given for the period compared with, right after it
-            given = [b for b in every if b.end <= position and baseline(b) and re.fullmatch(
-                r"\s*,?\s*(?:\(|:|(?:when|with)\b)?\s*", self.text[b.end:position], re.IGNORECASE)]
-            if given:
-                return self._read(given[-1])
         if latest and not found and any(m.groups.get("latest") for m in baselines):
             # "down 11 per cent on last year", "up by 30% compared to last year": this year's figures against those
             said = next(m for m in baselines if m.groups.get("latest"))
