@@ -2703,3 +2703,12 @@ def test_a_count_for_the_period_compared_with_is_that_periods(real_data, words):
                  f"{words}.", date="2016-07-21", data=real_data)
     ends = {r["quoted"]: r["period_end"] for r in check.records if r["kind"] == "count"}
     assert ends == {"103,000": "2016-03-31", "92,000": "2015-03-31"}
+
+
+def test_the_count_a_change_in_something_the_data_lack_reached_is_not_testable_either(real_data):
+    check = read("Police in Wales recorded a 9% rise in crime in the year to June 2018. Knife crime rose by 12% to "
+                 "39,818 offences.", date="2018-10-18", data=real_data)
+    # not Wales' total recorded crime (the place of the sentence before), as it was read
+    assert [(r["kind"], r["offence"], r["verdict"]) for r in check.records[1:]] == [
+        ("change", "knife crime", "not testable with these data"),
+        ("count", "knife crime", "not testable with these data")]

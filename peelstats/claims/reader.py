@@ -2241,6 +2241,11 @@ def _figures(s: _Sentence) -> list[Draft]:
                     r"\bor\s+|an?\s+(?:additional|extra)\s+)$", before, re.IGNORECASE):
             # "rose by nine per cent (470)", "up 0.1 per cent, the equivalent of 72 incidents": the same change
             draft = _alike(previous, m, "count_change", quoted_value=m.text, direction=previous.fields["direction"])
+        elif re.search(r"\b(?:to|at)\s*$", before) and previous is not None and previous.untestable is not None \
+                and previous.kind in ("change", "count_change") and previous.span[1] >= m.start - 40 and \
+                _nothing_new(s, previous, m):
+            # "Knife crime rose by 12% to 39,818 offences": the count a change in something the data lack reached
+            draft = Draft("count", {}, (m.start, m.start), previous.read, previous.untestable)
         elif re.search(r"\b(?:to|at)\s*$", before) and previous is not None and \
                 previous.kind in ("change", "count_change") and previous.fields.get("subject") and \
                 abs(figure.quoted.value) >= 50 and previous.span[1] >= m.start - 40 and _nothing_new(s, previous, m):
