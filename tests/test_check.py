@@ -2712,3 +2712,17 @@ def test_the_count_a_change_in_something_the_data_lack_reached_is_not_testable_e
     assert [(r["kind"], r["offence"], r["verdict"]) for r in check.records[1:]] == [
         ("change", "knife crime", "not testable with these data"),
         ("count", "knife crime", "not testable with these data")]
+
+
+def test_national_crime_not_said_to_include_or_exclude_fraud_is_also_read_including_it(real_data):
+    # July 2018's headline: 5.5 million crimes, up 11%, is police recorded crime including fraud
+    check = read("Police recorded 5.5 million crimes in England and Wales in the year ending March 2018, up 11% on "
+                 "the previous year.", date="2018-07-19", data=real_data)
+    count, change = check.records
+    assert (count["verdict"], count["measured"]) == ("not supported", 4876282)  # the total excluding fraud
+    assert (count["including_fraud"]["verdict"], count["including_fraud"]["measured"]) == ("supported", 5516661)
+    assert change["including_fraud"]["verdict"] == "supported" and "Read as including fraud" in change["reason"]
+    # words that say which total, and a force's figures (fraud is not recorded by force), get no second reading
+    for words in ("Police recorded 4.9 million crimes excluding fraud in England and Wales in the year ending "
+                  "March 2018.", "Kent Police recorded 160,000 crimes in the year ending March 2018."):
+        assert not any("including_fraud" in r for r in read(words, date="2018-07-19", data=real_data).records)

@@ -12,6 +12,7 @@ and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import textwrap
 from dataclasses import dataclass, field
@@ -24,11 +25,14 @@ from peelstats import formats
 from peelstats.claims.claim_file import SELECTABLE_KINDS, parse_claim_file
 from peelstats.claims.evaluation import Evaluation, evaluate
 from peelstats.claims.model import AnyClaim, SelectionGroup
-from peelstats.claims.reader import Context, Draft, SentenceReading, read_text, untestable_reason
+from peelstats.claims.reader import GENERIC_TOTAL, Context, Draft, SentenceReading, read_text, untestable_reason
 from peelstats.claims.verdict import Verdict
-from peelstats.errors import DataNotBuiltError, UsageError
+from peelstats.errors import DataNotBuiltError, PeelstatsError, UsageError
 from peelstats.ingest.dataset import Dataset, load
 from peelstats.reference import forces, periods, releases
+from peelstats.reference.offences import TOTAL_INCLUDING_FRAUD
+
+log = logging.getLogger(__name__)
 
 _CLAIM = TypeAdapter(AnyClaim)
 RECORD_FIELDS = ("sentence", "span", "id", "kind", "subject", "offence", "quoted", "verdict", "measured",
@@ -154,6 +158,7 @@ def read(text: str, *, date=None, force=None, data: Dataset | None = None,
         parsed = parse_claim_file(check.claim_file(), "drafted claims")
         check.evaluation = evaluate(parsed, data=data)
     check.records = _records(check)
+    _with_fraud_reading(check, data)
     return check
 
 
@@ -304,6 +309,61 @@ def _groups(check: Check) -> list[dict]:
             by_sentence.setdefault(reading.start, []).append(claim_id)
     return [SelectionGroup(claims=ids, rule="all_reproduce_then_closest").model_dump()
             for ids in by_sentence.values() if len(ids) > 1]
+
+
+_FRAUD_SENSITIVE = ("count", "change", "count_change")
+_NATIONAL = ("England and Wales", "England", "Wales")
+
+
+def _with_fraud_reading(check: Check, data: Dataset | None) -> None:
+    """A national count or change of "crime" whose words do not say whether fraud is in it is judged on the total
+    excluding fraud (what the forces' tables give), but ONS's bulletins also give police recorded crime including
+    fraud (Action Fraud's and the industry bodies' referrals), and headlines quote either: where that reading gives
+    another verdict, the reason says so, with its figure ("5.5 million crimes, up 11%" in July 2018 is the total
+    including fraud). Before July 2015 the reader already reads "crime" as including fraud."""
+    if check.evaluation is None or Context(check.date).fraud_included:
+        return
+    by_id = {r["id"]: r for r in check.records if r["id"]}
+    alternatives = []
+    for entry in check.claims:
+        record = by_id.get(entry["id"])
+        reading = check.drafts[entry["id"]][0]
+        if (record is None or entry["kind"] not in _FRAUD_SENSITIVE or entry.get("offence") != GENERIC_TOTAL
+                or entry.get("subject") not in _NATIONAL or "fraud" in reading.text.lower()  # the words say which
+                or not record.get("period_end")
+                or record["verdict"] in (None, str(Verdict.NOT_TESTABLE))):
+            continue
+        period = {"end": record["period_end"]}
+        if record.get("baseline_end"):
+            period["baseline"] = record["baseline_end"]
+        alternatives.append({**{k: v for k, v in entry.items() if k not in ("period", "note")},
+                             "id": f"{entry['id']}-including-fraud", "offence": TOTAL_INCLUDING_FRAUD,
+                             "period": period})
+    if not alternatives:
+        return
+    claim_file = {**check.claim_file(), "claims": alternatives}
+    claim_file.pop("selection", None)
+    try:
+        results = evaluate(parse_claim_file(claim_file, "drafted claims, including fraud"), data=data).records()
+    except PeelstatsError as error:  # the main reading stands; this one is an aside
+        log.info("the reading including fraud was not evaluated: %s", error)
+        return
+    for result in results:
+        record = by_id[result["id"].removesuffix("-including-fraud")]
+        if not result["verdict"] or result["verdict"] == record["verdict"] or \
+                result["verdict"] == str(Verdict.NOT_TESTABLE):
+            continue
+        edition = f"; {result['source']}, {result['edition']}" if result.get("source") else ""
+        if result.get("public_on_document_date") is False:
+            edition += f", first published {formats.long_date(result['published'])}, after the document's date"
+        elif result.get("edition_published") and pd.Timestamp(result["edition_published"]) > pd.Timestamp(check.date):
+            edition += (f", an edition published {formats.long_date(result['edition_published'])}: the figure "
+                        "public on the document's date may differ")
+        record["reason"] += (f" Read as including fraud (police recorded crime as ONS's bulletins also give it, "
+                             f"with Action Fraud's and the industry bodies' referrals): {result['measured_text']} "
+                             f"({result['verdict']}{edition}).")
+        record["including_fraud"] = {k: result[k] for k in ("verdict", "measured", "measured_text", "source",
+                                                            "edition", "period_end")}
 
 
 def _records(check: Check) -> list[dict]:
