@@ -176,6 +176,9 @@ def main() -> int:
     print(f"  in this process, forkserver started afresh: {ratios('report', 'floor')}")
     print(f"  in this process, warm:                      {ratios('warm', 'floor')}")
     print(f"  as commands:                                {ratios('report_cmd', 'floor_cmd')}")
+    target = best["report_cmd"] / best["floor_cmd"]
+    print(f"The target, `peelstats report` as a person types it, by best runs: {target:.2f}x the floor "
+          f"({'within' if target <= 1.5 else 'over'} 1.5x)")
     return 0
 
 
