@@ -2724,5 +2724,6 @@ def test_national_crime_not_said_to_include_or_exclude_fraud_is_also_read_includ
     assert change["including_fraud"]["verdict"] == "supported" and "Read as including fraud" in change["reason"]
     # words that say which total, and a force's figures (fraud is not recorded by force), get no second reading
     for words in ("Police recorded 4.9 million crimes excluding fraud in England and Wales in the year ending "
-                  "March 2018.", "Kent Police recorded 160,000 crimes in the year ending March 2018."):
+                  "March 2018.", "Kent Police recorded 160,000 crimes in the year ending March 2018.",
+                  "Nationally total recorded crime has risen by 12% in the year ending March 2018."):
         assert not any("including_fraud" in r for r in read(words, date="2018-07-19", data=real_data).records)

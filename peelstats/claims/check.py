@@ -316,21 +316,25 @@ _NATIONAL = ("England and Wales", "England", "Wales")
 
 
 def _with_fraud_reading(check: Check, data: Dataset | None) -> None:
-    """A national count or change of "crime" whose words do not say whether fraud is in it is judged on the total
-    excluding fraud (what the forces' tables give), but ONS's bulletins also give police recorded crime including
-    fraud (Action Fraud's and the industry bodies' referrals), and headlines quote either: where that reading gives
-    another verdict, the reason says so, with its figure ("5.5 million crimes, up 11%" in July 2018 is the total
-    including fraud). Before July 2015 the reader already reads "crime" as including fraud."""
+    """A national count or change of "crime" whose words do not say whether fraud is in it ("crimes", "recorded
+    offences"; not "total recorded crime") is judged on the total excluding fraud (what the forces' tables give),
+    but ONS's bulletins also give police recorded crime including fraud (Action Fraud's and the industry bodies'
+    referrals), and headlines quote either: where that reading gives another verdict, the reason says so, with its
+    figure ("5.5 million crimes, up 11%" in July 2018 is the total including fraud). Before July 2015 the reader
+    already reads "crime" as including fraud."""
     if check.evaluation is None or Context(check.date).fraud_included:
         return
     by_id = {r["id"]: r for r in check.records if r["id"]}
     alternatives = []
     for entry in check.claims:
         record = by_id.get(entry["id"])
-        reading = check.drafts[entry["id"]][0]
+        reading, draft = check.drafts[entry["id"]]
+        worded = " ".join(how for what, how in draft.read if what == "offence").lower()
+        # the words say which: fraud named, or "total recorded crime", the forces' tables' name for the total
+        # excluding fraud
+        said = "fraud" in reading.text.lower() or "total recorded crime'" in worded
         if (record is None or entry["kind"] not in _FRAUD_SENSITIVE or entry.get("offence") != GENERIC_TOTAL
-                or entry.get("subject") not in _NATIONAL or "fraud" in reading.text.lower()  # the words say which
-                or not record.get("period_end")
+                or entry.get("subject") not in _NATIONAL or said or not record.get("period_end")
                 or record["verdict"] in (None, str(Verdict.NOT_TESTABLE))):
             continue
         period = {"end": record["period_end"]}
