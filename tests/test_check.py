@@ -2727,3 +2727,39 @@ def test_national_crime_not_said_to_include_or_exclude_fraud_is_also_read_includ
                   "March 2018.", "Kent Police recorded 160,000 crimes in the year ending March 2018.",
                   "Nationally total recorded crime has risen by 12% in the year ending March 2018."):
         assert not any("including_fraud" in r for r in read(words, date="2018-07-19", data=real_data).records)
+
+
+@pytest.mark.parametrize(("words", "date", "force", "quoted"), [
+    ("This means an extra 3,896 crimes have been reported to the force in that period.", "2015-07-16", "Merseyside",
+     "3,896"),
+    ("There was a continuous increase in sexual offences with a further 410 crimes reported to police.", "2018-01-30",
+     "Norfolk", "410")])
+def test_an_extra_or_a_further_number_of_crimes_is_an_increase_not_a_count(real_data, words, date, force, quoted):
+    check = read(words, date=date, force=force, data=real_data)
+    assert [(c["kind"], c["direction"], c["quoted_value"]) for c in check.claims] == [
+        ("count_change", "increase", quoted)]
+
+
+def test_the_count_a_change_reached_after_to_only(real_data):
+    check = read("But bike theft is down by 12%, to only 1,675 reported thefts.", date="2014-01-23", force="Kent",
+                 data=real_data)
+    assert [(r["kind"], r["offence"], r["measured"]) for r in check.records] == [
+        ("change", "Bicycle theft", pytest.approx(-12.0, abs=0.05)), ("count", "Bicycle theft", 1675)]
+
+
+def test_crime_said_to_exclude_fraud_is_never_read_as_including_it(real_data):
+    # before July 2015 "crime" alone is read as including fraud; words that say otherwise win
+    for words in ("Crime excluding fraud in Kent rose 8% in the year to September 2013.",
+                  "Kent has bucked the trend with an 8% increase last September, not including fraud, as compared to "
+                  "the previous year."):
+        records = read(words, date="2014-01-23", data=real_data).records
+        assert [(r["subject"], r["offence"], r["verdict"]) for r in records] == [
+            ("Kent", "Total recorded crime (excluding fraud)", "supported")]
+
+
+@pytest.mark.parametrize(("words", "offence"), [
+    ("Incidents of violence leading to injury in Kent rose by 5%.", "Violence with injury"),
+    ("Violence recorded without injury in Kent rose by 5%.", "Violence without injury"),
+    ("Violent crime against the person in Kent rose by 5%.", "Violence against the person")])
+def test_press_words_for_violence(real_data, words, offence):
+    assert [r["offence"] for r in read(words, date="2019-07-18", data=real_data).records] == [offence]

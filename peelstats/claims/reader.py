@@ -1707,6 +1707,11 @@ _COUNT_BEFORE = re.compile(r"(?:\b(?:was|were|stood\s+at|totall?ing|totall?ed|a\
 _COUNT_AFTER = re.compile(r"\s+(?:[\u2013\u2014-]\s+)?(?:were\s+|was\s+|being\s+)?(?:recorded|reported|logged)\b",
                           re.IGNORECASE)  # "- 44,364 - recorded in Gwent"
 # "a rise of 2,000", "fell by 2,000 offences": a change in the count, not a count
+# "up 30 per cent to 14,458", "down by 12%, to only 1,675": the count a change reached
+_TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:(?:only|just|almost|nearly|around|about|some|over|more\s+than)\s+)?$",
+                        re.IGNORECASE)
+_EXTRA_BEFORE = re.compile(r"\b(?:an?\s+)?(?:extra|additional|further)\s+(?:(?:almost|nearly|around|about|some|over|"
+                           r"more\s+than)\s+)?$", re.IGNORECASE)
 _CHANGE_BY = re.compile(r"(?:(?:rise|rises|increase|increases|drop|drops|fall|falls|reduction|decrease|jump|up|down)\s+"
                         r"(?:of|by)|(?:rose|risen|fell|fallen|increased|decreased|dropped|declined|reduced|grew|grown|"
                         r"climbed|jumped|(?:went|gone)\s+(?:up|down))\s+by)\s*$", re.IGNORECASE)
@@ -2229,7 +2234,9 @@ def _figures(s: _Sentence) -> list[Draft]:
                 == (previous.fields["direction"] == "decrease"):
             # "sex offences increased by 32% with 583 more reported than the previous year": the same change, in crimes
             draft = _alike(previous, m, "count_change", quoted_value=m.text, direction=previous.fields["direction"])
-        elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before):
+        elif re.match(r"\s*(?:more|fewer|less|extra|additional)\b", after, re.IGNORECASE) or _CHANGE_BY.search(before) \
+                or (_EXTRA_BEFORE.search(before) and abs(figure.quoted.value) >= 10):
+            # "an extra 3,896 crimes have been reported", "a further 410 crimes reported": the increase, not a count
             draft = _count_change(s, m, subject, offence=offence_given)
         elif re.search(r"\(\s*$", before) and any(re.fullmatch(r"\s*\(\s*", s.text[p.end:m.start])
                                                    for p in s.of("period")):
@@ -2241,12 +2248,12 @@ def _figures(s: _Sentence) -> list[Draft]:
                     r"\bor\s+|an?\s+(?:additional|extra)\s+)$", before, re.IGNORECASE):
             # "rose by nine per cent (470)", "up 0.1 per cent, the equivalent of 72 incidents": the same change
             draft = _alike(previous, m, "count_change", quoted_value=m.text, direction=previous.fields["direction"])
-        elif re.search(r"\b(?:to|at)\s*$", before) and previous is not None and previous.untestable is not None \
+        elif _TO_BEFORE.search(before) and previous is not None and previous.untestable is not None \
                 and previous.kind in ("change", "count_change") and previous.span[1] >= m.start - 40 and \
                 _nothing_new(s, previous, m):
             # "Knife crime rose by 12% to 39,818 offences": the count a change in something the data lack reached
             draft = Draft("count", {}, (m.start, m.start), previous.read, previous.untestable)
-        elif re.search(r"\b(?:to|at)\s*$", before) and previous is not None and \
+        elif _TO_BEFORE.search(before) and previous is not None and \
                 previous.kind in ("change", "count_change") and previous.fields.get("subject") and \
                 abs(figure.quoted.value) >= 50 and previous.span[1] >= m.start - 40 and _nothing_new(s, previous, m):
             # "an 8% rise in England and Wales, excluding fraud, to 5.2million", "a jump of 844 to 10,340",
@@ -2606,6 +2613,8 @@ def _count_change(s: _Sentence, m: Mention, subject=None, offence=None) -> Draft
         direction, how = "decrease", "'fewer': a decrease"
     elif re.match(r"\s*(?:more|extra|additional)\b", after):
         direction, how = "increase", "'more': an increase"
+    elif extra := _EXTRA_BEFORE.search(s.text[max(0, m.start - 30):m.start]):
+        direction, how = "increase", f"{extra.group(0).strip()!r}: an increase"
     else:
         direction, how = s.direction(m.start)
     if direction is None:
