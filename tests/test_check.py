@@ -2763,3 +2763,18 @@ def test_crime_said_to_exclude_fraud_is_never_read_as_including_it(real_data):
     ("Violent crime against the person in Kent rose by 5%.", "Violence against the person")])
 def test_press_words_for_violence(real_data, words, offence):
     assert [r["offence"] for r in read(words, date="2019-07-18", data=real_data).records] == [offence]
+
+
+def test_a_change_said_of_the_count_in_a_which_clause_is_the_counts(real_data):
+    check = read("191,439 crimes were recorded in Kent last year, which is a 3% decrease.", date="2020-01-23",
+                 data=real_data)
+    assert [(r["kind"], r["subject"], r["period_end"], r["verdict"]) for r in check.records] == [
+        ("count", "Kent", "2019-09-30", "supported"), ("change", "Kent", "2019-09-30", "supported")]
+
+
+def test_a_record_for_thirty_years_is_not_a_change_over_thirty_years(real_data):
+    check = read("Figures for the 12-month period up to September 30th 2012 show that crime fell by 4.9% compared to "
+                 "the year before, marking the lowest recorded figures for 30 years.", date="2013-01-24",
+                 force="South Wales", data=real_data)
+    assert [(r["kind"], r["period_end"], r["verdict"]) for r in check.records] == [
+        ("change", "2012-09-30", "supported")]

@@ -337,6 +337,8 @@ _RECORD_SINCE = re.compile(r"(?:\s+(?:levels?|numbers?|figures?|tally|total|coun
                            r"[\w\s-]{0,40}?)?\s+since\b", re.IGNORECASE)
 _SINCE_RECORD = re.compile(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|best|"
                            r"worst)\b[^.;]{0,60}\bsince\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+_RECORD_FOR = re.compile(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|best|worst)\b"
+                         r"[^.;,]{0,50}$", re.IGNORECASE)
 # "from 1,955 in 2015", "compared with 44,294 in 2011": a year named for the figure something is compared with
 _BASELINE_FIGURE = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bon)\s+"
                               r"(?:(?:a|the|some|about|around|nearly|almost)\s+)?[\d,.]+(?:\s*(?:million|m|k|thousand))?"
@@ -1988,7 +1990,9 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
             return {}, (f"{between.group(0)!r}: a change over several years, and the words do not say which 12 "
                         f"months of each year (calendar or financial), {_NOT_ONE_YEAR}")
     over = next((o for o in _OVER_YEARS.finditer(words_) if not any(  # not "for three years running"
-        a < seg[0] + o.end() and seg[0] + o.start() < b for a, b in _streak_spans(s.text))), None)
+        a < seg[0] + o.end() and seg[0] + o.start() < b for a, b in _streak_spans(s.text))
+        # nor "marking the lowest recorded figures for 30 years": a record over time, not the change's years
+        and not _RECORD_FOR.search(s.text[max(0, seg[0] + o.start() - 60):seg[0] + o.start()])), None)
     if over:
         n = 10 if over.group("decade") else _count_word(over.group("n") or over.group("n2"))
         if n and n >= 2:
@@ -2363,6 +2367,11 @@ def _restated(s: _Sentence, m: Mention) -> Mention | None:
     return None
 
 
+_WHICH_IS = re.compile(r"\s*,\s*(?:which|this|that)\s+(?:is|was|represents|represented|marks|marked|means)\s+"
+                       r"(?:(?:an?|the)\s+)?(?:(?:rise|increase|drop|fall|reduction|decrease|jump|change)\s+of\s+)?",
+                       re.IGNORECASE)
+
+
 def _apposed(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
     """A % change set in apposition right after a count ("35,533 stalking and harassment offences - a 56 per cent
     increase on the previous year", "3,250 fewer homes burgled - a drop of 17.4 per cent"): nothing new is named
@@ -2373,7 +2382,13 @@ def _apposed(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
     gap = s.text[previous.span[1]:m.start]
     if not re.fullmatch(r"\s*[,(\u2013\u2014-]\s*(?:(?:an?|the)\s+)?(?:(?:rise|increase|drop|fall|reduction|decrease|"
                         r"jump|change)\s+of\s+|(?:up|down)\s+)?(?:by\s+)?", gap, re.IGNORECASE):
-        return False
+        # "191,439 crimes were recorded in Kent last year, which is a 3% decrease": the count's own period, then a
+        # clause saying what the count is
+        for period in s.of("period"):
+            if previous.span[1] <= period.start and period.end <= m.start:
+                gap = gap.replace(period.text, " ")
+        if not _WHICH_IS.fullmatch(gap):
+            return False
     seg = s.segment(m.start, m.end)
     return _nothing_new(s, previous, m) and not [x for x in s.mentions if x.kind in (
         "offence", "untestable", "geo", "national", "own_force", "period") and m.end <= x.start < seg[1]]
