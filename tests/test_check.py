@@ -2778,3 +2778,16 @@ def test_a_record_for_thirty_years_is_not_a_change_over_thirty_years(real_data):
                  force="South Wales", data=real_data)
     assert [(r["kind"], r["period_end"], r["verdict"]) for r in check.records] == [
         ("change", "2012-09-30", "supported")]
+
+
+def test_calls_for_an_offence_are_calls_not_the_offence(real_data):
+    check = read("Calls to the service for violent crime were down 12.5%.", date="2016-04-28", force="Thames Valley",
+                 data=real_data)
+    assert [(r["kind"], r["offence"], r["verdict"]) for r in check.records] == [
+        ("change", "calls for service", "not testable with these data")]
+
+
+def test_the_national_overall_crime_figure_is_england_and_wales(real_data):
+    check = read("The national overall crime figure for this period rose by 8.8%.", date="2017-01-24",
+                 force="South Wales", data=real_data)
+    assert [r["subject"] for r in check.records] == ["England and Wales"]

@@ -1204,6 +1204,10 @@ class _Sentence:
         if hit is None:  # "Robberies increased by 48pc", "violence against the person up 41pc"
             before = [m for m in offences if seg[0] <= m.start and m.end <= position]
             hit = before[-1] if before else None
+            if hit is not None and hit.kind == "offence" and len(before) > 1 and before[-2].kind == "untestable" \
+                    and re.fullmatch(r"\s+(?:for|about|relating\s+to|involving|of)\s+(?:the\s+)?",
+                                     self.text[before[-2].end:hit.start], re.IGNORECASE):
+                hit = before[-2]  # "calls to the service for violent crime", "arrests for burglary": not the offence
         if hit is None:
             clause = self.clause(position)
             hit = self._offence_before(clause) if self.text[clause[0]:clause[1]].lower().startswith(
