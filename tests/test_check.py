@@ -2791,3 +2791,10 @@ def test_the_national_overall_crime_figure_is_england_and_wales(real_data):
     check = read("The national overall crime figure for this period rose by 8.8%.", date="2017-01-24",
                  force="South Wales", data=real_data)
     assert [r["subject"] for r in check.records] == ["England and Wales"]
+
+
+def test_one_of_only_four_areas_which_has_seen_a_fall_is_a_count_of_forces(real_data):
+    check = read("Kent is one of only four areas in England and Wales which has seen a fall in crime.",
+                 date="2020-01-23", data=real_data)
+    assert [(c["kind"], c["quoted_count"], c["direction"]) for c in check.claims] == [
+        ("count_of_forces", 4, "decrease")]

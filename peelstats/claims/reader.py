@@ -410,10 +410,11 @@ _AGAINST_TREND = re.compile(r"(?:(?:going|goes|went|gone)\s+against|bucks|bucked
                             r"\s+the\s+(?:(?:general|wider|overall)\s+)?national\s+(?:picture|trend)", re.IGNORECASE)
 _ALL_EXCEPT = re.compile(r"all\s+(?:the\s+)?(?:police\s+)?forces\s+(?:in\s+england\s+and\s+wales\s+)?"
                          r"(?:except|apart\s+from|bar|but)\s+", re.IGNORECASE)
-_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:(?:police\s+)?forces?(?:\s+areas)?\s+|"
-                          r"(?=(?:in|across)\s))(?:(?:in|across)\s+[\w\s]+?\s+)?to\s+"
-                          r"(?:record|see|show|report|have|register|post|suffer)\s+(?:a|an)\s+(?P<dir>\w+)",
-                          re.IGNORECASE)
+# "one of only five forces to record a fall", "one of only four areas in England and Wales which has seen a fall"
+_ONE_OF_ONLY = re.compile(r"one\s+of\s+(?:only\s+)?(?P<n>\w+)\s+(?:(?:police\s+)?(?:forces?(?:\s+areas)?|areas)\s+|"
+                          r"(?=(?:in|across)\s))(?:(?:in|across)\s+[\w\s]+?\s+)?(?:to|which|that)\s+"
+                          r"(?:(?:has|have|had)\s+)?(?:record(?:ed)?|see|seen|saw|show(?:n|ed)?|report(?:ed)?|have|"
+                          r"register(?:ed)?|post(?:ed)?|suffer(?:ed)?)\s+(?:a|an)\s+(?P<dir>\w+)", re.IGNORECASE)
 # "Northumbria and Durham are two of just six in the country that have seen overall recorded crime increase"
 _SOME_OF_ONLY = re.compile(r"\b(?P<k>two|three|four|five)\s+of\s+(?:just|only)\s+(?P<n>\w+)\s+(?:(?:police\s+)?"
                            r"(?:forces?|force\s+areas|areas)\s+)?(?:(?:in|across)\s+(?:the\s+country|england\s+and\s+"
