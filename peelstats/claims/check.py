@@ -313,6 +313,7 @@ def _groups(check: Check) -> list[dict]:
 
 _FRAUD_SENSITIVE = ("count", "change", "count_change")
 _NATIONAL = ("England and Wales", "England", "Wales")
+_SAYS_WHICH_TOTAL = re.compile(r"fraud|total\s+recorded\s+crime", re.IGNORECASE)
 
 
 def _with_fraud_reading(check: Check, data: Dataset | None) -> None:
@@ -328,11 +329,10 @@ def _with_fraud_reading(check: Check, data: Dataset | None) -> None:
     alternatives = []
     for entry in check.claims:
         record = by_id.get(entry["id"])
-        reading, draft = check.drafts[entry["id"]]
-        worded = " ".join(how for what, how in draft.read if what == "offence").lower()
+        reading = check.drafts[entry["id"]][0]
         # the words say which: fraud named, or "total recorded crime", the forces' tables' name for the total
         # excluding fraud
-        said = "fraud" in reading.text.lower() or "total recorded crime'" in worded
+        said = _SAYS_WHICH_TOTAL.search(reading.text)
         if (record is None or entry["kind"] not in _FRAUD_SENSITIVE or entry.get("offence") != GENERIC_TOTAL
                 or entry.get("subject") not in _NATIONAL or said or not record.get("period_end")
                 or record["verdict"] in (None, str(Verdict.NOT_TESTABLE))):

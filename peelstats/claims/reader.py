@@ -335,10 +335,10 @@ _BASELINE_WORDS = re.compile(r"(?:\bon|\bcompared\s+(?:to|with)|\bin\s+compariso
 # not a rank among forces, and the year is not the baseline of the figure beside it
 _RECORD_SINCE = re.compile(r"(?:\s+(?:levels?|numbers?|figures?|tally|total|counts?|rates?)\b)?(?:\s+(?:for|in|of)\s+"
                            r"[\w\s-]{0,40}?)?\s+since\b", re.IGNORECASE)
-_SINCE_RECORD = re.compile(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|best|"
-                           r"worst)\b[^.;]{0,60}\bsince\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
-_RECORD_FOR = re.compile(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|best|worst)\b"
-                         r"[^.;,]{0,50}$", re.IGNORECASE)
+_SUPERLATIVE = r"(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|best|worst)"
+_SINCE_RECORD = re.compile(rf"\b(?:{_SUPERLATIVE}|first)\b[^.;]{{0,60}}\bsince\s+(?:the\s+)?(?:year\s+)?$",
+                           re.IGNORECASE)
+_RECORD_FOR = re.compile(rf"\b{_SUPERLATIVE}\b[^.;,]{{0,50}}$", re.IGNORECASE)  # "the lowest figures for 30 years"
 # "from 1,955 in 2015", "compared with 44,294 in 2011": a year named for the figure something is compared with
 _BASELINE_FIGURE = re.compile(r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|\bon)\s+"
                               r"(?:(?:a|the|some|about|around|nearly|almost)\s+)?[\d,.]+(?:\s*(?:million|m|k|thousand))?"
@@ -1715,10 +1715,8 @@ _COUNT_AFTER = re.compile(r"\s+(?:[\u2013\u2014-]\s+)?(?:were\s+|was\s+|being\s+
                           re.IGNORECASE)  # "- 44,364 - recorded in Gwent"
 # "a rise of 2,000", "fell by 2,000 offences": a change in the count, not a count
 # "up 30 per cent to 14,458", "down by 12%, to only 1,675": the count a change reached
-_TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:(?:only|just|almost|nearly|around|about|some|over|more\s+than)\s+)?$",
-                        re.IGNORECASE)
-_EXTRA_BEFORE = re.compile(r"\b(?:an?\s+)?(?:extra|additional|further)\s+(?:(?:almost|nearly|around|about|some|over|"
-                           r"more\s+than)\s+)?$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|at)\s+(?:(?:only|just)\s+)?$", re.IGNORECASE)  # "almost", "over"...: the figure's
+_EXTRA_BEFORE = re.compile(r"\b(?:an?\s+)?(?:extra|additional|further)\s+$", re.IGNORECASE)
 _CHANGE_BY = re.compile(r"(?:(?:rise|rises|increase|increases|drop|drops|fall|falls|reduction|decrease|jump|up|down)\s+"
                         r"(?:of|by)|(?:rose|risen|fell|fallen|increased|decreased|dropped|declined|reduced|grew|grown|"
                         r"climbed|jumped|(?:went|gone)\s+(?:up|down))\s+by)\s*$", re.IGNORECASE)
@@ -2050,8 +2048,7 @@ def _years_in(s: _Sentence, at: int, end: int) -> tuple[dict, str] | None:
     if both_ends is not None:
         return both_ends
     since = _SINCE_YEAR.search(words_)
-    if since and re.search(r"\b(?:highest|lowest|biggest|largest|greatest|smallest|most|fewest|least|first|"
-                           r"best|worst)\b[^.;]{0,60}$", words_[:since.start()], re.IGNORECASE):
+    if since and re.search(rf"\b(?:{_SUPERLATIVE}|first)\b[^.;]{{0,60}}$", words_[:since.start()], re.IGNORECASE):
         since = None  # "the highest tally since 2005/06": a level not reached since, not the change's baseline
     if since:
         return {}, f"{since.group(0)!r}: a change over several years, from a year the words do not pin down, " \
@@ -2372,9 +2369,9 @@ def _restated(s: _Sentence, m: Mention) -> Mention | None:
     return None
 
 
-_WHICH_IS = re.compile(r"\s*,\s*(?:which|this|that)\s+(?:is|was|represents|represented|marks|marked|means)\s+"
-                       r"(?:(?:an?|the)\s+)?(?:(?:rise|increase|drop|fall|reduction|decrease|jump|change)\s+of\s+)?",
-                       re.IGNORECASE)
+_CHANGE_NOUN_OF = r"(?:rise|increase|drop|fall|reduction|decrease|jump|change)\s+of\s+"
+_WHICH_IS = re.compile(rf"\s*,\s*(?:which|this|that)\s+(?:is|was|represents|represented|marks|marked|means)\s+"
+                       rf"(?:(?:an?|the)\s+)?(?:{_CHANGE_NOUN_OF})?", re.IGNORECASE)
 
 
 def _apposed(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
@@ -2385,8 +2382,8 @@ def _apposed(s: _Sentence, m: Mention, previous: Draft | None) -> bool:
             previous.fields.get("subject"), str) or not previous.fields.get("offence") or previous.year_before:
         return False
     gap = s.text[previous.span[1]:m.start]
-    if not re.fullmatch(r"\s*[,(\u2013\u2014-]\s*(?:(?:an?|the)\s+)?(?:(?:rise|increase|drop|fall|reduction|decrease|"
-                        r"jump|change)\s+of\s+|(?:up|down)\s+)?(?:by\s+)?", gap, re.IGNORECASE):
+    if not re.fullmatch(rf"\s*[,(\u2013\u2014-]\s*(?:(?:an?|the)\s+)?(?:{_CHANGE_NOUN_OF}|(?:up|down)\s+)?(?:by\s+)?",
+                        gap, re.IGNORECASE):
         # "191,439 crimes were recorded in Kent last year, which is a 3% decrease": the count's own period, then a
         # clause saying what the count is
         for period in s.of("period"):
